@@ -1,2 +1,294 @@
 #!/usr/bin/env node
-console.log("schema-engine-cli d1b3f377ca835d73fd50954a5e22128b9ebdd6b8")
+// Stand-in for Prisma's native schema-engine binary (see PRISMA_SCHEMA_ENGINE_BINARY in
+// prisma.config.ts). The Prisma CLI starts this script exactly like the native engine:
+//
+//   schema-engine --version                                  → prints `schema-engine-cli <hash>`
+//   schema-engine --datasource '{"url":…}' cli <command>     → one-shot database commands
+//   schema-engine --datamodels <file>… --datasource '{…}'    → JSON-RPC, one message per line
+//
+// Every JSON-RPC request is forwarded to the same engine compiled to WebAssembly, which reaches
+// PostgreSQL through Prisma's driver adapter for `pg` (works for PostgreSQL and for PGlite
+// served by pglite-socket). Requests run one at a time, in arrival order.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------------------------
+
+const args = process.argv.slice(2);
+const datamodelPaths = args.flatMap((arg, i) => (arg === '--datamodels' ? [args[i + 1]] : []));
+const datasourceArg = args[args.indexOf('--datasource') + 1];
+const datasource = args.includes('--datasource') && datasourceArg ? JSON.parse(datasourceArg) : {};
+const databaseUrl = datasource.url ?? process.env.DATABASE_URL;
+const shadowDatabaseUrl = datasource.shadowDatabaseUrl ?? process.env.SHADOW_DATABASE_URL;
+
+// ---------------------------------------------------------------------------------------------
+// Loading the WebAssembly engine
+// ---------------------------------------------------------------------------------------------
+
+// The Prisma CLI package ships the build of the engine that matches its own version; the
+// @prisma/schema-engine-wasm package provides the JavaScript glue (same ABI) and a fallback build.
+function engineWasmCandidates() {
+  const cliBuild = path.join(path.dirname(require.resolve('prisma/package.json')), 'build');
+  const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
+  return [path.join(cliBuild, 'schema_engine_bg.wasm'), path.join(packageDir, 'schema_engine_bg.wasm')];
+}
+
+// The engine reports the reason of a Rust panic here before it traps.
+const panicRegistry = {
+  message: '',
+  set_message(message) {
+    this.message = message;
+  },
+};
+globalThis.PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
+
+let loadedEngineGlue;
+function loadEngineGlue() {
+  if (loadedEngineGlue) return loadedEngineGlue;
+  const failures = [];
+  for (const file of engineWasmCandidates().filter((candidate) => fs.existsSync(candidate))) {
+    try {
+      const module = new WebAssembly.Module(fs.readFileSync(file));
+      const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': engineGlue });
+      engineGlue.__wbg_set_wasm(instance.exports);
+      instance.exports.__wbindgen_start();
+      loadedEngineGlue = engineGlue;
+      return engineGlue;
+    } catch (error) {
+      failures.push(`${file}: ${error.message}`);
+    }
+  }
+  throw new Error(`No usable schema engine WebAssembly build:\n${failures.join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database access through adapter-pg
+// ---------------------------------------------------------------------------------------------
+
+// Postgres' one-byte `"char"` type (OID 18, e.g. pg_constraint.contype) has no mapping in
+// adapter-pg, and the engine's introspection selects such columns: read them as text (OID 25).
+const addFields = pg.Result.prototype.addFields;
+pg.Result.prototype.addFields = function addFieldsWithCharAsText(fields) {
+  for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  return addFields.call(this, fields);
+};
+
+// pg connection settings from a URL, host and port as separate fields.
+function connectionConfig(url, database) {
+  const parsed = new URL(url);
+  const sslmode = parsed.searchParams.get('sslmode');
+  return {
+    host: decodeURIComponent(parsed.hostname),
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username) || undefined,
+    password: decodeURIComponent(parsed.password) || undefined,
+    database: database ?? (decodeURIComponent(parsed.pathname.slice(1)) || 'postgres'),
+    ssl: sslmode === 'require' || sslmode === 'verify-full' ? { rejectUnauthorized: sslmode === 'verify-full' } : undefined,
+    max: 4,
+  };
+}
+
+function adapterOptions(url) {
+  const schema = new URL(url).searchParams.get('schema');
+  return schema ? { schema } : undefined;
+}
+
+// PostgreSQL 18 (PGlite 0.5) lists NOT NULL constraints in pg_constraint with contype 'n'. The
+// engine's constraint query only excludes 'p', 'u' and 'f', so without this every diff would
+// try to add every NOT NULL column constraint as a CHECK constraint.
+function rewriteIntrospectionSql(sql) {
+  return sql.replace("contype NOT IN ('p', 'u', 'f')", "contype NOT IN ('p', 'u', 'f', 'n')");
+}
+
+function withSqlRewrite(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = (query) => queryRaw({ ...query, sql: rewriteIntrospectionSql(query.sql) });
+  return queryable;
+}
+
+// Adapter with the fixes above. adapter-pg splits scripts on every ';', which breaks function
+// bodies in migrations; a script goes to the server whole instead (simple query protocol).
+async function connectAdapter(url, database) {
+  const adapter = await new PrismaPg(connectionConfig(url, database), adapterOptions(url)).connect();
+  withSqlRewrite(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => withSqlRewrite(await startTransaction(isolationLevel));
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
+// A short-lived plain connection, for statements that cannot run inside the engine's session.
+async function withClient(url, database, work) {
+  const client = new pg.Client(connectionConfig(url, database));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdentifier = (name) => `"${name.replaceAll('"', '""')}"`;
+
+// The shadow database for `migrate dev`. With SHADOW_DATABASE_URL (needed for PGlite, which has
+// one database per server) that database is wiped and reused; otherwise a temporary database is
+// created next to the main one and dropped afterwards.
+async function connectShadowAdapter() {
+  if (shadowDatabaseUrl) {
+    const adapter = await connectAdapter(shadowDatabaseUrl);
+    await adapter.executeScript('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    return adapter;
+  }
+  const name = `prisma_migrate_shadow_db_${randomUUID()}`;
+  await withClient(databaseUrl, 'postgres', (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+  const adapter = await connectAdapter(databaseUrl, name);
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    await dispose(); // ends the pool, so that nothing holds the database open
+    await withClient(databaseUrl, 'postgres', (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    );
+  };
+  return adapter;
+}
+
+const adapterFactory = bindMigrationAwareSqlAdapterFactory({
+  provider: 'postgres',
+  adapterName: '@prisma/adapter-pg',
+  connect: () => connectAdapter(databaseUrl),
+  connectToShadowDb: connectShadowAdapter,
+});
+
+async function createDatabase(url) {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  await withClient(url, 'postgres', (client) => client.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
+  return database;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-shot commands: `cli can-connect-to-database`, `cli create-database`
+// ---------------------------------------------------------------------------------------------
+
+// The CLI reads stderr lines after the first as JSON logs and looks for an ERROR with a code.
+function connectionErrorLog(error, url) {
+  const { hostname, port, pathname } = new URL(url);
+  const where = `${hostname}:${port || 5432}`;
+  const fields =
+    error.code === '3D000'
+      ? { error_code: 'P1003', message: `Database \`${pathname.slice(1)}\` does not exist on the database server at \`${where}\`` }
+      : error.code === '28P01'
+        ? { error_code: 'P1000', message: `Authentication failed against database server at \`${where}\`` }
+        : { error_code: 'P1001', message: `Can't reach database server at \`${where}\`: ${error.message}` };
+  return JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields });
+}
+
+async function runOneShot(command) {
+  if (!databaseUrl) throw new Error('No database URL given (--datasource or DATABASE_URL)');
+  try {
+    switch (command) {
+      case 'can-connect-to-database':
+        await withClient(databaseUrl, undefined, (client) => client.query('SELECT 1'));
+        return 'Connection successful';
+      case 'create-database':
+        return `Database '${await createDatabase(databaseUrl)}' was successfully created.`;
+      default:
+        throw new Error(`Unknown command: cli ${command}`);
+    }
+  } catch (error) {
+    process.stderr.write(`schema-engine: cli ${command} failed\n${connectionErrorLog(error, databaseUrl)}`);
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-RPC
+// ---------------------------------------------------------------------------------------------
+
+let enginePromise;
+function engine() {
+  enginePromise ??= loadEngineGlue().SchemaEngine.new(
+    { datamodels: datamodelPaths.map((file) => [file, fs.readFileSync(file, 'utf8')]) },
+    (log) => process.stderr.write(`${log}\n`),
+    adapterFactory,
+  );
+  return enginePromise;
+}
+
+async function callEngine(method, params) {
+  switch (method) {
+    case 'getDatabaseVersion':
+      return (await engine()).version(params ?? null);
+    case 'createDatabase': {
+      const url = params?.datasource?.tag === 'ConnectionString' ? params.datasource.url : databaseUrl;
+      return { databaseName: await createDatabase(url) };
+    }
+    default: {
+      const instance = await engine();
+      if (typeof instance[method] !== 'function' || method === 'free') {
+        throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+      }
+      return instance[method](params);
+    }
+  }
+}
+
+// Shapes an error the way the native engine does, so the CLI shows codes and panics properly.
+function rpcError(error) {
+  if (error.rpcCode) return { code: error.rpcCode, message: error.message };
+  if (error instanceof WebAssembly.RuntimeError) {
+    const message = panicRegistry.message || error.message;
+    return { code: 4466, message, data: { is_panic: true, message, error: { message } } };
+  }
+  const registered = adapterFactory.errorRegistry.lookupError(error)?.error;
+  const cause = registered ?? error;
+  const message = registered ? `Database error: ${JSON.stringify(registered)}` : String(cause.message ?? cause);
+  const data = { is_panic: false, message, meta: cause.meta ?? null };
+  if (typeof cause.code === 'string') data.error_code = cause.code;
+  return { code: 4466, message, data };
+}
+
+function serveJsonRpc() {
+  let queue = Promise.resolve();
+  const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => {
+    if (!line.trim()) return;
+    const request = JSON.parse(line);
+    if (request.id === undefined) return; // responses to engine-initiated requests; none are sent
+    queue = queue.then(async () => {
+      try {
+        send({ jsonrpc: '2.0', id: request.id, result: (await callEngine(request.method, request.params)) ?? null });
+      } catch (error) {
+        send({ jsonrpc: '2.0', id: request.id, error: rpcError(error) });
+      }
+    });
+  });
+  lines.on('close', () => queue.then(() => process.exit(0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (args.includes('--version') || args.includes('-V')) {
+  console.log(`schema-engine-cli ${loadEngineGlue().version()}`);
+} else if (args.includes('cli')) {
+  console.log(await runOneShot(args[args.indexOf('cli') + 1]));
+} else {
+  serveJsonRpc();
+}
