@@ -1,0 +1,82 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { type TConfig, readConfig } from './config.js';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded-database.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';
+import { type DemoKey, seedDatabase } from './db/seed.js';
+import { createLogger } from './logger.js';
+import { createServer } from './server.js';
+
+export interface RunningApp {
+  url: string;
+  databaseUrl: string;
+  demoKeys: DemoKey[];
+  db: PrismaClient;
+  http: Server;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: TConfig;
+  logger?: Logger;
+  /** hooks run after the API is serving (e.g. the delivery worker); each returns its stop function */
+  background?: ((app: { db: PrismaClient; logger: Logger; config: TConfig }) => Promise<() => Promise<void>>)[];
+}
+
+/**
+ * Starts Escalate: the database (PostgreSQL from DATABASE_URL, or embedded PGlite),
+ * migrations, demo seed, the GraphQL server and background work.
+ */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const config = options.config ?? readConfig();
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase({ dataDir: config.ESCALATE_DATA_DIR });
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: config.ESCALATE_DATA_DIR }, 'embedded PGlite database started');
+  }
+  await migrateDatabase(databaseUrl);
+  const db = createDatabaseClient({ url: databaseUrl, maxConnections: embedded ? 20 : 10 });
+  setPrisma(db);
+  const demoKeys = config.ESCALATE_SEED
+    ? await seedDatabase(db, { demoKeySecret: config.ESCALATE_DEMO_KEY_SECRET, pepper: config.ESCALATE_API_KEY_PEPPER })
+    : [];
+  const yoga = createServer({
+    db,
+    apiKeyPepper: config.ESCALATE_API_KEY_PEPPER,
+    graphiql: config.ESCALATE_GRAPHIQL,
+    introspection: config.ESCALATE_INTROSPECTION,
+    logger,
+  });
+  const http = createHttpServer(yoga);
+  await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const { port } = http.address() as AddressInfo;
+  const stoppers: (() => Promise<void>)[] = [];
+  for (const start of options.background ?? []) stoppers.push(await start({ db, logger, config }));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${config.HOST}:${port}/graphql`,
+    databaseUrl,
+    demoKeys,
+    db,
+    http,
+    stop() {
+      stopping ??= (async () => {
+        // stop taking requests, let in-flight ones finish, then release the database
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeIdleConnections();
+        });
+        for (const stop of stoppers.reverse()) await stop();
+        await db.$disconnect();
+        await embedded?.stop();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root (where prisma.config.ts and prisma/migrations live). */
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** Applies pending migrations with `prisma migrate deploy` (the committed SQL, never a diff). */
+export async function migrateDatabase(databaseUrl: string): Promise<string> {
+  const require = createRequire(path.join(repositoryRoot, 'package.json'));
+  const cli = require.resolve('prisma/build/index.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: repositoryRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../_generated/prisma/client.js';
+
+export type { Prisma } from '../_generated/prisma/client.js';
+export { PrismaClient };
+
+export interface DatabaseClientOptions {
+  url: string;
+  /** pool size; keep it at or below the embedded server's connection limit */
+  maxConnections?: number;
+  /** log every query (tests count queries to catch N+1) */
+  onQuery?: (event: { query: string; durationMs: number }) => void;
+}
+
+/** Creates a Prisma client that talks to PostgreSQL (or PGlite over its socket) through adapter-pg. */
+export function createDatabaseClient(options: DatabaseClientOptions): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  const client = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    client.$on('query' as never, (event: { query: string; duration: number }) => {
+      onQuery({ query: event.query, durationMs: event.duration });
+    });
+  }
+  return client;
+}
+
+let singleton: PrismaClient | undefined;
+
+/** The process-wide client, created on first use from DATABASE_URL. */
+export function prisma(): PrismaClient {
+  if (!singleton) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set; start the server with `pnpm start` or set it');
+    singleton = createDatabaseClient({ url, maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  }
+  return singleton;
+}
+
+/** Replaces the process-wide client (the start-up code and tests decide which database). */
+export function setPrisma(client: PrismaClient): void {
+  singleton = client;
+}
+
+export async function disconnectPrisma(): Promise<void> {
+  const client = singleton;
+  singleton = undefined;
+  await client?.$disconnect();
+}

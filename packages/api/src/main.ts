@@ -1,0 +1,41 @@
+import { startApp } from './app.js';
+import { readConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+const config = readConfig();
+const logger = createLogger(config.LOG_LEVEL);
+
+const app = await startApp({ config, logger });
+
+const byOrganization = new Map<string, string[]>();
+for (const demo of app.demoKeys) {
+  const lines = byOrganization.get(demo.organization) ?? [];
+  lines.push(`    ${demo.role.padEnd(22)} ${demo.user.padEnd(36)} ${demo.key}`);
+  byOrganization.set(demo.organization, lines);
+}
+const keyTable = [...byOrganization.entries()].map(([organization, lines]) => `  ${organization}\n${lines.join('\n')}`).join('\n');
+process.stdout.write(
+  `\nEscalate API: ${app.url} (GraphiQL in the browser)\n` +
+    `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.ESCALATE_DATA_DIR}`}\n` +
+    (keyTable ? `\nDemo API keys (send as "Authorization: Bearer <key>"):\n${keyTable}\n` : '') +
+    '\nPress Ctrl-C to stop.\n',
+);
+
+let signals = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,58 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type PrismaTypes from '../_generated/pothos-prisma-types.js';
+import { getDatamodel } from '../_generated/pothos-prisma-types.js';
+import type { Role } from '../auth/roles.js';
+import type { Context } from '../context.js';
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * The schema builder: plugins, context and scalar types. It defines no GraphQL types;
+ * each type lives in its own file under schema/types and registers itself here.
+ */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { role: readonly Role[] };
+  Scalars: {
+    ID: { Input: string; Output: string | number | bigint };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({
+      role: (allowed: readonly Role[]) => allowed.includes(context.viewer.role),
+    }),
+    unauthorizedError: (_parent, context) =>
+      AppError.forbidden(`The role ${context.viewer.role} may not do this`),
+  },
+  errors: {
+    defaultTypes: [AppError],
+    directResult: true,
+  },
+  prisma: {
+    client: (context) => context.db as never,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
