@@ -223,18 +223,29 @@ async function runOneShot(command) {
 
 let enginePromise;
 function engine() {
+  // `datamodels` must be undefined or non-empty (commands like `migrate diff` pass no schema).
+  const datamodels = datamodelPaths.map((file) => [file, fs.readFileSync(file, 'utf8')]);
   enginePromise ??= loadEngineGlue().SchemaEngine.new(
-    { datamodels: datamodelPaths.map((file) => [file, fs.readFileSync(file, 'utf8')]) },
+    { datamodels: datamodels.length > 0 ? datamodels : undefined },
     (log) => process.stderr.write(`${log}\n`),
     adapterFactory,
   );
   return enginePromise;
 }
 
+const sendToCli = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+let nextPrintId = 1;
+
 async function callEngine(method, params) {
   switch (method) {
     case 'getDatabaseVersion':
       return (await engine()).version(params ?? null);
+    case 'diff': {
+      // The native engine prints the diff through a `print` request to the CLI, not in the result.
+      const result = await (await engine()).diff(params);
+      if (result.stdout) sendToCli({ jsonrpc: '2.0', id: nextPrintId++, method: 'print', params: { content: result.stdout } });
+      return { ...result, stdout: null };
+    }
     case 'createDatabase': {
       const url = params?.datasource?.tag === 'ConnectionString' ? params.datasource.url : databaseUrl;
       return { databaseName: await createDatabase(url) };
@@ -266,18 +277,31 @@ function rpcError(error) {
 
 function serveJsonRpc() {
   let queue = Promise.resolve();
-  const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+  let inFlightId = null;
+  const send = sendToCli;
+  // A Rust panic can surface outside the awaited call (the WebAssembly trap is thrown from a
+  // callback): answer the pending request as a panic and exit with the native engine's code.
+  const onPanic = (error) => {
+    const panic = error instanceof WebAssembly.RuntimeError ? error : new WebAssembly.RuntimeError(String(error?.stack ?? error));
+    if (inFlightId !== null) send({ jsonrpc: '2.0', id: inFlightId, error: rpcError(panic) });
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(101);
+  };
+  process.on('uncaughtException', onPanic);
+  process.on('unhandledRejection', onPanic);
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   lines.on('line', (line) => {
     if (!line.trim()) return;
     const request = JSON.parse(line);
-    if (request.id === undefined) return; // responses to engine-initiated requests; none are sent
+    if (request.method === undefined) return; // the CLI's answer to a `print` request
     queue = queue.then(async () => {
+      inFlightId = request.id;
       try {
         send({ jsonrpc: '2.0', id: request.id, result: (await callEngine(request.method, request.params)) ?? null });
       } catch (error) {
         send({ jsonrpc: '2.0', id: request.id, error: rpcError(error) });
       }
+      inFlightId = null;
     });
   });
   lines.on('close', () => queue.then(() => process.exit(0)));
