@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 
@@ -76,14 +76,6 @@ function loadEngineGlue() {
 // Database access through adapter-pg
 // ---------------------------------------------------------------------------------------------
 
-// Postgres' one-byte `"char"` type (OID 18, e.g. pg_constraint.contype) has no mapping in
-// adapter-pg, and the engine's introspection selects such columns: read them as text (OID 25).
-const addFields = pg.Result.prototype.addFields;
-pg.Result.prototype.addFields = function addFieldsWithCharAsText(fields) {
-  for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
-  return addFields.call(this, fields);
-};
-
 // pg connection settings from a URL, host and port as separate fields.
 function connectionConfig(url, database) {
   const parsed = new URL(url);
@@ -105,25 +97,49 @@ function adapterOptions(url) {
 }
 
 // PostgreSQL 18 (PGlite 0.5) lists NOT NULL constraints in pg_constraint with contype 'n'. The
-// engine's constraint query only excludes 'p', 'u' and 'f', so without this every diff would
-// try to add every NOT NULL column constraint as a CHECK constraint.
+// engine's constraint query only excludes 'p', 'u' and 'f' and cannot read the 'n' rows, so
+// they are excluded too.
 function rewriteIntrospectionSql(sql) {
   return sql.replace("contype NOT IN ('p', 'u', 'f')", "contype NOT IN ('p', 'u', 'f', 'n')");
 }
 
-function withSqlRewrite(queryable) {
+// Postgres' one-byte `"char"` type (OID 18, e.g. pg_constraint.contype) has no mapping in
+// adapter-pg, which rejects such columns; the engine reads them as characters.
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+// Applies both fixes to an adapter or a transaction (anything with queryRaw and performIO).
+function withIntrospectionFixes(queryable) {
+  const charColumnsByQuery = new WeakMap();
+  const performIO = queryable.performIO.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const charColumns = [];
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID !== CHAR_OID) return;
+      field.dataTypeID = TEXT_OID; // the value is already a one-character string
+      charColumns.push(index);
+    });
+    if (charColumns.length > 0) charColumnsByQuery.set(query, charColumns);
+    return result;
+  };
   const queryRaw = queryable.queryRaw.bind(queryable);
-  queryable.queryRaw = (query) => queryRaw({ ...query, sql: rewriteIntrospectionSql(query.sql) });
+  queryable.queryRaw = async (query) => {
+    const rewritten = { ...query, sql: rewriteIntrospectionSql(query.sql) };
+    const result = await queryRaw(rewritten);
+    for (const index of charColumnsByQuery.get(rewritten) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
   return queryable;
 }
 
-// Adapter with the fixes above. adapter-pg splits scripts on every ';', which breaks function
+// An adapter with the fixes above. adapter-pg splits scripts on every ';', which breaks function
 // bodies in migrations; a script goes to the server whole instead (simple query protocol).
 async function connectAdapter(url, database) {
   const adapter = await new PrismaPg(connectionConfig(url, database), adapterOptions(url)).connect();
-  withSqlRewrite(adapter);
+  withIntrospectionFixes(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => withSqlRewrite(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) => withIntrospectionFixes(await startTransaction(isolationLevel));
   adapter.executeScript = async (script) => {
     try {
       await adapter.underlyingDriver().query(script);
