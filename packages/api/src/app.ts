@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { type TConfig, readConfig } from './config.js';
+import { readConfig, type TConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded-database.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const ZBooleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const ZBooleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Process configuration, read once from the environment and validated. */
 export const ZConfig = z.object({

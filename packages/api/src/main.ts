@@ -13,7 +13,9 @@ for (const demo of app.demoKeys) {
   lines.push(`    ${demo.role.padEnd(22)} ${demo.user.padEnd(36)} ${demo.key}`);
   byOrganization.set(demo.organization, lines);
 }
-const keyTable = [...byOrganization.entries()].map(([organization, lines]) => `  ${organization}\n${lines.join('\n')}`).join('\n');
+const keyTable = [...byOrganization.entries()]
+  .map(([organization, lines]) => `  ${organization}\n${lines.join('\n')}`)
+  .join('\n');
 process.stdout.write(
   `\nEscalate API: ${app.url} (GraphiQL in the browser)\n` +
     `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.ESCALATE_DATA_DIR}`}\n` +

@@ -22,6 +22,14 @@ export interface ServerOptions {
 
 type ServerContext = Record<string, unknown>;
 
+/**
+ * graphql may be loaded both as ESM and as CommonJS (the executor uses the latter), so
+ * `instanceof GraphQLError` is not reliable across that boundary.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
 function appErrorToGraphQL(error: AppError, requestId: string): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
@@ -89,16 +97,20 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql === false ? false : { title: 'Escalate API', headers: '{\n  "Authorization": "Bearer <demo key>"\n}' },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : { title: 'Escalate API', headers: '{\n  "Authorization": "Bearer <demo key>"\n}' },
     plugins,
     logging: false,
     maskedErrors: {
       maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
+        // validation and coercion errors are written for the client
+        if (isGraphQLError(original)) return error as GraphQLError;
         const translated = translateDatabaseError(original);
-        const requestId = (error instanceof GraphQLError && (error.extensions?.requestId as string)) || randomUUID();
+        const requestId = (isGraphQLError(error) && (error.extensions?.requestId as string)) || randomUUID();
         if (translated instanceof AppError) return appErrorToGraphQL(translated, requestId);
-        if (error instanceof GraphQLError && !error.originalError) return error;
         logger.error({ err: original, requestId }, 'unexpected error');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
       },
@@ -112,7 +124,11 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
       });
       if (!viewer) {
         throw new GraphQLError('Missing or invalid API key: send "Authorization: Bearer <key>"', {
-          extensions: { code: 'UNAUTHENTICATED', requestId, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+          extensions: {
+            code: 'UNAUTHENTICATED',
+            requestId,
+            http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+          },
         });
       }
       return {

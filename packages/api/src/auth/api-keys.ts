@@ -23,7 +23,11 @@ function toKey(prefix: string, secret: string, pepper: string): GeneratedApiKey 
 }
 
 export function generateApiKey(pepper: string): GeneratedApiKey {
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   return toKey(prefix, randomBytes(32).toString('base64url'), pepper);
 }
 

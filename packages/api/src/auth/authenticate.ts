@@ -1,7 +1,7 @@
+import type { Viewer } from '../context.js';
 import type { PrismaClient } from '../db/prisma-client.js';
 import { apiKeyMatches, parseApiKey } from './api-keys.js';
 import { isRole } from './roles.js';
-import type { Viewer } from '../context.js';
 
 const CACHE_TTL_MS = 5_000;
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGliteWireServer } from './pglite-wire-server.js';
 
 export interface EmbeddedDatabase {
   /** postgres:// URL of the socket server, for adapter-pg and the Prisma CLI */
@@ -45,12 +45,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
     db = await PGlite.create();
   }
   const port = options.port || (await findFreePort());
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port,
-    maxConnections: options.maxConnections ?? 40,
-  });
+  const server = new PGliteWireServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });
   await server.start();
   let stopped = false;
   return {

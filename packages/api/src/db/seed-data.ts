@@ -29,7 +29,12 @@ const baseUsers = (teams: Partial<Record<Role, string>>): SeedUser[] => [
   { key: 'tier2', name: 'Demo Tier 2 Agent', role: 'tier2', team: teams.tier2 },
   { key: 'tier3', name: 'Demo Tier 3 Associate', role: 'tier3', team: teams.tier3 },
   { key: 'privacy', name: 'Demo Privacy Specialist', role: 'privacy', team: teams.privacy },
-  { key: 'resolution_specialist', name: 'Demo Resolution Specialist', role: 'resolution_specialist', team: teams.resolution_specialist },
+  {
+    key: 'resolution_specialist',
+    name: 'Demo Resolution Specialist',
+    role: 'resolution_specialist',
+    team: teams.resolution_specialist,
+  },
   { key: 'lead', name: 'Demo Lead', role: 'lead', team: teams.lead },
   { key: 'admin', name: 'Demo Admin', role: 'admin' },
   { key: 'integration', name: 'Demo Integration', role: 'integration' },
@@ -78,7 +83,12 @@ export const seedOrganizations: SeedOrganization[] = [
       { slug: 'safety-legal', name: 'Health, Safety and Legal', team: 'safety-legal' },
     ],
     users: [
-      ...baseUsers({ agent: 'frontline', tier1_supervisor: 'support-staff', tier2: 'support-staff', lead: 'support-staff' }),
+      ...baseUsers({
+        agent: 'frontline',
+        tier1_supervisor: 'support-staff',
+        tier2: 'support-staff',
+        lead: 'support-staff',
+      }),
     ],
   },
   {
@@ -102,11 +112,22 @@ export const seedOrganizations: SeedOrganization[] = [
       { slug: 'medical-review', name: 'Medical Review', team: 'medical-review' },
     ],
     users: [
-      ...baseUsers({ agent: 'tsm-support', tier1_supervisor: 'hb-management', tier2: 'tsm-escalations', lead: 'tsm-escalations' }),
+      ...baseUsers({
+        agent: 'tsm-support',
+        tier1_supervisor: 'hb-management',
+        tier2: 'tsm-escalations',
+        lead: 'tsm-escalations',
+      }),
       { key: 'elana', name: 'Elana', role: 'lead', team: 'tsm-escalations', skills: ['tsm-escalations-lead'] },
       { key: 'lori', name: 'Lori', role: 'lead', team: 'medical-review', skills: ['medical-reviewer'] },
       { key: 'stacy', name: 'Stacy', role: 'lead', team: 'payments', skills: ['payments-owner'] },
-      { key: 'hb-manager', name: 'HB Manager', role: 'tier1_supervisor', team: 'hb-management', skills: ['hb-manager'] },
+      {
+        key: 'hb-manager',
+        name: 'HB Manager',
+        role: 'tier1_supervisor',
+        team: 'hb-management',
+        skills: ['hb-manager'],
+      },
     ],
   },
   {
@@ -124,9 +145,25 @@ export const seedOrganizations: SeedOrganization[] = [
       { slug: 'resolution-escalations', name: 'Resolution Escalations', team: 'resolution' },
     ],
     users: [
-      ...baseUsers({ agent: 'customer-care', tier1_supervisor: 'customer-care', resolution_specialist: 'resolution', lead: 'resolution' }),
-      { key: 'resolution-specialist-2', name: 'Demo Resolution Specialist 2', role: 'resolution_specialist', team: 'resolution' },
-      { key: 'resolution-lead', name: 'Demo Resolution Lead', role: 'lead', team: 'resolution', skills: ['resolution_lead'] },
+      ...baseUsers({
+        agent: 'customer-care',
+        tier1_supervisor: 'customer-care',
+        resolution_specialist: 'resolution',
+        lead: 'resolution',
+      }),
+      {
+        key: 'resolution-specialist-2',
+        name: 'Demo Resolution Specialist 2',
+        role: 'resolution_specialist',
+        team: 'resolution',
+      },
+      {
+        key: 'resolution-lead',
+        name: 'Demo Resolution Lead',
+        role: 'lead',
+        team: 'resolution',
+        skills: ['resolution_lead'],
+      },
     ],
   },
   {
@@ -155,7 +192,13 @@ export const seedOrganizations: SeedOrganization[] = [
       ...baseUsers({ agent: 'tier1', tier1_supervisor: 'tier1', tier2: 'tier2', tier3: 'tier3', lead: 'tier2' }),
       { key: 'tier3-b', name: 'Demo Tier 3 Associate B', role: 'tier3', team: 'tier3' },
       { key: 'tier3-c', name: 'Demo Tier 3 Associate C', role: 'tier3', team: 'tier3' },
-      { key: 'executive-owner', name: 'Demo Executive Escalations Owner', role: 'lead', team: 'executive-escalations', skills: ['executive-escalations-owner'] },
+      {
+        key: 'executive-owner',
+        name: 'Demo Executive Escalations Owner',
+        role: 'lead',
+        team: 'executive-escalations',
+        skills: ['executive-escalations-owner'],
+      },
       { key: 'dispatcher', name: 'Demo Dispatcher', role: 'tier2', team: 'dispatch' },
       { key: 'bbb-associate', name: 'Demo BBB Associate', role: 'tier2', team: 'bbb-social' },
     ],

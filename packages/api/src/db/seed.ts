@@ -61,7 +61,13 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions): Prom
       const demo = deriveDemoApiKey(options.demoKeySecret, `${organization.slug}:${user.key}`, options.pepper);
       await db.apiKey.upsert({
         where: { prefix: demo.prefix },
-        create: { tenantId: tenant.id, userId: row.id, name: `demo key for ${email}`, prefix: demo.prefix, hash: demo.hash },
+        create: {
+          tenantId: tenant.id,
+          userId: row.id,
+          name: `demo key for ${email}`,
+          prefix: demo.prefix,
+          hash: demo.hash,
+        },
         update: { hash: demo.hash },
       });
       keys.push({ organization: organization.slug, user: email, role: user.role, key: demo.key });

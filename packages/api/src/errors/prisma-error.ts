@@ -34,11 +34,15 @@ export function translateDatabaseError(error: unknown): unknown {
   }
   if (code === 'P2025') return AppError.notFound('Record');
   if (code === 'P2034') return new AppError('CONFLICT', 'Concurrent update; retry the request');
-  if (code === 'P2003') return new AppError('VALIDATION_FAILED', 'A referenced record does not exist in this organization');
+  if (code === 'P2003')
+    return new AppError('VALIDATION_FAILED', 'A referenced record does not exist in this organization');
   if (driverCode === '23514' || /violates check constraint/i.test(message)) {
-    return new AppError('VALIDATION_FAILED', 'A value is outside the allowed set', { details: { constraint: 'check' } });
+    return new AppError('VALIDATION_FAILED', 'A value is outside the allowed set', {
+      details: { constraint: 'check' },
+    });
   }
-  if (driverCode === '40001' || driverCode === '40P01') return new AppError('CONFLICT', 'Concurrent update; retry the request');
+  if (driverCode === '40001' || driverCode === '40P01')
+    return new AppError('CONFLICT', 'Concurrent update; retry the request');
   if (
     (code && CONNECTION_CODES.has(code)) ||
     (driverCode && PG_CONNECTION_CODES.has(driverCode)) ||

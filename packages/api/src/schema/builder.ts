@@ -32,8 +32,7 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       role: (allowed: readonly Role[]) => allowed.includes(context.viewer.role),
     }),
-    unauthorizedError: (_parent, context) =>
-      AppError.forbidden(`The role ${context.viewer.role} may not do this`),
+    unauthorizedError: (_parent, context) => AppError.forbidden(`The role ${context.viewer.role} may not do this`),
   },
   errors: {
     defaultTypes: [AppError],

@@ -55,7 +55,7 @@ export async function runIdempotent<T>(
       ON CONFLICT ("tenantId", "key") DO NOTHING`;
     if (inserted === 0) {
       const existing = await tx.idempotencyKey.findUnique({ where: { tenantId_key: { tenantId, key } } });
-      if (!existing || existing.status !== 'COMPLETED') {
+      if (existing?.status !== 'COMPLETED') {
         throw new AppError('CONFLICT', 'A request with this idempotency key is still in progress; retry shortly');
       }
       if (existing.operation !== operation || existing.requestHash !== hash) {

@@ -12,7 +12,11 @@ export interface TimelineEntry {
 }
 
 /** Appends an event to the insert-only timeline, in the caller's transaction. */
-export async function recordTimelineEvent(tx: TenantTransaction, context: Context, entry: TimelineEntry): Promise<void> {
+export async function recordTimelineEvent(
+  tx: TenantTransaction,
+  context: Context,
+  entry: TimelineEntry,
+): Promise<void> {
   await tx.timelineEvent.create({
     data: {
       tenantId: context.viewer.tenantId,

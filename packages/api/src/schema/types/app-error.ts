@@ -1,17 +1,15 @@
-import { ERROR_CODES, AppError } from '../../errors/app-error.js';
+import { AppError, ERROR_CODES } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: ERROR_CODES });
 
-const FieldProblemRef = builder
-  .objectRef<{ path: string; message: string }>('FieldProblem')
-  .implement({
-    description: 'One invalid input field and the rule it broke',
-    fields: (t) => ({
-      path: t.exposeString('path'),
-      message: t.exposeString('message'),
-    }),
-  });
+const FieldProblemRef = builder.objectRef<{ path: string; message: string }>('FieldProblem').implement({
+  description: 'One invalid input field and the rule it broke',
+  fields: (t) => ({
+    path: t.exposeString('path'),
+    message: t.exposeString('message'),
+  }),
+});
 
 builder.objectType(AppError, {
   name: 'AppError',

@@ -1,6 +1,14 @@
 import { builder } from '../builder.js';
 
-export const CASE_STATUSES = ['NEW', 'OPEN', 'PENDING_APPROVAL', 'WAITING_ON_CUSTOMER', 'ESCALATED', 'RESOLVED', 'CLOSED'] as const;
+export const CASE_STATUSES = [
+  'NEW',
+  'OPEN',
+  'PENDING_APPROVAL',
+  'WAITING_ON_CUSTOMER',
+  'ESCALATED',
+  'RESOLVED',
+  'CLOSED',
+] as const;
 export const CASE_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT', 'CRITICAL'] as const;
 export const TIERS = ['TIER1', 'TIER2', 'TIER3'] as const;
 export const CHANNELS = ['EMAIL', 'PHONE', 'CHAT', 'SOCIAL', 'WEB', 'SMS'] as const;

@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import type { Prisma } from '../../db/prisma-client.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { type CreateCaseResult, createCase } from '../../services/case-service.js';
-import type { Prisma } from '../../db/prisma-client.js';
 import { builder } from '../builder.js';
-import { parseIdOrNull, parseId } from '../global-id.js';
+import { parseId, parseIdOrNull } from '../global-id.js';
+import { assertPageSize } from '../pagination.js';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
+  type CasePriority,
   CasePriorityEnum,
+  type CaseStatus,
   CaseStatusEnum,
+  type Channel,
   ChannelEnum,
   TIERS,
-  TierEnum,
-  type CasePriority,
-  type CaseStatus,
-  type Channel,
   type Tier,
+  TierEnum,
 } from './case-enums.js';
 
 export const CaseRef = builder.prismaNode('Case', {
@@ -39,7 +40,10 @@ export const CaseRef = builder.prismaNode('Case', {
     brand: t.exposeString('brand', { nullable: true }),
     signals: t.expose('signals', { type: 'JSON' }),
     triggers: t.exposeStringList('triggers', { description: 'Trigger codes of the last routing decision' }),
-    policyVersion: t.exposeInt('policyVersion', { nullable: true, description: 'Policy version that last routed this case (X-3)' }),
+    policyVersion: t.exposeInt('policyVersion', {
+      nullable: true,
+      description: 'Policy version that last routed this case (X-3)',
+    }),
     closeReason: t.exposeString('closeReason', { nullable: true }),
     closeSecondaryReason: t.exposeString('closeSecondaryReason', { nullable: true }),
     version: t.exposeInt('version', { description: 'Optimistic concurrency version; send it back with updates' }),
@@ -97,7 +101,8 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
   if (filter.customerRef) where.customerRef = filter.customerRef;
   if (filter.search) where.subject = { contains: filter.search, mode: 'insensitive' };
   if (filter.breached === true) and.push({ slaDueAt: { lt: now } }, { closedAt: null }, { slaPausedAt: null });
-  if (filter.breached === false) and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { slaPausedAt: { not: null } }] });
+  if (filter.breached === false)
+    and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { slaPausedAt: { not: null } }] });
   if (filter.dueBefore) and.push({ slaDueAt: { lt: filter.dueBefore } });
   if (and.length) where.AND = and;
   return where;
@@ -121,12 +126,14 @@ builder.queryFields((t) => ({
     maxSize: 100,
     args: { filter: t.arg({ type: CaseFilterInput }) },
     description: 'Cases of your organization, newest first, with keyset pagination',
-    resolve: (query, _root, args, context) =>
-      context.db.case.findMany({
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.db.case.findMany({
         ...query,
         where: caseWhere(args.filter, context.now),
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
+      });
+    },
   }),
 }));
 

@@ -2,7 +2,10 @@ import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+  ) {
     throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone offset, e.g. 2026-11-25T14:00:00Z');
   }
   const date = new Date(value);

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import type { Role } from '../auth/roles.js';
+import { createDatabaseClient, type PrismaClient, setPrisma } from '../db/prisma-client.js';
+import { seedDatabase } from '../db/seed.js';
+import { type SeedOrganization, seedOrganizations } from '../db/seed-data.js';
+import { createLogger } from '../logger.js';
+import { createServer } from '../server.js';
+
+export const TEST_PEPPER = 'test-pepper-value';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export type Execute = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GraphQLResponse<T>>;
+
+export interface TestTenant {
+  slug: string;
+  tenantId: string;
+  /** API keys by seed user key (one per role, plus the organization's named demo users) */
+  keys: Record<string, string>;
+  userIds: Record<string, string>;
+  as(userKey: Role | string): Execute;
+}
+
+export interface TestKit {
+  db: PrismaClient;
+  databaseUrl: string;
+  /** the Yoga instance, called in process (no port) */
+  fetch(request: Request): Promise<Response>;
+  execute(key: string | null): Execute;
+  /** a fresh tenant with the teams, queues and users of one of the five organizations */
+  createTenant(template?: string): Promise<TestTenant>;
+  /** serve over a real port; returns the URL and a stop function */
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Test kit: real server, real database. Tenants are created per test with random slugs, so
+ * test files run in parallel without resetting anything.
+ */
+export async function createTestKit(options: { onQuery?: (query: string) => void } = {}): Promise<TestKit> {
+  const databaseUrl = inject('databaseUrl');
+  const db = createDatabaseClient({
+    url: databaseUrl,
+    maxConnections: 5,
+    onQuery: options.onQuery ? (event) => options.onQuery?.(event.query) : undefined,
+  });
+  setPrisma(db);
+  const yoga = createServer({ db, apiKeyPepper: TEST_PEPPER, logger: createLogger('silent') });
+
+  const execute =
+    (key: string | null): Execute =>
+    async (query, variables, headers) => {
+      const response = await yoga.fetch('http://escalate.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as never;
+    };
+
+  return {
+    db,
+    databaseUrl,
+    fetch: (request) => Promise.resolve(yoga.fetch(request)),
+    execute,
+    async createTenant(template = 'care') {
+      const base = seedOrganizations.find((organization) => organization.slug === template);
+      if (!base) throw new Error(`no seed organization ${template}`);
+      const slug = `${template}-${randomBytes(5).toString('hex')}`;
+      const organization: SeedOrganization = { ...base, slug, name: `${base.name} (test ${slug})` };
+      const demoKeys = await seedDatabase(db, {
+        demoKeySecret: `test-${slug}`,
+        pepper: TEST_PEPPER,
+        organizations: [organization],
+      });
+      const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
+      const users = await db.user.findMany({ where: { tenantId: tenant.id } });
+      const keys: Record<string, string> = {};
+      const userIds: Record<string, string> = {};
+      for (const user of organization.users) {
+        const email = `${user.key.replace(/_/g, '-')}@${slug}.example`;
+        const demo = demoKeys.find((entry) => entry.user === email);
+        const row = users.find((candidate) => candidate.email === email);
+        if (demo) keys[user.key] = demo.key;
+        if (row) userIds[user.key] = row.id;
+      }
+      return {
+        slug,
+        tenantId: tenant.id,
+        keys,
+        userIds,
+        as(userKey) {
+          const key = keys[userKey];
+          if (!key) throw new Error(`no user ${userKey} in ${template}`);
+          return execute(key);
+        },
+      };
+    },
+    async listen() {
+      const http = createHttpServer(yoga);
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const { port } = http.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${port}/graphql`,
+        close: () =>
+          new Promise<void>((resolve) => {
+            http.close(() => resolve());
+            http.closeAllConnections();
+          }),
+      };
+    },
+    async close() {
+      await db.$disconnect();
+    },
+  };
+}
