@@ -86,7 +86,10 @@ function connectionConfig(url, database) {
     user: decodeURIComponent(parsed.username) || undefined,
     password: decodeURIComponent(parsed.password) || undefined,
     database: database ?? (decodeURIComponent(parsed.pathname.slice(1)) || 'postgres'),
-    ssl: sslmode === 'require' || sslmode === 'verify-full' ? { rejectUnauthorized: sslmode === 'verify-full' } : undefined,
+    ssl:
+      sslmode === 'require' || sslmode === 'verify-full'
+        ? { rejectUnauthorized: sslmode === 'verify-full' }
+        : undefined,
     max: 4,
   };
 }
@@ -208,7 +211,10 @@ function connectionErrorLog(error, url) {
   const where = `${hostname}:${port || 5432}`;
   const fields =
     error.code === '3D000'
-      ? { error_code: 'P1003', message: `Database \`${pathname.slice(1)}\` does not exist on the database server at \`${where}\`` }
+      ? {
+          error_code: 'P1003',
+          message: `Database \`${pathname.slice(1)}\` does not exist on the database server at \`${where}\``,
+        }
       : error.code === '28P01'
         ? { error_code: 'P1000', message: `Authentication failed against database server at \`${where}\`` }
         : { error_code: 'P1001', message: `Can't reach database server at \`${where}\`: ${error.message}` };
@@ -259,7 +265,8 @@ async function callEngine(method, params) {
     case 'diff': {
       // The native engine prints the diff through a `print` request to the CLI, not in the result.
       const result = await (await engine()).diff(params);
-      if (result.stdout) sendToCli({ jsonrpc: '2.0', id: nextPrintId++, method: 'print', params: { content: result.stdout } });
+      if (result.stdout)
+        sendToCli({ jsonrpc: '2.0', id: nextPrintId++, method: 'print', params: { content: result.stdout } });
       return { ...result, stdout: null };
     }
     case 'createDatabase': {
@@ -298,7 +305,8 @@ function serveJsonRpc() {
   // A Rust panic can surface outside the awaited call (the WebAssembly trap is thrown from a
   // callback): answer the pending request as a panic and exit with the native engine's code.
   const onPanic = (error) => {
-    const panic = error instanceof WebAssembly.RuntimeError ? error : new WebAssembly.RuntimeError(String(error?.stack ?? error));
+    const panic =
+      error instanceof WebAssembly.RuntimeError ? error : new WebAssembly.RuntimeError(String(error?.stack ?? error));
     if (inFlightId !== null) send({ jsonrpc: '2.0', id: inFlightId, error: rpcError(panic) });
     process.stderr.write(`${error?.stack ?? error}\n`);
     process.exit(101);
