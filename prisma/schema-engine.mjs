@@ -290,11 +290,10 @@ function rpcError(error) {
     const message = panicRegistry.message || error.message;
     return { code: 4466, message, data: { is_panic: true, message, error: { message } } };
   }
-  const registered = adapterFactory.errorRegistry.lookupError(error)?.error;
-  const cause = registered ?? error;
-  const message = registered ? `Database error: ${JSON.stringify(registered)}` : String(cause.message ?? cause);
-  const data = { is_panic: false, message, meta: cause.meta ?? null };
-  if (typeof cause.code === 'string') data.error_code = cause.code;
+  // User-facing engine errors carry a Prisma error code (P3…); connector errors only a message.
+  const message = String(error.message ?? error);
+  const data = { is_panic: false, message, meta: error.meta ?? null };
+  if (typeof error.code === 'string') data.error_code = error.code;
   return { code: 4466, message, data };
 }
 
