@@ -4,49 +4,51 @@
  *   const policy = compilePolicy(getShippedPolicyPack('cinch'));   // once
  *   const decision = evaluate(policy, parseEvaluationInput(json));  // per case, deterministic
  */
-export * from "./calendar/index.js";
+export * from './calendar/index.js';
 export {
-	type CompiledPolicy,
-	type CompilePolicyOptions,
-	compilePolicy,
-} from "./engine/compile-policy.js";
+  type CompiledPolicy,
+  type CompilePolicyOptions,
+  compilePolicy,
+} from './engine/compile-policy.js';
 export {
-	EvaluationInputError,
-	evaluate,
-	parseEvaluationInput,
-} from "./engine/evaluate.js";
-export { lintPolicyPack } from "./lint/lint-pack.js";
+  EvaluationInputError,
+  evaluate,
+  parseEvaluationInput,
+} from './engine/evaluate.js';
+export { lintPolicyPack } from './lint/lint-pack.js';
 export {
-	getShippedPolicyPack,
-	shippedPolicyPacks,
-	type TShippedPolicySlug,
-} from "./packs/index.js";
+  getShippedPolicyPack,
+  SHIPPED_POLICY_SLUGS,
+  shippedPolicyPacks,
+  type TShippedPolicySlug,
+  UnknownPolicyError,
+} from './packs/index.js';
 export {
-	asKnownCondition,
-	BUILTIN_SIGNALS,
-	CONDITION_FIELDS,
-	conditionSpecificity,
-	type TCondition,
-	type TKnownCondition,
-} from "./policy/condition-schema.js";
+  asKnownCondition,
+  BUILTIN_SIGNALS,
+  CONDITION_FIELDS,
+  conditionSpecificity,
+  type TCondition,
+  type TKnownCondition,
+} from './policy/condition-schema.js';
 export type {
-	TNotificationSpec,
-	TOutcome,
-	TReplyCheckSpec,
-	TRule,
-	TSignalTrigger,
-} from "./policy/pack-schema.js";
+  TNotificationSpec,
+  TOutcome,
+  TReplyCheckSpec,
+  TRule,
+  TSignalTrigger,
+} from './policy/pack-schema.js';
 export {
-	PolicyPackError,
-	parsePolicyPack,
-	type TPolicyPack,
-	type TPolicyPackInput,
-	type TPolicyProblem,
-	ZPolicyPack,
-} from "./policy/parse-pack.js";
+  PolicyPackError,
+  parsePolicyPack,
+  type TPolicyPack,
+  type TPolicyPackInput,
+  type TPolicyProblem,
+  ZPolicyPack,
+} from './policy/parse-pack.js';
 export {
-	CANONICAL_TRIGGER_CODES,
-	type TCanonicalTriggerCode,
-} from "./policy/trigger-codes.js";
-export { checkReply } from "./reply-checks/check-reply.js";
-export * from "./types.js";
+  CANONICAL_TRIGGER_CODES,
+  type TCanonicalTriggerCode,
+} from './policy/trigger-codes.js';
+export { checkReply } from './reply-checks/check-reply.js';
+export * from './types.js';

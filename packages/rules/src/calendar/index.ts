@@ -1,19 +1,19 @@
 export {
-	addBusinessMinutes,
-	CalendarError,
-	isOpen,
-	nextOpening,
-	type TBusinessMinutesResult,
-	type TBusinessSegment,
-	type TInstant,
-	type TNextOpening,
-	type TOpenState,
-} from "./business-calendar.js";
+  addBusinessMinutes,
+  CalendarError,
+  isOpen,
+  nextOpening,
+  type TBusinessMinutesResult,
+  type TBusinessSegment,
+  type TInstant,
+  type TNextOpening,
+  type TOpenState,
+} from './business-calendar.js';
 export {
-	type TBusinessCalendar,
-	type TBusinessCalendarInput,
-	type TWeekday,
-	WEEKDAYS,
-	ZBusinessCalendar,
-	ZIanaTimeZone,
-} from "./calendar-schema.js";
+  type TBusinessCalendar,
+  type TBusinessCalendarInput,
+  type TWeekday,
+  WEEKDAYS,
+  ZBusinessCalendar,
+  ZIanaTimeZone,
+} from './calendar-schema.js';

@@ -1,15 +1,145 @@
-import type { TPolicyPack } from "../policy/parse-pack.js";
-import type { CompiledDetector } from "./detection-contract.js";
+/**
+ * Compiles a validated policy pack once: condition closures, the ranked rule list, message
+ * templates, the text detector and reply-check matchers. Evaluation never builds a regex.
+ */
+import { asKnownCondition, conditionSpecificity, forEachCondition } from '../policy/condition-schema.js';
+import type { TOutcome, TRule, TSignalTrigger } from '../policy/pack-schema.js';
+import type { TPolicyPack } from '../policy/parse-pack.js';
+import { type CompiledReplyCheck, compileReplyChecks } from '../reply-checks/compile-reply-checks.js';
+import { type CompiledCondition, compileCondition } from './compile-condition.js';
+import type { CompiledDetector, TextTriggerHit } from './detection-contract.js';
+import { createPackDetector } from './pack-detector.js';
 
 export interface CompilePolicyOptions {
-	detector?: CompiledDetector;
+  /** detector to use instead of the one built from the pack's trigger definitions */
+  detector?: CompiledDetector;
+  /**
+   * Memoize text analysis per (field, text): repeated texts are analyzed once. The result is
+   * the same either way (detection is a pure function); 0 turns it off. Default 1024 entries.
+   */
+  textMemoEntries?: number;
 }
+
+export interface CompiledRule {
+  readonly rule: TRule;
+  readonly outcome: TOutcome;
+  readonly specificity: number;
+  readonly test: CompiledCondition;
+  /** trigger codes the rule's condition refers to (for evidence in messages) */
+  readonly triggerCodes: readonly string[];
+  readonly waiver: CompiledCondition | null;
+}
+
+export interface CompiledSignalTrigger {
+  readonly definition: TSignalTrigger;
+  readonly test: CompiledCondition;
+}
+
+export type TemplatePart = { literal: string } | { placeholder: string };
+
 export interface CompiledPolicy {
-	readonly pack: TPolicyPack;
+  readonly pack: TPolicyPack;
+  readonly policyId: string;
+  readonly version: number;
+  /** rules by rank: priority desc, specificity desc, id asc */
+  readonly rankedRules: readonly CompiledRule[];
+  readonly signalTriggers: readonly CompiledSignalTrigger[];
+  readonly templates: ReadonlyMap<string, readonly TemplatePart[]>;
+  readonly replyChecks: readonly CompiledReplyCheck[];
+  /** codes this pack listens for; text hits for other codes are ignored */
+  readonly triggerCodes: ReadonlySet<string>;
+  detectText(text: string, field: string): readonly TextTriggerHit[];
 }
-export function compilePolicy(
-	pack: TPolicyPack,
-	_options: CompilePolicyOptions = {},
-): CompiledPolicy {
-	return { pack };
+
+/** Rank order: priority (higher first), specificity (more leaves first), id (alphabetical). */
+export function compareRank(
+  a: { priority: number; specificity: number; id: string },
+  b: { priority: number; specificity: number; id: string },
+): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if (a.specificity !== b.specificity) return b.specificity - a.specificity;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+export function compileTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push({ literal: template.slice(last, match.index) });
+    parts.push({ placeholder: match[1] ?? '' });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ literal: template.slice(last) });
+  return parts;
+}
+
+function triggerCodesOf(rule: TRule): string[] {
+  const codes = new Set<string>();
+  forEachCondition(rule.when, (node) => {
+    const known = asKnownCondition(node);
+    if (known?.type === 'trigger') codes.add(known.code);
+  });
+  return [...codes].sort();
+}
+
+export function compilePolicy(pack: TPolicyPack, options: CompilePolicyOptions = {}): CompiledPolicy {
+  const rankedRules: CompiledRule[] = pack.rules
+    .map((rule) => ({
+      rule,
+      outcome: rule.outcome,
+      specificity: conditionSpecificity(rule.when),
+      test: compileCondition(rule.when),
+      triggerCodes: triggerCodesOf(rule),
+      waiver: rule.outcome.approval?.waivedWhen ? compileCondition(rule.outcome.approval.waivedWhen) : null,
+    }))
+    .sort((a, b) =>
+      compareRank(
+        { priority: a.rule.priority, specificity: a.specificity, id: a.rule.id },
+        { priority: b.rule.priority, specificity: b.specificity, id: b.rule.id },
+      ),
+    );
+
+  const signalTriggers = [...pack.signalTriggers]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((definition) => ({ definition, test: compileCondition(definition.when) }));
+
+  const templates = new Map<string, TemplatePart[]>();
+  for (const [id, template] of Object.entries(pack.messages)) templates.set(id, compileTemplate(template));
+
+  const triggerCodes = new Set<string>([
+    ...pack.triggers.canonical,
+    ...pack.triggers.extensions.map((definition) => definition.code),
+  ]);
+  const detector = options.detector ?? createPackDetector(pack);
+  const memoLimit = options.textMemoEntries ?? 1024;
+  const memo = new Map<string, readonly TextTriggerHit[]>();
+
+  const detectText = (text: string, field: string): readonly TextTriggerHit[] => {
+    if (text.length === 0) return [];
+    const key = memoLimit > 0 ? `${field}\u0000${text}` : '';
+    if (memoLimit > 0) {
+      const cached = memo.get(key);
+      if (cached) return cached;
+    }
+    const hits = detector.detect(text, field).filter((hit) => triggerCodes.has(hit.code));
+    if (memoLimit > 0) {
+      if (memo.size >= memoLimit) memo.clear();
+      memo.set(key, hits);
+    }
+    return hits;
+  };
+
+  return {
+    pack,
+    policyId: pack.policyId,
+    version: pack.version,
+    rankedRules,
+    signalTriggers,
+    templates,
+    replyChecks: compileReplyChecks(pack.replyChecks),
+    triggerCodes,
+    detectText,
+  };
 }

@@ -1,6 +1,6 @@
-import type { TPolicyPack } from "../policy/parse-pack.js";
-import type { TLintFinding } from "../types.js";
+import type { TPolicyPack } from '../policy/parse-pack.js';
+import type { TLintFinding } from '../types.js';
 
 export function lintPolicyPack(_pack: TPolicyPack): TLintFinding[] {
-	return [];
+  return [];
 }

@@ -1,11 +1,36 @@
-import type { TPolicyPack } from "../policy/parse-pack.js";
+/**
+ * The shipped policy packs, validated at load: an invalid shipped pack fails on import with
+ * every problem listed. Add a pack by writing `<slug>.ts` (see tonal.ts and cinch.ts as
+ * models) and registering it below.
+ */
+import { parsePolicyPack, type TPolicyPack } from '../policy/parse-pack.js';
+import { cinchPolicyPack } from './cinch.js';
+import { tonalPolicyPack } from './tonal.js';
 
-export type TShippedPolicySlug = "care" | "tonal" | "ll" | "solar" | "cinch";
-export const shippedPolicyPacks: Partial<
-	Record<TShippedPolicySlug, TPolicyPack>
-> = {};
+export const SHIPPED_POLICY_SLUGS = ['care', 'tonal', 'll', 'solar', 'cinch'] as const;
+export type TShippedPolicySlug = (typeof SHIPPED_POLICY_SLUGS)[number];
+
+/** Packs by organization slug. care, ll and solar are registered here once written. */
+export const shippedPolicyPacks: Readonly<Partial<Record<TShippedPolicySlug, TPolicyPack>>> = {
+  tonal: parsePolicyPack(tonalPolicyPack),
+  cinch: parsePolicyPack(cinchPolicyPack),
+};
+
+export class UnknownPolicyError extends Error {
+  override name = 'UnknownPolicyError';
+}
+
+/** The shipped pack of an organization; an unknown slug is an error, never a default. */
 export function getShippedPolicyPack(slug: string): TPolicyPack {
-	const pack = shippedPolicyPacks[slug as TShippedPolicySlug];
-	if (!pack) throw new Error(`unknown organization slug "${slug}"`);
-	return pack;
+  const known = (SHIPPED_POLICY_SLUGS as readonly string[]).includes(slug);
+  const pack = known ? shippedPolicyPacks[slug as TShippedPolicySlug] : undefined;
+  if (!pack) {
+    const available = Object.keys(shippedPolicyPacks).sort().join(', ');
+    throw new UnknownPolicyError(
+      known
+        ? `no policy pack is shipped yet for organization "${slug}" (shipped: ${available})`
+        : `unknown organization slug "${slug}" (shipped: ${available})`,
+    );
+  }
+  return pack;
 }

@@ -1,0 +1,157 @@
+/**
+ * How matched rules combine: routing fields come from the best-ranked rule that sets them;
+ * lists are the union over all matched rules, in rank order, without duplicates.
+ */
+import type { TDecision, TEvaluationInput, TFiredTrigger, TRenderedNotification } from '../types.js';
+import type { CompiledPolicy, CompiledRule, TemplatePart } from './compile-policy.js';
+
+/**
+ * The route — where the case goes and under which conditions — comes whole from one rule:
+ * the best-ranked matched rule that sets a target, an assignment or an approval.
+ */
+export const ROUTE_FIELDS = ['target', 'assignment', 'approval', 'setStatus', 'availability', 'sla'] as const;
+/** Fields taken independently from the best-ranked matched rule that sets each. */
+export const INDEPENDENT_FIELDS = ['setPriority', 'stepOrder'] as const;
+export type TRoutingField = (typeof ROUTE_FIELDS)[number] | (typeof INDEPENDENT_FIELDS)[number];
+
+export function isRouteRule(compiled: CompiledRule): boolean {
+  const { outcome } = compiled;
+  return outcome.target !== undefined || outcome.assignment !== undefined || outcome.approval !== undefined;
+}
+
+type TLists = Pick<
+  TDecision,
+  'notifications' | 'requiredSteps' | 'requiredNoteFields' | 'tasks' | 'replyChecks' | 'guidance'
+>;
+
+function describeEvidence(trigger: TFiredTrigger): string {
+  return trigger.evidence.kind === 'text'
+    ? `${trigger.code} ("${trigger.evidence.phrase}" in ${trigger.evidence.field})`
+    : `${trigger.code} (${trigger.evidence.name} = ${String(trigger.evidence.value)})`;
+}
+
+function render(parts: readonly TemplatePart[], values: Readonly<Record<string, string>>): string {
+  let text = '';
+  for (const part of parts) {
+    text += 'literal' in part ? part.literal : (values[part.placeholder] ?? `{${part.placeholder}}`);
+  }
+  return text;
+}
+
+function recipientOf(notification: TRenderedNotification): string {
+  switch (notification.kind) {
+    case 'EMAIL':
+      return notification.to;
+    case 'DIRECT_MESSAGE':
+    case 'LIVE_ALERT':
+      return notification.toRole;
+    case 'CHANNEL_POST':
+      return notification.channel;
+    default: {
+      const exhaustive: never = notification;
+      return exhaustive;
+    }
+  }
+}
+
+export function assembleLists(
+  policy: CompiledPolicy,
+  input: TEvaluationInput,
+  matched: readonly CompiledRule[],
+  triggers: readonly TFiredTrigger[],
+): TLists {
+  const lists: TLists = {
+    notifications: [],
+    requiredSteps: [],
+    requiredNoteFields: [],
+    tasks: [],
+    replyChecks: [],
+    guidance: [],
+  };
+  const seen = new Set<string>();
+  const once = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  const customer = input.case.customer;
+  for (const compiled of matched) {
+    const { outcome, rule } = compiled;
+    if (outcome.notifications.length > 0) {
+      const relevant = triggers.filter((trigger) => compiled.triggerCodes.includes(trigger.code));
+      const values: Record<string, string> = {
+        caseRef: input.case.reference ?? input.case.id ?? 'the case',
+        reason: rule.title,
+        evidence: relevant.length > 0 ? relevant.map(describeEvidence).join('; ') : rule.title,
+        org: policy.pack.name,
+        brand: input.case.brand ?? '',
+        customerName: customer.preferredName ?? customer.legalName ?? 'the customer',
+      };
+      for (const spec of outcome.notifications) {
+        const message = render(policy.templates.get(spec.template) ?? [], values);
+        const base = { message, ruleId: rule.id };
+        const notification: TRenderedNotification =
+          spec.kind === 'EMAIL'
+            ? { kind: 'EMAIL', template: spec.template, to: spec.to, ...base }
+            : spec.kind === 'DIRECT_MESSAGE'
+              ? { kind: 'DIRECT_MESSAGE', toRole: spec.toRole, ...base }
+              : spec.kind === 'CHANNEL_POST'
+                ? { kind: 'CHANNEL_POST', channel: spec.channel, ...base }
+                : { kind: 'LIVE_ALERT', toRole: spec.toRole, ...base };
+        if (once(`n:${notification.kind}:${recipientOf(notification)}:${message}`)) {
+          lists.notifications.push(notification);
+        }
+      }
+    }
+    for (const step of outcome.requiredSteps) {
+      if (once(`s:${step.id}`)) lists.requiredSteps.push({ ...step, ruleId: rule.id });
+    }
+    for (const field of outcome.requiredNoteFields) {
+      if (once(`f:${field}`)) lists.requiredNoteFields.push(field);
+    }
+    for (const task of outcome.tasks) {
+      if (once(`t:${task.kind}:${task.title}`)) {
+        lists.tasks.push({
+          kind: task.kind,
+          title: task.title,
+          ...(task.team ? { team: task.team } : {}),
+          ...(task.assignment ? { assignment: task.assignment } : {}),
+          requiredFields: task.requiredFields,
+          ruleId: rule.id,
+        });
+      }
+    }
+    for (const checkId of outcome.replyChecks) {
+      if (once(`r:${checkId}`)) lists.replyChecks.push(checkId);
+    }
+    for (const text of outcome.guidance) {
+      if (once(`g:${text}`)) lists.guidance.push({ ruleId: rule.id, text });
+    }
+  }
+  lists.notifications.sort((a, b) => {
+    const keyA = `${a.kind}\u0000${recipientOf(a)}\u0000${a.ruleId}`;
+    const keyB = `${b.kind}\u0000${recipientOf(b)}\u0000${b.ruleId}`;
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  });
+  lists.replyChecks.sort();
+  return lists;
+}
+
+/** Why the winner (first matched route rule, else first matched rule) beat the runner-up. */
+export function winnerReason(matched: readonly CompiledRule[], winner: CompiledRule | null): string {
+  if (!winner) return 'no rule matched';
+  const routeRules = matched.filter(isRouteRule);
+  const pool = routeRules.length > 0 ? routeRules : matched;
+  const runnerUp = pool.find((candidate) => candidate !== winner);
+  const scope = routeRules.length > 0 ? 'routing rule' : 'matching rule';
+  if (!runnerUp) return `${winner.rule.id} is the only ${scope}`;
+  const w = winner.rule;
+  const r = runnerUp.rule;
+  if (w.priority !== r.priority) {
+    return `${w.id} wins on priority ${w.priority} > ${r.priority} (${r.id})`;
+  }
+  if (winner.specificity !== runnerUp.specificity) {
+    return `${w.id} wins on specificity ${winner.specificity} > ${runnerUp.specificity} (${r.id}) at equal priority ${w.priority}`;
+  }
+  return `${w.id} wins the tie with ${r.id} (priority ${w.priority}, specificity ${winner.specificity}) by id order`;
+}
