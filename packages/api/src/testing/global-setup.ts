@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase } from '../db/embedded-database.js';
 import { migrateDatabase } from '../db/migrate.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
+import './provided-context.js';
 
 /**
  * One database for the whole run: PostgreSQL from TEST_DATABASE_URL, or an in-memory PGlite

@@ -8,6 +8,7 @@ import { seedDatabase } from '../db/seed.js';
 import { type SeedOrganization, seedOrganizations } from '../db/seed-data.js';
 import { createLogger } from '../logger.js';
 import { createServer } from '../server.js';
+import './provided-context.js';
 
 export const TEST_PEPPER = 'test-pepper-value';
 
