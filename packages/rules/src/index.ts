@@ -15,6 +15,7 @@ export {
   evaluate,
   parseEvaluationInput,
 } from './engine/evaluate.js';
+export { formatDecision } from './engine/format-decision.js';
 export { lintPolicyPack } from './lint/lint-pack.js';
 export {
   getShippedPolicyPack,

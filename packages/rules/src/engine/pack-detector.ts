@@ -19,3 +19,8 @@ export function packTriggerDefinitions(pack: TPolicyPack): TTriggerDefinition[] 
 export function createPackDetector(pack: TPolicyPack): CompiledDetector {
   return compileDetector(packTriggerDefinitions(pack));
 }
+
+/** A detector over every canonical trigger definition (the CLI's `detect` without --org). */
+export function createCanonicalDetector(): CompiledDetector {
+  return compileDetector(canonicalTriggerDefinitions);
+}
