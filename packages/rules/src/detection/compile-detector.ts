@@ -1,0 +1,238 @@
+import { type TPatternScope, type TTriggerDefinition, ZTriggerDefinition } from './definition-schema.js';
+import { negationBarrierWords, negationReleaseWords, negationWindow, negatorWords } from './language.js';
+import { type CompiledPattern, compilePattern } from './pattern.js';
+import { analyzeText, type TextAnalysis } from './tokenize.js';
+
+export interface TextTriggerHit {
+  code: string;
+  /** `<definition detectorId>:<cue id>`: which data produced the hit. */
+  detectorId: string;
+  evidence: {
+    kind: 'text';
+    phrase: string;
+    start: number;
+    end: number;
+    field: string;
+  };
+}
+
+export interface CompiledDetector {
+  /** Every trigger found in the text; `field` names where the text came from (default customerText). */
+  detect(text: string, field?: string): TextTriggerHit[];
+}
+
+interface CompiledScope {
+  scope: TPatternScope;
+  patterns: readonly CompiledPattern[];
+}
+
+interface CompiledCue {
+  code: string;
+  detectorId: string;
+  pattern: CompiledPattern;
+  requires: readonly CompiledScope[];
+  guards: readonly CompiledScope[];
+  negatable: boolean;
+  blockedInQuestions: boolean;
+}
+
+interface Span {
+  first: number;
+  end: number;
+}
+
+interface CandidateHit {
+  cue: CompiledCue;
+  first: number;
+  end: number;
+}
+
+const defaultField = 'customerText';
+
+function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
+  return entries.map((entry) => ({
+    scope: entry.scope,
+    patterns: entry.anyOf.map(compilePattern),
+  }));
+}
+
+function clauseSpan(analysis: TextAnalysis, index: number): Span {
+  const { tokens } = analysis;
+  const clause = tokens[index]?.clause;
+  let first = index;
+  while (first > 0 && tokens[first - 1]?.clause === clause) first--;
+  let end = index + 1;
+  while (end < tokens.length && tokens[end]?.clause === clause) end++;
+  return { first, end };
+}
+
+function sentenceSpan(analysis: TextAnalysis, index: number): Span {
+  const sentence = analysis.sentences[analysis.tokens[index]?.sentence ?? -1];
+  return sentence ? { first: sentence.first, end: sentence.end } : { first: index, end: index + 1 };
+}
+
+/** Whether any pattern matches starting in [startFrom, startTo) and ending by endBy, with an end after endAfter. */
+function anyMatch(
+  analysis: TextAnalysis,
+  patterns: readonly CompiledPattern[],
+  startFrom: number,
+  startTo: number,
+  endBy: number,
+  endAfter: number,
+): boolean {
+  const { tokens } = analysis;
+  for (let pos = Math.max(0, startFrom); pos < startTo; pos++) {
+    const token = tokens[pos];
+    if (token === undefined || token.opaque) continue;
+    const limit = Math.min(endBy, sentenceSpan(analysis, pos).end);
+    for (const pattern of patterns) {
+      const end = pattern.matchAt(tokens, pos, limit);
+      if (end > endAfter) return true;
+    }
+  }
+  return false;
+}
+
+function scopeMatches(analysis: TextAnalysis, entry: CompiledScope, hit: CandidateHit): boolean {
+  const { patterns } = entry;
+  switch (entry.scope) {
+    case 'overlap': {
+      const sentence = sentenceSpan(analysis, hit.first);
+      return anyMatch(analysis, patterns, sentence.first, hit.end, sentence.end, hit.first);
+    }
+    case 'before': {
+      const clause = clauseSpan(analysis, hit.first);
+      return anyMatch(analysis, patterns, clause.first, hit.first, hit.end, -1);
+    }
+    case 'after': {
+      const clause = clauseSpan(analysis, hit.end - 1);
+      return anyMatch(analysis, patterns, hit.end, clause.end, clause.end, -1);
+    }
+    case 'clause': {
+      const clause = clauseSpan(analysis, hit.first);
+      const lastClause = clauseSpan(analysis, hit.end - 1);
+      return anyMatch(analysis, patterns, clause.first, lastClause.end, lastClause.end, -1);
+    }
+    case 'sentence': {
+      const sentence = sentenceSpan(analysis, hit.first);
+      return anyMatch(analysis, patterns, sentence.first, sentence.end, sentence.end, -1);
+    }
+    case 'message':
+      return anyMatch(analysis, patterns, 0, analysis.tokens.length, analysis.tokens.length, -1);
+    default: {
+      const unreachable: never = entry.scope;
+      throw new Error(`Unknown scope ${String(unreachable)}`);
+    }
+  }
+}
+
+/** A negator shortly before the cue, in its clause, with no new subject in between. */
+export function isNegated(analysis: TextAnalysis, first: number): boolean {
+  const { tokens } = analysis;
+  const clause = tokens[first]?.clause;
+  for (let index = first - 1; index >= 0 && index >= first - negationWindow; index--) {
+    const token = tokens[index];
+    if (token === undefined || token.clause !== clause || negationBarrierWords.has(token.norm)) return false;
+    if (negatorWords.has(token.norm)) {
+      const following = tokens[index + 1]?.norm ?? '';
+      return !negationReleaseWords.has(following);
+    }
+  }
+  return false;
+}
+
+function acceptHit(analysis: TextAnalysis, hit: CandidateHit): boolean {
+  const { cue } = hit;
+  if (cue.negatable && isNegated(analysis, hit.first)) return false;
+  if (cue.blockedInQuestions) {
+    const sentence = analysis.sentences[analysis.tokens[hit.first]?.sentence ?? -1];
+    if (sentence?.question) return false;
+  }
+  if (cue.guards.some((guard) => scopeMatches(analysis, guard, hit))) return false;
+  return cue.requires.every((required) => scopeMatches(analysis, required, hit));
+}
+
+/** Compiles trigger definitions into one detector; compile once, call detect per message. */
+export function compileDetector(definitions: readonly TTriggerDefinition[]): CompiledDetector {
+  const byFirstWord = new Map<string, CompiledCue[]>();
+  const scanned: CompiledCue[] = [];
+  const suppressions = new Map<string, readonly string[]>();
+
+  for (const input of definitions) {
+    const definition = ZTriggerDefinition.parse(input);
+    const definitionGuards = compileScopes(definition.guards);
+    if (definition.suppressedBy.length > 0) suppressions.set(definition.code, definition.suppressedBy);
+    for (const cue of definition.cues) {
+      const requires = compileScopes(cue.requires);
+      const guards = [...definitionGuards, ...compileScopes(cue.guards)];
+      for (const source of cue.patterns) {
+        const compiled: CompiledCue = {
+          code: definition.code,
+          detectorId: `${definition.detectorId}:${cue.id}`,
+          pattern: compilePattern(source),
+          requires,
+          guards,
+          negatable: cue.negatable ?? definition.negatable,
+          blockedInQuestions: definition.blockedInQuestions,
+        };
+        const literals = compiled.pattern.firstLiterals;
+        if (literals === null) {
+          scanned.push(compiled);
+          continue;
+        }
+        for (const literal of new Set(literals)) {
+          const list = byFirstWord.get(literal);
+          if (list) list.push(compiled);
+          else byFirstWord.set(literal, [compiled]);
+        }
+      }
+    }
+  }
+
+  return {
+    detect(text, field = defaultField) {
+      const analysis = analyzeText(text);
+      const { tokens } = analysis;
+      const accepted: CandidateHit[] = [];
+      const consider = (cue: CompiledCue, first: number, limit: number): void => {
+        const end = cue.pattern.matchAt(tokens, first, limit);
+        if (end < 0) return;
+        const hit = { cue, first, end };
+        if (acceptHit(analysis, hit)) accepted.push(hit);
+      };
+      for (let first = 0; first < tokens.length; first++) {
+        const token = tokens[first];
+        if (token === undefined || token.opaque) continue;
+        const limit = sentenceSpan(analysis, first).end;
+        for (const cue of byFirstWord.get(token.norm) ?? []) consider(cue, first, limit);
+        for (const cue of scanned) {
+          if (cue.pattern.canStartAt(token.norm)) consider(cue, first, limit);
+        }
+      }
+
+      const firedCodes = new Set(accepted.map((hit) => hit.cue.code));
+      const hits: TextTriggerHit[] = [];
+      const lastEndByCode = new Map<string, number>();
+      for (const hit of accepted) {
+        const { code } = hit.cue;
+        if (suppressions.get(code)?.some((other) => firedCodes.has(other))) continue;
+        if ((lastEndByCode.get(code) ?? -1) > hit.first) continue;
+        lastEndByCode.set(code, hit.end);
+        const start = tokens[hit.first]?.start ?? 0;
+        const end = tokens[hit.end - 1]?.end ?? start;
+        hits.push({
+          code,
+          detectorId: hit.cue.detectorId,
+          evidence: {
+            kind: 'text',
+            phrase: text.slice(start, end),
+            start,
+            end,
+            field,
+          },
+        });
+      }
+      return hits;
+    },
+  };
+}

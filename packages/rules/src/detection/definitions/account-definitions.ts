@@ -1,0 +1,145 @@
+import type { TTriggerDefinitionInput } from '../definition-schema.js';
+
+export const genderIdentity: TTriggerDefinitionInput = {
+  code: 'GENDER_IDENTITY',
+  detectorId: 'text.gender-identity',
+  description:
+    'Gender identity or name concern: the care SOP keywords, name or gender updates, pronouns, legal vs display name, LGBTQ+ content in a job post (CARE-G1).',
+  cues: [
+    {
+      id: 'keyword',
+      patterns: [
+        '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria)',
+        'trans (woman|women|man|men|person|people|kid|teen|child|daughter|son|partner|folks|youth|community|rights|identity|nonbinary|masc|femme)',
+        '(i am|im|i m|they are|she is|he is|my (kid|child|son|daughter|partner) is|identify as|as a|being|soy) trans',
+        '(transition|transitioning|transitioned) (to|from)?',
+        '(gender|sexual) (discrimination|identity|identities|expression|orientation)',
+        '(discriminat*|harass*|targeted|bullied) _{0,5} (because of|for being|due to|based on) _{0,2} (my|their|his|her)? (gender|identity|pronouns|sexuality|being trans|being gay|being queer)',
+        '(i|we|they) (do not|dont) identify (as)',
+        '(i|we|they) (do not|dont) identify with (the|my|a|either|any|those|these)? (gender|genders|sex|male|female|man|woman|binary|pronoun|pronouns|name|options|he|she|label|labels)',
+      ],
+    },
+    {
+      id: 'pronouns-and-names',
+      patterns: [
+        '(pronoun|pronouns|pronombres|they them|she her|he him|she they|he they|xe xem|ze zir)',
+        '(preferred|chosen|real) name',
+        '(legal) name _{0,8} (display|displayed|displays|profile|shows|showing|shown|show up|appears|visible|public|instead of|not my|dont use|do not use|go by)',
+        '(display|profile|public) name _{0,8} legal (name)?',
+        '(i|they|she|he|we) (go|goes|went) by (a different name|another name|_ now|my chosen name|my middle name)',
+        '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove) _{0,3} (my|the|their|his|her|our)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
+        '(gender) (option|options|field|fields|dropdown|drop down|selection|choices|marker|markers|box|boxes|question)',
+        '(only|just) (male|man) (and|or) (female|woman)',
+      ],
+    },
+    {
+      id: 'name-update',
+      patterns: [
+        '(change|changing|update|updating|correct|correcting|edit|editing) _{0,3} (my|the|their|his|her|our) (first)? name',
+        '(new|updated) (first)? name',
+      ],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(married|marriage|maiden|wedding|wed|divorce|divorced|divorcing|husband s|husbands|wife s|spouse|last name|surname|family name|apellido)',
+            '(typo|typos|misspelled|misspelling|spelled wrong|spelling|spelt wrong)',
+            '(business|company|username|user name|screen name|file|document|job|post|pet|dog|cat|street|account) name',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'lgbtq-job-post',
+      patterns: [
+        '(gay|lesbian|bisexual|pride|ally|same sex|two moms|two dads|rainbow) _{0,8} (job post|job posting|posting|listing|profile|ad|job)',
+      ],
+    },
+  ],
+};
+
+export const privacyRequest: TTriggerDefinitionInput = {
+  code: 'PRIVACY_REQUEST',
+  detectorId: 'text.privacy-request',
+  description: 'A data access, deletion or data-categories request (DSAR) (CARE-P1…P7).',
+  guards: [
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(mailing|marketing|email|emails|newsletter|newsletters|promotional|promo|promotions|sms|text|texts|spam) (list|lists|emails|messages|texts|communications)?',
+        '(unsubscribe|unsubscribed|opt out of (emails|marketing|texts|promotions)|stop (sending|emailing|texting))',
+        '(duplicate|duplicated|extra|second|old|other|spare|test|dupe|dup) (account|accounts|profile|profiles)',
+        '(merge|merging|combine|consolidate)',
+        '(keep|keeping|retain|retaining) (my|the) (account|profile|data)',
+        '(card|credit card|debit card|payment method|payment info|payment information|billing info|bank account|bank info)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'delete-data',
+      patterns: [
+        '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi) (personal)? (data|personal data|personal information|personal info|info|information|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
+        '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (your|the) (system|systems|database|databases|site|platform|records|servers)',
+        '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
+        '(close|closing|deactivate|deactivating) _{0,3} (account|profile) _{0,4} (and|then)? (delete|erase|remove|wipe|purge) _{0,3} (data|information|info)',
+      ],
+    },
+    {
+      id: 'access-data',
+      patterns: [
+        '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
+        '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
+        '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
+        '(ccpa|gdpr|dsar|data subject|subject access|right to know|right to access|data access request|access request|data request|privacy request|solicitud de privacidad)',
+      ],
+    },
+  ],
+};
+
+const externalReviewPlatforms =
+  '(google|yelp|bbb|better business bureau|trustpilot|trust pilot|consumer affairs|consumeraffairs|angi|facebook|tiktok|instagram|twitter|reddit|app store|play store|google play|youtube|nextdoor)';
+
+const reviewWords = '~review|reviews|rating|ratings|resena|resenas|testimonial|feedback i left|feedback';
+
+export const reviewEditRequest: TTriggerDefinitionInput = {
+  code: 'REVIEW_EDIT_REQUEST',
+  detectorId: 'text.review-edit-request',
+  description: 'Asks to edit a review published on our own platform (CARE-R1…R5).',
+  guards: [
+    {
+      scope: 'sentence',
+      anyOf: [
+        externalReviewPlatforms,
+        'review (my|the|your|our) (account|case|file|claim|charges|billing|order|options|request|policy|contract)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'edit-review',
+      patterns: [
+        `(edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
+        `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
+        '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
+      ],
+    },
+  ],
+};
+
+export const reviewRemovalRequest: TTriggerDefinitionInput = {
+  code: 'REVIEW_REMOVAL_REQUEST',
+  detectorId: 'text.review-removal-request',
+  description: 'Asks to remove a review published on our own platform (CARE-R1, CARE-R6).',
+  guards: [{ scope: 'sentence', anyOf: [externalReviewPlatforms] }],
+  cues: [
+    {
+      id: 'remove-review',
+      patterns: [
+        `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,4} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,3} (${reviewWords})`,
+        `(${reviewWords}) _{0,3} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
+        '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
+      ],
+    },
+  ],
+};

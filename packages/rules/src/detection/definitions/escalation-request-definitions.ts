@@ -1,0 +1,175 @@
+import type { TTriggerDefinitionInput } from '../definition-schema.js';
+import { agentPolicyQuote } from './shared-vocabulary.js';
+
+const supervisorWords =
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|jefe|jefa|supervisora|gerente|encargado|encargada';
+
+const askVerbs =
+  'speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
+
+export const supervisorRequest: TTriggerDefinitionInput = {
+  code: 'SUPERVISOR_REQUEST',
+  detectorId: 'text.supervisor-request',
+  description: 'The customer asks for a supervisor, manager or equivalent (TON-1, CIN-1).',
+  suppressedBy: ['REPEAT_ESCALATION'],
+  guards: [
+    {
+      scope: 'overlap',
+      anyOf: [
+        '(property|password|store|apartment|building|hiring|project|office|branch|warehouse|site|facility|product|account|case|community|social media|marketing|restaurant|bank|general|district|regional|leasing|hotel|construction) (~manager|managers|mgr)',
+        '(my|his|her|our) (boss|superior|jefe|jefa)',
+        '(check|checking|consult|consulting|run it by|run this by|ask|asking) (with)? (my|his|her) (~manager|~supervisor|boss)',
+        '(~supervisor|~manager|mgr|sup) (told|said|promised|approved|denied|called|was|is|has|had|already|did|never|didnt|couldnt|hung)',
+      ],
+    },
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(if|unless|otherwise|when|once|next time|in case) _{0,10} (will|would|gonna|going to|might|may) (be)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
+        '(will|would|gonna|going to|might|may) (want|need|ask for|request|demand) _{0,3} (if|unless|when|in case)',
+      ],
+    },
+    {
+      scope: 'before',
+      anyOf: ['(offered|offer|offering|suggested|suggest) _{0,2}', 'per policy', 'do (we|i) (need|have) to'],
+    },
+  ],
+  cues: [
+    {
+      id: 'asks-for-supervisor',
+      patterns: [
+        `(${askVerbs}) _{0,4} (${supervisorWords})`,
+        `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
+        '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
+        '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
+        '(up the chain|chain of command)',
+      ],
+    },
+  ],
+};
+
+export const executiveRequest: TTriggerDefinitionInput = {
+  code: 'EXECUTIVE_REQUEST',
+  detectorId: 'text.executive-request',
+  description: 'Asks for the CEO, the president, an executive, or an executive callback (CIN-2, CIN-8).',
+  guards: [
+    agentPolicyQuote,
+    {
+      scope: 'overlap',
+      anyOf: [
+        '(account|sales|marketing) (executive|executives|exec)',
+        'executive (summary|order|chef|suite|producer|function|dysfunction|decision)',
+        '(presidents|president s) day',
+        '(class|club|hoa|pta|union|student|board) president',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'asks-for-executive',
+      patterns: [
+        `(speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,5} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
+        'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
+      ],
+    },
+  ],
+};
+
+export const repeatEscalation: TTriggerDefinitionInput = {
+  code: 'REPEAT_ESCALATION',
+  detectorId: 'text.repeat-escalation',
+  description: 'Already spoke to a supervisor and now wants someone above that level (CIN-2).',
+  guards: [agentPolicyQuote],
+  cues: [
+    {
+      id: 'wants-above-supervisor',
+      patterns: [
+        '(someone|somebody|anyone|anybody|person|people) (higher|above|over|more senior|senior to) _{0,3}',
+        '(their|his|her|the supervisor s|the supervisors|the manager s|the managers|your manager s|your supervisor s|supervisors|managers|next) (boss|manager|supervisor|superior|supervisors|managers|level|level up|higher up)',
+        `above (them|him|her|that|that person|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
+        '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
+        '(next|higher|upper|top) (level|management|tier)',
+        '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|ceo|president|upper management|senior management|leadership)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru)? (a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
+          ],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+          ],
+        },
+      ],
+      guards: [{ scope: 'overlap', anyOf: ['(another|different|other|new|second) (~supervisor|~manager|mgr|sup)'] }],
+    },
+  ],
+};
+
+const insultFillers =
+  'such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
+
+const insultWords =
+  'idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
+
+export const abusiveCustomer: TTriggerDefinitionInput = {
+  code: 'ABUSIVE_CUSTOMER',
+  detectorId: 'text.abusive-customer',
+  description:
+    'Profanity, insults, slurs or threats aimed at the agent or staff; the agent had to end the call (LL-1, LL-5).',
+  cues: [
+    {
+      id: 'insult-at-staff',
+      patterns: [
+        `(you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|eres|son) (are|is|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
+        `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
+        '(fuck|f|fk|fck|fuk|screw|f ck|f k) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
+        '(go to hell|burn in hell|shut up|shut the fuck up|shut the f up|stfu|kiss my ass|eat shit|piece of shit|son of a bitch|sob|get bent|drop dead|vete a la mierda|chinga tu madre|callate)',
+        `(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (${insultWords}|name|names|slur|slurs)`,
+        '(i ll|i will|gonna|going to|im going to|we will) (find|hurt|kill|come for|come after|beat|get|show up at|find out where) (you|u|your|yall)',
+        '(know|find out) where (you|u) (live|work)',
+        '(watch|better watch) your back',
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: ['(your|the) (product|app|website|site|system|service|machine|unit|device|policy|process) (is|are)'],
+        },
+      ],
+    },
+    {
+      id: 'agent-reports-abuse',
+      guards: [
+        {
+          scope: 'after',
+          anyOf: [
+            'about (the|their|his|her|this)? (product|app|machine|unit|device|service|delay|situation|weather|traffic)',
+          ],
+        },
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(bad|poor|lost|weak) (connection|reception|signal|line)',
+            'call (dropped|disconnected) (on its own|by itself)',
+          ],
+        },
+      ],
+      patterns: [
+        '(cx|customer|mbr|member|caller|client|he|she) (was|were|is|kept|started|began|continued|became|got|been)? _{0,2} (yelling|screaming|cursing|cussing|swearing|shouting|abusive|verbally abusive|belligerent|harassing|berating|insulting|name calling)',
+        '(had|have|needed) to (end|disconnect|terminate|release|drop) (the|this)? (call|chat|conversation|interaction)',
+        '(had|have|needed) to hang up (on)? (cx|customer|caller|him|her|them|mbr|member)',
+        '(ended|disconnected|terminated|released) (the)? (call|chat|interaction) (due to|because of|for|after) _{0,3} (abuse|abusive|profanity|language|cursing|threats|harassment|yelling|behavior)',
+        '(verbal|verbally) (abuse|abusive)',
+        '(profanity|cursing|cussing|swearing|slurs|racial slur) (at|toward|towards|directed at) (me|the agent|agent|staff|us)',
+        '(yelled|screamed|cursed|cussed|swore) at (me|the agent|agent|staff|us|our agent|the rep)',
+        '(would not|wouldnt|wont|refused to) (stop|quit) (yelling|cursing|screaming|swearing)',
+      ],
+    },
+  ],
+};

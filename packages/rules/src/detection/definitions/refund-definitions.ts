@@ -1,0 +1,125 @@
+import type { TTriggerDefinitionInput } from '../definition-schema.js';
+import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
+
+const refundWords = 'refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
+const moreThanTwoWeeks =
+  '(3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
+
+export const refundThreshold: TTriggerDefinitionInput = {
+  code: 'REFUND_THRESHOLD',
+  detectorId: 'text.refund-threshold',
+  description: 'A refund ask for more than 3 monthly billings or for 4 or more program purchases, stated outright (LL-1, LL-10).',
+  cues: [
+    {
+      id: 'many-billings',
+      patterns: [
+        `(${numbersAboveThree}) (months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
+        `(${numbersAboveThree}) (program|programs|program purchases|courses|plans|challenges|purchases|orders)`,
+        '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
+        'every (month|charge|payment|billing) since',
+      ],
+      requires: [{ scope: 'sentence', anyOf: [`(${refundWords}|back|charged|paid|owed|return)`] }],
+      guards: [
+        { scope: 'overlap', anyOf: ['(for|in|after|within|over) (the)? (past|last|next)? (4|four) (months|weeks)? (ago|now)'] },
+        { scope: 'before', anyOf: ['(only|just) (want|need|asking for)'] },
+      ],
+    },
+  ],
+};
+
+export const repeatRefund: TTriggerDefinitionInput = {
+  code: 'REPEAT_REFUND',
+  detectorId: 'text.repeat-refund',
+  description: 'Refunded 3 times for the same booking refund reason, stated outright (CARE-B1).',
+  cues: [
+    {
+      id: 'third-refund',
+      patterns: [
+        `(${refundWords}) _{0,4} (3|three|4|four|3x|4x|3rd|third|fourth|4th|multiple|several) (times|time|x|occasions)?`,
+        `(3|three|4|four|3x|third|3rd|fourth|4th) (time|refund|refunds|booking refund|booking refunds|time i|time we|time ive|time we ve|time this) _{0,4} (${refundWords})?`,
+        `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
+      ],
+      requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
+      guards: [{ scope: 'overlap', anyOf: ['(3|three|4|four) (days|weeks|months|business days|dollars|hours)', 'third party'] }],
+    },
+  ],
+};
+
+export const cancellationFeeRefund: TTriggerDefinitionInput = {
+  code: 'CANCELLATION_FEE_REFUND',
+  detectorId: 'text.cancellation-fee-refund',
+  description: 'The provider refunded the customer offline and the cancellation fee is still owed back (CARE-B2).',
+  cues: [
+    {
+      id: 'fee-after-offline-refund',
+      patterns: ['(cancellation|cancelation|cancel|canceling|cancelling|late cancel) (fee|fees|charge|charges)'],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(provider|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
+            '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const repeatRma: TTriggerDefinitionInput = {
+  code: 'REPEAT_RMA',
+  detectorId: 'text.repeat-rma',
+  description: 'Two or more returns or RMAs, stated outright (TON-7).',
+  cues: [
+    {
+      id: 'several-returns',
+      patterns: [
+        `(${numbersFromTwo}) (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device|one)',
+        '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
+        '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
+      ],
+      guards: [{ scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] }],
+    },
+  ],
+};
+
+export const staleRefund: TTriggerDefinitionInput = {
+  code: 'STALE_REFUND',
+  detectorId: 'text.stale-refund',
+  description: 'A refund processed more than 14 days ago has not arrived (LL-8).',
+  guards: [
+    {
+      scope: 'message',
+      anyOf: [
+        '(not|never|n t|hasnt|hadnt|wasnt|havent) (yet)? (been|even)? (processed|issued|initiated|approved|submitted|started)',
+        '(still|yet to) (be)? (processed|approved|issued)',
+        '(promised|said|told me) (you|they|he|she|it) (would|will|d) (refund|process)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'processed-long-ago',
+      patterns: [
+        `(${refundWords}|credit|return) _{0,8} (${moreThanTwoWeeks})`,
+        `(${moreThanTwoWeeks}) _{0,6} (${refundWords})`,
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(processed|issued|initiated|approved|sent|submitted|confirmation|confirmed|refunded|posted|credited|completed|went through|was refunded|you refunded|procesado|procesaron)',
+          ],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(not|never|no|havent|hasnt|still|nothing|where|yet|missing|no sign|nowhere|cant find|no veo|todavia|aun)',
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,227 @@
+import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
+import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
+
+const medicalContext =
+  'pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
+
+export const medicalQuestion: TTriggerDefinitionInput = {
+  code: 'MEDICAL_QUESTION',
+  detectorId: 'text.medical-question',
+  description: 'A medical question or objection that needs a physician or medical reviewer (LL-1, LL-6).',
+  cues: [
+    {
+      id: 'asks-for-physician',
+      patterns: [
+        '(speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+      ],
+      guards: [
+        agentPolicyQuote,
+        { scope: 'overlap', anyOf: ['(my|his|her|our|their) (own)? (doctor|physician|nurse|pharmacist|md)'] },
+      ],
+    },
+    {
+      id: 'safety-question',
+      patterns: [
+        '(is|are|would|will|can|could|should) (it|this|these|that|they|i|my|he|she|we) _{0,3} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for)',
+        '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|use|drink|eat|give|combine|mix|continue|keep taking|start|stop)',
+        '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
+        'es seguro',
+      ],
+      requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
+    },
+    {
+      id: 'medical-objection',
+      patterns: [
+        '(my|her|his|our) (doctor|physician|cardiologist|obgyn|ob|pediatrician|dermatologist|endocrinologist) (said|says|told|thinks|disagrees|recommended|advised|warned)',
+        '(not|isnt|is not) (medically|clinically) (safe|sound|proven|approved)',
+      ],
+    },
+  ],
+};
+
+const treatment =
+  'er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+
+const adverseTreatmentDenied: TScopedPatterns = {
+  scope: 'sentence',
+  anyOf: [
+    '(not|no|never|without) (need|needed|needing|have|had|having|go|going|went|see|seeing|saw)? (to)? (go)? (to)? (the|a|an)? (er|emergency room|urgent care|hospital|doctor|physician|medical attention|medical treatment)',
+    '(no|without) (medical)? (treatment|attention)',
+  ],
+};
+
+export const adverseReaction: TTriggerDefinitionInput = {
+  code: 'ADVERSE_REACTION',
+  detectorId: 'text.adverse-reaction',
+  description: 'A reaction to a consumed or applied product that led to medical treatment, up to death (LL-1, LL-9).',
+  guards: [thirdPartyStory, adverseTreatmentDenied],
+  cues: [
+    {
+      id: 'reaction-with-treatment',
+      patterns: [
+        '(allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+      ],
+      requires: [
+        { scope: 'message', anyOf: [`(${treatment})`] },
+        {
+          scope: 'message',
+          anyOf: [
+            '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used|using|gave|giving|fed|tomo|tome|use)',
+            '(dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const hazardPatterns = [
+  '(gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
+  '(carbon monoxide|co alarm|co detector|co alarms|co detectors|co leak|co levels|monoxido)',
+  '(smoke|smoking|smoky|sparks|sparking|sparked|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|humo|incendio|chispas)',
+];
+
+const hazardGuards: TScopedPatterns[] = [
+  resolvedPastEvent,
+  {
+    scope: 'overlap',
+    anyOf: [
+      '(smoke|co|carbon monoxide) (detector|detectors|alarm|alarms) (battery|batteries|chirping|beeping|install|installation|replacement|replaced|check|test|tested)',
+      '(i|we|he|she) (smoke|smoked|smoking) (cigarettes|weed|a cigarette|outside)?',
+      '(no|not|without) (smoke|sparks|flames|gas|fire)',
+      '(fire|smoke) (department|fighters|firefighters|station|alarm test|drill|pit|place|fireplace|truck)',
+      'smoking (policy|area|section)',
+      'hot (water|tub) _{0,2} (smoke|steam)',
+    ],
+  },
+];
+
+export const healthSafety: TTriggerDefinitionInput = {
+  code: 'HEALTH_SAFETY',
+  detectorId: 'text.health-safety',
+  description: 'A physical hazard or an injury; gas, carbon monoxide and smoke also raise SOS_HIGH_RISK (TON-6).',
+  guards: [thirdPartyStory],
+  cues: [
+    { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
+    {
+      id: 'injury',
+      patterns: [
+        '(injured|injury|injuries|injuring|hurt myself|hurt herself|hurt himself|got hurt|was hurt|were hurt|been hurt|hurt my|hurt her|hurt his|hurt our|hurting my|lastimado|lastimada|herido|herida)',
+        '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
+        '(got|get|getting|was|were|been|is) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
+        '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
+      ],
+      guards: [
+        resolvedPastEvent,
+        {
+          scope: 'overlap',
+          anyOf: [
+            'hurt my (feelings|credit|business|wallet|budget|chances|score)',
+            '(price|prices|service|power|cable|internet|water) cut',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'hazard',
+      patterns: [
+        '(safety) (hazard|issue|issues|concern|concerns|risk|problem|defect|recall)',
+        '(fire|electrical|shock|tripping|choking|health|burn|fall) (hazard|hazards|risk)',
+        '(exposed|live|bare|frayed|hanging) (wire|wires|wiring)',
+        '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
+        '(black mold|toxic mold|mold everywhere|asbestos|sewage backing up|sewage backup|raw sewage)',
+        '(cable|arm|arms|strap|bolt|bolts|screen|mount|bracket|weight|bar|handle) _{0,2} (snapped|broke off|came loose|came off|detached|flew|fell off|ripped out|pulled out of the wall)',
+      ],
+      guards: [
+        resolvedPastEvent,
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(dangerous|unsafe) (precedent|game|territory|ground)',
+            'safety (team|department|dept|check|feature|features|tips|plan)',
+            'trust (&|and) safety',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const vulnerablePeople =
+  '(baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|bebe|anciano|anciana|abuela|abuelo)';
+const vulnerableAge =
+  '# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
+const extremeWeather =
+  '(freezing|frozen|below zero|below freezing|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+
+export const sosHighRisk: TTriggerDefinitionInput = {
+  code: 'SOS_HIGH_RISK',
+  detectorId: 'text.sos-high-risk',
+  description:
+    'A present emergency: gas, carbon monoxide, active smoke or fire, or no heat, cooling or power for a vulnerable person or in extreme weather (CIN-2).',
+  guards: [thirdPartyStory],
+  cues: [
+    { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
+    {
+      id: 'outage-vulnerable',
+      patterns: [
+        '(no|without|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
+        '(heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+      ],
+      requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
+      guards: [
+        resolvedPastEvent,
+        {
+          scope: 'overlap',
+          anyOf: [
+            'power (cord|button|supply|cable|outlet|strip|adapter|brick|light)',
+            'no (power|air) (to the|in the)? (tv|treadmill|screen|unit|machine|device|tablet)',
+          ],
+        },
+      ],
+    },
+    { id: 'flagged', patterns: ['(sos|s o s)', 'high risk (escalation|situation|case|emergency)'] },
+  ],
+};
+
+const homeParts =
+  'floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
+
+export const propertyDamage: TTriggerDefinitionInput = {
+  code: 'PROPERTY_DAMAGE',
+  detectorId: 'text.property-damage',
+  description: 'Current, unresolved damage to the home, typically caused by the provider or a failure (CIN-2).',
+  blockedInQuestions: true,
+  guards: [
+    thirdPartyStory,
+    resolvedPastEvent,
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(box|package|packaging|parcel|shipment|carton|crate)',
+        '(arrived|came|delivered|shipped) (damaged|broken|dented|scratched|cracked)',
+        '(minor|small|tiny|little|slight) (scuff|scuffs|scratch|scratches|mark|marks|dent|ding) _{0,6} (no big deal|not a big deal|no worries|not worried|dont care|do not care|not an issue|not a problem|fine)',
+        '(no big deal|not a big deal|no worries|not worried about)',
+        '(is|are|would|will|does|do) _{0,4} (covered|cover)',
+        '(already|was|were|got|has been|have been) (repaired|fixed|patched|replaced|paid for|reimbursed)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'damaged-home',
+      patterns: [
+        `(damage|damaged|damaging|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted) _{0,4} (my|the|our|a|mi|el|la|entire|whole) _{0,2} (${homeParts})`,
+        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
+        '(water|sewage|mold) (damage|damaged)',
+        `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
+        '(property damage|damage to my property|damage to (my|our|the) (home|house))',
+        '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +
+          homeParts +
+          ')',
+      ],
+    },
+  ],
+};

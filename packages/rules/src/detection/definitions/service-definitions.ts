@@ -1,0 +1,169 @@
+import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
+
+const providerWords =
+  'tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
+
+const notYet: TScopedPatterns = {
+  scope: 'clause',
+  anyOf: ['(if|unless|in case|what if|hopefully|hope)'],
+};
+
+const delayWords =
+  'delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+
+export const serviceDelay: TTriggerDefinitionInput = {
+  code: 'SERVICE_DELAY',
+  detectorId: 'text.service-delay',
+  description: 'Parts or approval the company is responsible for are late (CIN-1).',
+  guards: [
+    notYet,
+    {
+      scope: 'sentence',
+      anyOf: [
+        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
+        `(${providerWords}) s? (own)? (part|parts)`,
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'parts-late',
+      patterns: [
+        `(part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|pieza|piezas) _{0,6} (${delayWords})`,
+        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,3} (part|parts|the part|the parts|a part|pieza|piezas)`,
+        '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
+      ],
+    },
+    {
+      id: 'approval-late',
+      patterns: [
+        '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
+        '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|pending|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
+        '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
+      ],
+    },
+  ],
+};
+
+export const providerDelay: TTriggerDefinitionInput = {
+  code: 'PROVIDER_DELAY',
+  detectorId: 'text.provider-delay',
+  description: "A missed appointment, a delayed installation, or the provider's own part is late (CIN-1).",
+  guards: [notYet],
+  cues: [
+    {
+      id: 'missed-appointment',
+      patterns: [
+        `(${providerWords}|he|she|they|nobody|no one|noone) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|missed|stood (me|us) up|cancelled|canceled|rescheduled|showed up late|was late|were late|is late|running late|hours late|no llego|no vino)`,
+        '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
+        '(no show|no shows|no showed|noshow|no call no show|no call)',
+        `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
+      ],
+      guards: [{ scope: 'overlap', anyOf: ['no call (back|from)', 'missed (call|calls)'] }],
+    },
+    {
+      id: 'install-delayed',
+      patterns: [
+        '(install|installation|instalacion) _{0,5} (delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|waiting|weeks|months|late)',
+        '(delayed|postponed|rescheduled|late) (install|installation)',
+        '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
+      ],
+    },
+    {
+      id: 'provider-part-late',
+      patterns: [
+        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (part|parts|the part|the parts|a part|compressor|motor|board)`,
+        `(${providerWords}) s? (own)? (part|parts)`,
+      ],
+      requires: [{ scope: 'message', anyOf: [`(${delayWords}|never|still|yet|where is|where are|no word|no update)`] }],
+    },
+  ],
+};
+
+export const claimDispute: TTriggerDefinitionInput = {
+  code: 'CLAIM_DISPUTE',
+  detectorId: 'text.claim-dispute',
+  description: 'Disagrees with the claim credit or cap amount (CIN-1).',
+  guards: [{ scope: 'overlap', anyOf: ['credit (card|cards|score|report|union|check|bureau)'] }],
+  cues: [
+    {
+      id: 'disagrees-with-amount',
+      patterns: [
+        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
+        '(disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
+        '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
+        '(lowball|lowballed|lowballing|low balled|low balling)',
+      ],
+    },
+  ],
+};
+
+export const replacementDispute: TTriggerDefinitionInput = {
+  code: 'REPLACEMENT_DISPUTE',
+  detectorId: 'text.replacement-dispute',
+  description: 'Disagrees with the replacement offered: brand, color, size, functions (CIN-1).',
+  cues: [
+    {
+      id: 'disagrees-with-replacement',
+      patterns: [
+        '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,8} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
+        '(dont|do not|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
+        '(want|need|demand|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
+        '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
+      ],
+    },
+  ],
+};
+
+export const coverageDenial: TTriggerDefinitionInput = {
+  code: 'COVERAGE_DENIAL',
+  detectorId: 'text.coverage-denial',
+  description: 'The item or the failure is not covered; the claim was denied (CIN-1).',
+  blockedInQuestions: true,
+  cues: [
+    {
+      id: 'not-covered',
+      patterns: [
+        '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,2} (covered|cubierto|cubierta)',
+        '(claim|coverage|repair|request|service request|reclamo) _{0,3} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
+        '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
+        '(coverage denial|claim denial|denial of coverage|denial letter|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
+        '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
+      ],
+      negatable: false,
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            'not (sure|certain|clear|know) (if|whether)? _{0,3} (covered)',
+            'not _{0,2} covered (in|by) (the)? (manual|faq|video|article)',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const unauthorizedWork: TTriggerDefinitionInput = {
+  code: 'UNAUTHORIZED_WORK',
+  detectorId: 'text.unauthorized-work',
+  description: 'The customer had the work done before calling in for service (CIN-1).',
+  cues: [
+    {
+      id: 'work-before-claim',
+      patterns: [
+        '(before|prior to|without) (calling|contacting|filing|opening|submitting|placing|starting|getting|waiting for|asking|telling|notifying|checking with|going through) _{0,4} (you|cinch|a claim|claim|the claim|service request|a service request|approval|authorization|the warranty|my warranty|warranty|home warranty)',
+        '(already|went ahead and|just|had to) _{0,2} (had|got|paid|hired|called|fixed|repaired|replaced|installed) _{0,3} (my own|own|an outside|outside|independent|a local|local|third party|another|a different|a private|our own|a)? _{0,2} (plumber|electrician|contractor|hvac company|hvac guy|hvac tech|repairman|repair man|handyman|technician|tech|company|guy|someone)',
+        '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
+        '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
+        '(fixed|repaired|replaced) (it|them|this) (myself|ourselves|on my own|on our own)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(fixed|fix|repaired|repair|repairs|replaced|replace|installed|paid|hired|had|got|done|did|completed|work|invoice|bill|receipt|came out|came and)'],
+        },
+      ],
+    },
+  ],
+};

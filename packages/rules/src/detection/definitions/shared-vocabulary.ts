@@ -1,0 +1,66 @@
+import type { TScopedPatterns } from '../definition-schema.js';
+
+/** Vocabulary shared by several trigger definitions, kept as pattern text. */
+
+export const numbersAboveThree =
+  '4|5|6|7|8|9|10|11|12|13|14|15|16|18|20|24|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple';
+export const numbersFromTwo = `2|3|2x|3x|two|three|${numbersAboveThree}`;
+
+/** Someone else's story is not the customer's threat ("my friend sued them"). */
+export const thirdPartyStory: TScopedPatterns = {
+  scope: 'before',
+  anyOf: [
+    'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents)',
+    '(a|one|another) (friend|neighbor|neighbour|coworker|customer|lady|guy|woman|man|member|user|reviewer) (of mine)?',
+    '(someone|somebody|people|others|other customers|some customers|customers) (i know|online|here|on reddit)?',
+    '(his|her|their) (bank|lawyer|attorney)',
+  ],
+};
+
+/** An agent explaining policy or advising the customer, not the customer threatening. */
+export const agentPolicyQuote: TScopedPatterns = {
+  scope: 'before',
+  anyOf: [
+    '(advised|advise|informed|inform|explained|explain|told|reminded|educated|let) (the)? (cx|customer|mbr|member|caller|him|her|them|client) (know)? (that|about|of|how|on)?',
+    '(per|our|the|company|refund|chargeback) policy',
+    'policy (states|says|is|requires)',
+    '(i|we) (explained|advised|informed|clarified|mentioned)',
+    'if (a|the|any)? (customer|member|cx|mbr|client|caller) (ever)?',
+  ],
+};
+
+/** The threatened action belongs to the past and was settled. */
+export const resolvedPastEvent: TScopedPatterns = {
+  scope: 'sentence',
+  anyOf: [
+    '(was|were|got|had been|has been|have been) (all|finally|eventually)? (resolved|settled|sorted|fixed|reversed|refunded|taken care of|dropped|closed|withdrawn)',
+    '(sorted|worked|straightened) (it|things|everything)? out',
+    '(it|that|this|everything) (all)? worked out',
+    '(you|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
+    '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
+  ],
+};
+
+/** The customer thought about it or asks about it, but is not doing it. */
+export const hypotheticalOrAbandoned: TScopedPatterns = {
+  scope: 'sentence',
+  anyOf: [
+    'what (happens|would happen|will happen|if)',
+    'hypothetically',
+    'just (curious|wondering|asking)',
+    '(i am|i was|was) (just)? wondering',
+    'in theory',
+    '(was|were) (going|gonna) to',
+    '(thought|thinking) about (it)? _{0,3} but',
+    '(almost|nearly) (called|filed|disputed|sued|posted|left|contacted|went)',
+    '(changed|change) my mind',
+    'no (need|reason) to',
+  ],
+};
+
+export const threatGuards: readonly TScopedPatterns[] = [
+  thirdPartyStory,
+  agentPolicyQuote,
+  resolvedPastEvent,
+  hypotheticalOrAbandoned,
+];

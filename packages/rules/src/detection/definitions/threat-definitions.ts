@@ -1,0 +1,293 @@
+import type { TTriggerDefinitionInput } from '../definition-schema.js';
+import { agentPolicyQuote, threatGuards } from './shared-vocabulary.js';
+
+const lawyerWords =
+  '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|layer|abogado|abogados|abogada|solicitor|counsel';
+const bankWords =
+  'bank|banks|banco|bnak|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+
+export const legalThreat: TTriggerDefinitionInput = {
+  code: 'LEGAL_THREAT',
+  detectorId: 'text.legal-threat',
+  description: 'Threatens (or has started) legal action, a lawsuit or involving an attorney (CIN-2, TON-6).',
+  blockedInQuestions: true,
+  guards: [...threatGuards],
+  cues: [
+    {
+      id: 'sue',
+      patterns: [
+        '(will|gonna|going to|to|would|shall|might|may|could|and|i|we|ill|literally|definitely|seriously|happy to|ready to|intend to|plan to|planning to|prepared to|about to) sue',
+        'sue (you|your|u|ya|yall|them|the company|this company|cinch|for)',
+        '(suing|suein|sueing) (you|your|u|them|the company|this company|for)?',
+        '(get|getting|be|being) sued',
+        '(demandar|demandarlos|demandarles|demandare|demandaremos|demanda)',
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(talk|talked|talking|speak|spoke|spoken|speaking|transfer|transferred|send|sent|give|gave|forward|pass|email|emailed|message|ask|asked|tell|told|thanks|thank|hi|hello|hey|dear|named|agent|rep|called|call|get|put) (to|with|you|me|back to|over to)? sue',
+            'sue (from|in|at|said|told|was|helped|is|says|mentioned|who|earlier|yesterday|has|had|and)',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'legal-action',
+      patterns: [
+        '(lawsuit|lawsuits|~litigation|litigate|class action|legal action|legal actions|legal proceedings|legal steps|legal measures|legal route|legal recourse|accion legal|acciones legales)',
+        '(take|taking|took|bring|drag|dragging|see) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
+        'small claims (court)?',
+        '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
+        '(go|going|get|getting|got) legal',
+        '(attorney general|ftc|federal trade commission|consumer protection (agency|bureau|office)?|cfpb)',
+        '(pursue|pursuing|seek|seeking) (legal|damages)',
+      ],
+    },
+    {
+      id: 'own-lawyer',
+      patterns: [
+        `(call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|mi|un|a un|the family) (${lawyerWords}|legal team|legal counsel|law firm)`,
+        `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
+        `lawyer up`,
+        `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
+        `(hear|hearing) from (my|our) (${lawyerWords})`,
+      ],
+      guards: [
+        { scope: 'overlap', anyOf: ['power of (~attorney)', 'district attorney', 'i am (a|an) (~attorney|~lawyer)'] },
+      ],
+    },
+  ],
+};
+
+export const lawyerContact: TTriggerDefinitionInput = {
+  code: 'LAWYER_CONTACT',
+  detectorId: 'text.lawyer-contact',
+  description: 'A lawyer, law firm or paralegal is the one contacting us, for a client or about spam (LL-1, LL-7).',
+  guards: [
+    {
+      scope: 'overlap',
+      anyOf: [
+        'power of (~attorney)',
+        `(my|our|mi) (${lawyerWords}) (will|would|is going to|gonna|can|may|shall|could)`,
+        '(will|going to|gonna|could|may|might) (have|get) (my|our) (~attorney|~lawyer)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'introduces-self',
+      patterns: [
+        `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
+        `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
+        '(we|i|our firm|our office) (represent|represents|are representing|am representing|have been retained)',
+        '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
+        'on behalf of (our|my) client',
+        '(demand letter|cease and desist|tcpa (violation|claim|demand)|notice of representation|letter of representation)',
+      ],
+    },
+    {
+      id: 'calls-in',
+      patterns: [
+        `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
+        `(call|calls|phone call|voicemail|vm|email|letter|inquiry|message) from (a|an|the|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
+        `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
+        `(cx|customer|mbr|member|caller|client) s? (${lawyerWords}|paralegal|law firm) (called|calling|phoned|emailed|reached|contacted|is on|on the line|sent)`,
+      ],
+    },
+  ],
+};
+
+export const mediaThreat: TTriggerDefinitionInput = {
+  code: 'MEDIA_THREAT',
+  detectorId: 'text.media-threat',
+  description: 'Threatens to take the story to news media (CIN-2).',
+  blockedInQuestions: true,
+  guards: [
+    ...threatGuards,
+    {
+      scope: 'overlap',
+      anyOf: ['social media', '(saw|seen|heard|read|watched) _{0,3} (on|in) (the)? (local)? (news|tv|paper|newspaper)'],
+    },
+  ],
+  cues: [
+    {
+      id: 'go-to-news',
+      patterns: [
+        '(news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+      ],
+      requires: [
+        {
+          scope: 'clause',
+          anyOf: [
+            '(go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+          ],
+        },
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(good|bad|great|some|any|sad|wonderful|latest|best|terrible|no|fantastic|exciting) news',
+            'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
+            'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const reviewPlatforms =
+  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|every platform|everywhere online|all over the internet|the internet|online|x com';
+
+export const reviewThreat: TTriggerDefinitionInput = {
+  code: 'REVIEW_THREAT',
+  detectorId: 'text.review-threat',
+  description:
+    'Threatens (or has posted) a bad review or complaint on an external platform: Google, BBB, Yelp, Trustpilot, ConsumerAffairs, Angi, app stores, social media (LL-1, CIN-2).',
+  blockedInQuestions: true,
+  guards: [
+    ...threatGuards,
+    {
+      scope: 'clause',
+      anyOf: [
+        '(5|five|great|good|positive|glowing|amazing|excellent|awesome|nice|stellar|wonderful|fantastic|4|four|perfect|raving|rave|shining) (star|stars|review|reviews|rating|feedback)',
+        'on (your|the|this|their) (site|app|platform|website|page) (about|for) (the|my|our|a)? (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|walker)',
+        '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
+        '(trust & safety|trust and safety)',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'platform',
+      patterns: [`(${reviewPlatforms})`],
+      requires: [
+        {
+          scope: 'clause',
+          anyOf: [
+            '(post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+          ],
+        },
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            `(found|find|searched|search|googled|saw|seen|see) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (${reviewPlatforms})`,
+            '(sign|signed|log|logged|login|logging) (in|on|up)? (with|through|via) (google|facebook|fb|apple)',
+            '(google|apple|facebook) (login|log in|sign in|account|pay|wallet|calendar|maps|play store|store)',
+            'online (payment|portal|account|form|chat|booking|order|ordering|banking)',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'bad-review',
+      patterns: [
+        '(bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor) (~review|reviews|rating|ratings|resena|resenas)',
+        '(1|one|zero|0|no|single) (star|stars) (review|reviews|rating|everywhere|across the board)?',
+        'worst review',
+        '(mala|malas|negativa|negativas) (resena|resenas|calificacion)',
+        '(resena|resenas|calificacion) (mala|malas|negativa|negativas)',
+      ],
+      guards: [{ scope: 'before', anyOf: ['(remove|delete|edit|change|update|take down|retract) _{0,4}'] }],
+    },
+    {
+      id: 'go-viral',
+      patterns: [
+        '(go|make|making) (this|it)? viral',
+        'everyone (on|online) _{0,3} (will|is going to|gonna) (know|hear|see)',
+      ],
+    },
+  ],
+};
+
+export const chargebackThreat: TTriggerDefinitionInput = {
+  code: 'CHARGEBACK_THREAT',
+  detectorId: 'text.chargeback-threat',
+  description: 'Will dispute (or has disputed) the charge with the bank or card company (LL-1, LL-2, LL-3).',
+  blockedInQuestions: true,
+  guards: [
+    ...threatGuards,
+    {
+      scope: 'overlap',
+      anyOf: [
+        'bank (holiday|holidays|account number|account info|details|statement|transfer|wire|routing)',
+        '(food|blood|river|west|left|right|south|north|sperm|data|power) bank',
+      ],
+    },
+  ],
+  cues: [
+    {
+      id: 'chargeback',
+      patterns: ['(~chargeback|chargebacks|chargbacks|charge back|charge backs|chargeback s|contracargo|contracargos)'],
+      guards: [{ scope: 'overlap', anyOf: ['chargeback (policy|policies|fee|fees|process|rules|department|team)'] }],
+    },
+    {
+      id: 'dispute-charge',
+      patterns: [
+        '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
+        `(dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords})`,
+        `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|pull the money|take the money back|get my money back|refund me)`,
+        '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
+        '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
+      ],
+    },
+    {
+      id: 'call-bank',
+      patterns: [
+        `(call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|mi|al)? (${bankWords})`,
+        `(have|get|let|having) (my|the) (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
+      ],
+      guards: [
+        {
+          scope: 'after',
+          anyOf: [
+            '(to|and) (update|check|verify|confirm|unlock|unfreeze|approve|authorize|allow|whitelist|lift|ask why|see why|find out why|get a new card|order a new card|remove the hold|release)',
+            '(said|says|told me) (the|it|that)? (charge|payment)? (was|is) (fine|approved|pending|legit)',
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const financialInstitutionContact: TTriggerDefinitionInput = {
+  code: 'FINANCIAL_INSTITUTION_CONTACT',
+  detectorId: 'text.financial-institution-contact',
+  description: 'A bank, processor or payment gateway contacts us, or someone asks for our MID (LL-1, LL-8).',
+  guards: [
+    agentPolicyQuote,
+    { scope: 'overlap', anyOf: ['(called|emailed|contacted|texted|messaged) (me|my phone)', 'bank holiday'] },
+  ],
+  cues: [
+    {
+      id: 'institution-calls',
+      patterns: [
+        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|needs|wanted|wants to verify|inquiring|inquired)`,
+        `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
+        `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
+      ],
+      guards: [{ scope: 'overlap', anyOf: [`(my|our|mi) (${bankWords})`] }],
+    },
+    {
+      id: 'merchant-id',
+      patterns: [
+        '(merchant id|merchant ids|merchant identification|merchant number|merchant account number|merchant category code)',
+        '(your|ur|our|the|a|their) mid (number|#|num|no)?',
+        'mid (number|#|question|questions|lookup|info|inquiry|num)',
+        '(decline|declined|declines) _{0,4} (says|said|message|code|reads|read|shows|showed) _{0,3} call',
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            'the mid (#|morning|afternoon|day|week|month|year|nineties|80s|90s|century|point|way|range|tier|size|section)',
+          ],
+        },
+      ],
+    },
+  ],
+};

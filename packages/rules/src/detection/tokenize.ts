@@ -1,0 +1,189 @@
+import { clauseOpenerWords, questionLeadInWords, questionOpenerWords } from './language.js';
+
+/** One word of a message, lower-cased and without diacritics, with its UTF-16 span. */
+export interface Token {
+  /** Normalized form that patterns compare against. */
+  norm: string;
+  start: number;
+  end: number;
+  sentence: number;
+  clause: number;
+  /** Emails and links: never matched by word patterns. */
+  opaque: boolean;
+}
+
+export interface SentenceSpan {
+  /** First token index. */
+  first: number;
+  /** One past the last token index. */
+  end: number;
+  /** Ends in "?" and opens with a question word or auxiliary. */
+  question: boolean;
+}
+
+export interface TextAnalysis {
+  tokens: Token[];
+  sentences: SentenceSpan[];
+}
+
+const foldedChars = buildFoldTable();
+
+function buildFoldTable(): Map<number, string> {
+  const table = new Map<number, string>();
+  for (let code = 0xc0; code <= 0x24f; code++) {
+    const base = String.fromCharCode(code).normalize('NFD').charAt(0).toLowerCase();
+    if (base.length === 1 && base >= 'a' && base <= 'z') table.set(code, base);
+  }
+  for (const quote of ['\u2019', '\u2018', '\u00b4', '\u02bc', '`']) table.set(quote.charCodeAt(0), "'");
+  for (const dash of ['\u2013', '\u2014']) table.set(dash.charCodeAt(0), '\u2014');
+  for (const quote of ['\u201c', '\u201d']) table.set(quote.charCodeAt(0), '"');
+  return table;
+}
+
+/** Lower-cases and strips diacritics one UTF-16 unit at a time, so offsets stay valid. */
+export function foldText(text: string): string {
+  let folded = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(index);
+    } else {
+      folded += foldedChars.get(code) ?? text.charAt(index);
+    }
+  }
+  return folded;
+}
+
+// Groups: 1 opaque (email/link), 2 word, 3 sentence end, 4 clause break, 5 ampersand.
+const tokenPattern =
+  /([a-z0-9._%+-]+@[a-z0-9.-]+|https?:\/\/\S+|www\.\S+)|([a-z0-9]+(?:[.,][0-9]+)*(?:'[a-z]+)*\+?)|([.!?]+|\n)|([,;:()[\]"\u2014]|\s-+\s)|(&)/g;
+
+/** Spelled-out contractions, with and without the apostrophe. */
+const contractionExpansions: ReadonlyMap<string, readonly string[]> = new Map([
+  ["won't", ['will', 'not']],
+  ['wont', ['will', 'not']],
+  ["can't", ['can', 'not']],
+  ['cant', ['can', 'not']],
+  ["ain't", ['is', 'not']],
+  ["shan't", ['shall', 'not']],
+  ['dont', ['do', 'not']],
+  ['doesnt', ['does', 'not']],
+  ['didnt', ['did', 'not']],
+  ['isnt', ['is', 'not']],
+  ['wasnt', ['was', 'not']],
+  ['arent', ['are', 'not']],
+  ['werent', ['were', 'not']],
+  ['havent', ['have', 'not']],
+  ['hasnt', ['has', 'not']],
+  ['hadnt', ['had', 'not']],
+  ['wouldnt', ['would', 'not']],
+  ['shouldnt', ['should', 'not']],
+  ['couldnt', ['could', 'not']],
+  ['im', ['i', 'am']],
+  ['ive', ['i', 'have']],
+  ['youre', ['you', 'are']],
+  ['theyre', ['they', 'are']],
+  ['thats', ['that', 'is']],
+  ['whats', ['what', 'is']],
+]);
+
+const apostropheSuffixes: ReadonlyMap<string, string> = new Map([
+  ['ll', 'will'],
+  ['m', 'am'],
+  ['ve', 'have'],
+  ['re', 'are'],
+  ['d', 'would'],
+]);
+
+const subjectsTakingIs: ReadonlySet<string> = new Set([
+  'it',
+  'that',
+  'there',
+  'he',
+  'she',
+  'what',
+  'who',
+  'where',
+  'here',
+]);
+
+function expandWord(word: string): readonly string[] {
+  const listed = contractionExpansions.get(word);
+  if (listed) return listed;
+  const apostrophe = word.indexOf("'");
+  if (apostrophe < 0) return [word];
+  if (word.endsWith("n't")) return [word.slice(0, -3), 'not'];
+  const base = word.slice(0, apostrophe);
+  const suffix = word.slice(apostrophe + 1);
+  if (suffix === 's') return subjectsTakingIs.has(base) ? [base, 'is'] : [base];
+  const expanded = apostropheSuffixes.get(suffix);
+  return expanded ? [base, expanded] : [word.replaceAll("'", '')];
+}
+
+/** Splits a message into tokens, sentences and clauses. */
+export function analyzeText(text: string): TextAnalysis {
+  const folded = foldText(text);
+  const tokens: Token[] = [];
+  const sentences: SentenceSpan[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let sentenceFirst = 0;
+  let lastBoundaryWasClause = true;
+
+  const closeSentence = (question: boolean): void => {
+    if (tokens.length > sentenceFirst) {
+      let opener = tokens[sentenceFirst]?.norm ?? '';
+      for (let index = sentenceFirst + 1; questionLeadInWords.has(opener) && index < tokens.length; index++) {
+        opener = tokens[index]?.norm ?? '';
+      }
+      sentences.push({
+        first: sentenceFirst,
+        end: tokens.length,
+        question: question && questionOpenerWords.has(opener),
+      });
+      sentence++;
+      clause++;
+      sentenceFirst = tokens.length;
+    }
+    lastBoundaryWasClause = true;
+  };
+
+  for (const match of folded.matchAll(tokenPattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (match[1] !== undefined) {
+      tokens.push({
+        norm: match[1],
+        start,
+        end,
+        sentence,
+        clause,
+        opaque: true,
+      });
+      lastBoundaryWasClause = false;
+    } else if (match[2] !== undefined) {
+      for (const part of expandWord(match[2].replaceAll(',', ''))) {
+        if (clauseOpenerWords.has(part) && !lastBoundaryWasClause) clause++;
+        tokens.push({
+          norm: part,
+          start,
+          end,
+          sentence,
+          clause,
+          opaque: false,
+        });
+        lastBoundaryWasClause = false;
+      }
+    } else if (match[3] !== undefined) {
+      closeSentence(match[3].includes('?'));
+    } else if (match[4] !== undefined) {
+      if (!lastBoundaryWasClause) clause++;
+      lastBoundaryWasClause = true;
+    } else {
+      tokens.push({ norm: '&', start, end, sentence, clause, opaque: false });
+      lastBoundaryWasClause = false;
+    }
+  }
+  closeSentence(false);
+  return { tokens, sentences };
+}
