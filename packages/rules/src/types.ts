@@ -117,7 +117,10 @@ export const ZCaseFacts = z.strictObject({
 export type TCaseFacts = z.infer<typeof ZCaseFacts>;
 
 export const ZSignals = z.strictObject({
-  /** agent-set flags, e.g. SOS_HIGH_RISK, PROPERTY_DAMAGE_NO_PROVIDER_RESPONSE, CUSTOMER_REQUESTED_ESCALATION */
+  /**
+   * agent-set flags, e.g. SOS_HIGH_RISK, PROPERTY_DAMAGE_NO_PROVIDER_RESPONSE. A flag named like
+   * a trigger code the pack listens for (e.g. LEGAL_THREAT) raises that trigger directly.
+   */
   agentFlags: z.array(z.string()).default([]),
   jobStatus: ZJobStatus.optional(),
   /** a Tier 1 supervisor has approved contacting Tier 2 (CIN-2) */

@@ -139,7 +139,7 @@ export function nextOpening(calendar: TBusinessCalendar, at: TInstant): TNextOpe
         const explanation =
           opening === local
             ? `open now (${describe(local)})`
-            : `closed at ${describe(local)}; next opening ${describe(opening)} (${hoursOfDayText(calendar, opening)})`;
+            : `closed at ${describe(local)} (${hoursOfDayText(calendar, local)}); next opening ${describe(opening)} (${hoursOfDayText(calendar, opening)})`;
         return { at: iso(opening), explanation };
       }
     }

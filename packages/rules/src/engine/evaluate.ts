@@ -67,6 +67,16 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
       fired.push({ code: hit.code, ruleId: hit.detectorId, evidence: { ...hit.evidence, field } });
     }
   }
+  // an agent may raise any trigger code the pack listens for by setting a flag of that name
+  for (const flag of [...new Set(input.signals.agentFlags)].sort()) {
+    if (policy.triggerCodes.has(flag)) {
+      fired.push({
+        code: flag,
+        ruleId: `agent-flag:${flag}`,
+        evidence: { kind: 'signal', name: `flag:${flag}`, value: true },
+      });
+    }
+  }
   const byCode = context.triggers as Map<string, TFiredTrigger[]>;
   for (const trigger of fired) byCode.set(trigger.code, [...(byCode.get(trigger.code) ?? []), trigger]);
   // signal triggers see the text triggers (and each other in id order)
