@@ -1,0 +1,51 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ViewerDocument, type ViewerQuery } from '../_generated/graphql.js';
+import { casesResource } from '../resources/cases.js';
+import { type ClientOptions, resolveClientOptions } from './client-options.js';
+import { type RequestOptions, type RetryListener, Transport, type Variables } from './transport.js';
+
+export type Viewer = ViewerQuery['viewer'];
+
+/**
+ * A client for the Escalate API.
+ *
+ *   const escalate = createClient({ url: process.env.ESCALATE_URL, apiKey: process.env.ESCALATE_API_KEY });
+ *   const { case: created } = await escalate.cases.create({ subject: 'Refund', customerRef: 'C-1' });
+ *
+ * Every failure is an `EscalateError` subclass. Mutations carry an idempotency key that is
+ * reused across retries, so a retry never does the work twice.
+ */
+export function createClient(options: ClientOptions) {
+  const resolved = resolveClientOptions(options);
+  const transport = new Transport(resolved);
+  return {
+    url: resolved.url,
+
+    /** Who the API key belongs to: user, role and organization. */
+    async viewer(request?: RequestOptions): Promise<Viewer> {
+      return (await transport.execute(ViewerDocument, {}, request)).viewer;
+    },
+
+    cases: casesResource(transport),
+
+    /**
+     * Any typed document (e.g. from your own codegen), with the same retries and error funnel.
+     * Union results (`AppError | Payload`) are returned as they are.
+     */
+    request<TData, TVariables extends Variables>(
+      document: TypedDocumentNode<TData, TVariables>,
+      ...[variables, request]: TVariables extends Record<string, never>
+        ? [variables?: TVariables, request?: RequestOptions]
+        : [variables: TVariables, request?: RequestOptions]
+    ): Promise<TData> {
+      return transport.execute(document, (variables ?? {}) as TVariables, request);
+    },
+
+    /** Called before each retry (for logging or metrics); returns an unsubscribe function. */
+    onRetry(listener: RetryListener): () => void {
+      return transport.onRetry(listener);
+    },
+  };
+}
+
+export type EscalateClient = ReturnType<typeof createClient>;

@@ -1,0 +1,22 @@
+/**
+ * @escalate/sdk: typed client for the Escalate API.
+ * Policy evaluation offline lives in the `@escalate/sdk/rules` entry.
+ */
+
+export * from './_generated/graphql.js';
+export type { ClientOptions } from './client/client-options.js';
+export { createClient, type EscalateClient, type Viewer } from './client/create-client.js';
+export { type ListOptions, type Page, type PageInfo, PageIterator } from './client/pagination.js';
+export { type RetryPolicy, retryDelayMs } from './client/retry.js';
+export type { RequestOptions, RetryListener } from './client/transport.js';
+export { errorForCode, parseRetryAfter } from './errors/error-funnel.js';
+export * from './errors/escalate-error.js';
+export { asResult, type Result } from './errors/result.js';
+export type {
+  Case,
+  CasesResource,
+  CreateCaseResult,
+  ListCasesOptions,
+  ListCasesPageOptions,
+} from './resources/cases.js';
+export { SDK_VERSION } from './version.js';
