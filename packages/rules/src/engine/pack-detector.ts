@@ -2,18 +2,14 @@
  * Builds the text detector of a pack: the canonical trigger definitions the pack lists, plus
  * its own `org:CODE` extension definitions.
  */
-import { compileDetector } from '../detection/compile-detector.js';
-import { type TTriggerDefinition, ZTriggerDefinition } from '../detection/definition-schema.js';
+import { canonicalTriggerDefinitions, compileDetector, type TTriggerDefinition } from '../detection/index.js';
 import type { TPolicyPack } from '../policy/parse-pack.js';
 import type { CompiledDetector } from './detection-contract.js';
-
-const canonicalTriggerDefinitions: readonly TTriggerDefinition[] = [];
 
 export function packTriggerDefinitions(pack: TPolicyPack): TTriggerDefinition[] {
   const wanted = new Set(pack.triggers.canonical);
   const canonical = canonicalTriggerDefinitions.filter((definition) => wanted.has(definition.code));
-  const extensions = pack.triggers.extensions.map((definition) => ZTriggerDefinition.parse(definition));
-  return [...canonical, ...extensions];
+  return [...canonical, ...pack.triggers.extensions];
 }
 
 export function createPackDetector(pack: TPolicyPack): CompiledDetector {

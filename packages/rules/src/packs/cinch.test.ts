@@ -192,4 +192,36 @@ describe('cinch policy pack', () => {
       'informationNeeded',
     ]);
   });
+
+  describe('from what the customer says (text detection)', () => {
+    it('CIN-2 "if this isn\'t fixed by Friday I\'ll sue" → LEGAL_THREAT with offsets → Tier 2 after approval', () => {
+      const text = "If this isn't fixed by Friday I'll sue";
+      const decision = decide('cinch', { customerText: text });
+      const legal = decision.triggers.find((trigger) => trigger.code === 'LEGAL_THREAT');
+      expect(legal?.evidence.kind).toBe('text');
+      if (legal?.evidence.kind === 'text')
+        expect(text.slice(legal.evidence.start, legal.evidence.end)).toBe(legal.evidence.phrase);
+      expect(decision.target.tier).toBe('TIER2');
+      expect(decision.approval.required).toBe(true);
+    });
+
+    it('CIN-2 "I\'m not going to sue" fires nothing and the case stays', () => {
+      const decision = decide('cinch', { customerText: "I'm not going to sue, I just want it fixed" });
+      expect(decision.triggers).toEqual([]);
+      expect(decision.outcome).toBe('STAY');
+    });
+
+    it('CIN-2 already spoke to a supervisor and wants someone higher → REPEAT_ESCALATION → Tier 2', () => {
+      const decision = decide('cinch', {
+        customerText: 'I already spoke to a supervisor and I want someone above them',
+      });
+      expect(decision.triggers.map((trigger) => trigger.code)).toContain('REPEAT_ESCALATION');
+      expect(decision.target.tier).toBe('TIER2');
+    });
+
+    it('CIN-1 the tech never showed up → PROVIDER_DELAY → Tier 1 supervisor', () => {
+      const decision = decide('cinch', { customerText: 'The tech never showed up for the appointment' });
+      expect(decision.target.queue).toBe('tier1-supervisor-escalations');
+    });
+  });
 });

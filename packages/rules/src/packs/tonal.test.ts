@@ -103,4 +103,19 @@ describe('tonal policy pack', () => {
     expect(decision.outcome).toBe('STAY');
     expect(decision.explanation.summary).toContain('stay');
   });
+
+  it('TON-1 "I want to speak to your manager now" (text) → supervisor queue', () => {
+    const decision = decide('tonal', { customerText: 'I want to speak to your manager now' });
+    expect(decision.triggers.map((trigger) => trigger.code)).toEqual(['SUPERVISOR_REQUEST']);
+    expect(decision.target.queue).toBe('supervisor-escalations');
+  });
+
+  it('TON-6 a fire in the agent note (text) → live alert, Critical', () => {
+    const decision = decide('tonal', { agentNote: 'mbr says the unit caught fire and there is smoke' });
+    expect(decision.triggers.map((trigger) => trigger.code)).toContain('HEALTH_SAFETY');
+    expect(
+      decision.triggers.every((trigger) => trigger.evidence.kind === 'text' && trigger.evidence.field === 'agentNote'),
+    ).toBe(true);
+    expect(decision.setPriority).toBe('CRITICAL');
+  });
 });

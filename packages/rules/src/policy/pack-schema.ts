@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { ZBusinessCalendar, ZIanaTimeZone } from '../calendar/calendar-schema.js';
+import { ZTriggerDefinition } from '../detection/index.js';
 import { ACTOR_ROLES, ASSIGNMENT_STRATEGIES, ZCaseStatus, ZPriority, ZStepKind, ZTier } from '../types.js';
 import { ZCondition } from './condition-schema.js';
 
@@ -209,7 +210,7 @@ export type TReplyCheckSpec = z.infer<typeof ZReplyCheckSpec>;
  */
 export const ZPackTriggers = z.strictObject({
   canonical: z.array(z.string()),
-  extensions: z.array(z.looseObject({ code: z.string() })).default([]),
+  extensions: z.array(ZTriggerDefinition).default([]),
 });
 
 export const ZPolicyPackShape = z.strictObject({
