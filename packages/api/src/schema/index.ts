@@ -8,5 +8,7 @@ import './types/queue.js';
 import './types/viewer.js';
 import './types/case.js';
 import './types/timeline-event.js';
+import './types/customer.js';
+import './types/privacy-request.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

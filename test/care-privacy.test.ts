@@ -1,0 +1,442 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const UPSERT_CUSTOMER = /* GraphQL */ `
+  mutation Upsert($input: UpsertCustomerInput!) {
+    upsertCustomer(input: $input) {
+      __typename
+      ... on UpsertCustomerPayload { created customer { id externalRef preferredName signInMethods } }
+      ... on AppError { code message rule }
+    }
+  }
+`;
+const CREATE_CASE = /* GraphQL */ `
+  mutation Create($input: CreateCaseInput!) {
+    createCase(input: $input) { __typename ... on CreateCasePayload { case { id version } } }
+  }
+`;
+const PR_FIELDS = `id number name type status jurisdiction requesterName requesterEmail receivedAt receiptDueAt
+  receiptConfirmedAt dueAt extendedAt extensionReason denialReason deletedAt overdue case { id }`;
+const ERROR_FIELDS = 'code message rule fields { path message } details';
+const CREATE_PR = /* GraphQL */ `
+  mutation CreatePr($input: CreatePrivacyRequestInput!) {
+    createPrivacyRequest(input: $input) {
+      __typename
+      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
+      ... on AppError { ${ERROR_FIELDS} }
+    }
+  }
+`;
+const UPDATE_PR = /* GraphQL */ `
+  mutation UpdatePr($input: UpdatePrivacyRequestInput!) {
+    updatePrivacyRequest(input: $input) {
+      __typename
+      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
+      ... on AppError { ${ERROR_FIELDS} }
+    }
+  }
+`;
+const DELETE_PR = /* GraphQL */ `
+  mutation DeletePr($input: DeletePrivacyRequestInput!) {
+    deletePrivacyRequest(input: $input) {
+      __typename
+      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
+      ... on AppError { ${ERROR_FIELDS} }
+    }
+  }
+`;
+const EXTEND_PR = /* GraphQL */ `
+  mutation ExtendPr($input: ExtendPrivacyRequestInput!) {
+    extendPrivacyRequest(input: $input) {
+      __typename
+      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
+      ... on AppError { ${ERROR_FIELDS} }
+    }
+  }
+`;
+const CLOSE_CASE = /* GraphQL */ `
+  mutation Close($input: CloseCaseForPrivacyRequestInput!) {
+    closeCaseForPrivacyRequest(input: $input) {
+      __typename
+      ... on CloseCaseForPrivacyRequestPayload {
+        case { id status closeReason closeSecondaryReason closedAt version }
+        privacyRequest { name }
+      }
+      ... on AppError { ${ERROR_FIELDS} }
+    }
+  }
+`;
+const CASE_PRIVACY = /* GraphQL */ `
+  query CasePrivacy($id: ID!) {
+    case(id: $id) {
+      status
+      privacyRequests { name type receivedAt status }
+      timeline(first: 100) { edges { node { type data actor { name } } } }
+    }
+  }
+`;
+
+let kit: TestKit;
+let care: TestTenant;
+
+beforeAll(async () => {
+  kit = await createTestKit();
+  care = await kit.createTenant('care');
+});
+
+afterAll(async () => {
+  await kit.close();
+});
+
+let memberCounter = 0;
+
+/** A member (with the given sign-in methods and names) and a Tier 1 case about them. */
+async function memberWithCase(
+  tenant: TestTenant,
+  member: { signInMethods?: string[]; preferredName?: string | null; legalName?: string } = {},
+) {
+  memberCounter += 1;
+  const externalRef = `member-${memberCounter}-${Date.now()}`;
+  const upsert = await tenant.as('integration')<any>(UPSERT_CUSTOMER, {
+    input: {
+      externalRef,
+      email: `${externalRef}@members.example`,
+      legalName: member.legalName ?? 'Jonathan Example',
+      ...(member.preferredName === null ? {} : { preferredName: member.preferredName ?? 'Jo' }),
+      signInMethods: member.signInMethods ?? ['password'],
+    },
+  });
+  expect(upsert.data?.upsertCustomer.__typename).toBe('UpsertCustomerPayload');
+  const created = await tenant.as('agent')<any>(CREATE_CASE, {
+    input: { subject: 'Please delete my data', customerRef: externalRef, channel: 'EMAIL' },
+  });
+  const caseId = created.data?.createCase.case.id as string;
+  expect(caseId).toBeTruthy();
+  return { externalRef, caseId, email: `${externalRef}@members.example` };
+}
+
+async function tenantCounts(tenantId: string) {
+  const [requests, emails, events] = await Promise.all([
+    kit.db.privacyRequest.count({ where: { tenantId } }),
+    kit.db.outboxMessage.count({ where: { tenantId } }),
+    kit.db.timelineEvent.count({ where: { tenantId } }),
+  ]);
+  return { requests, emails, events };
+}
+
+describe('creating privacy requests', () => {
+  it('CARE-P2 CARE-P4 CARE-P5 CARE-G2 creates PR-000001 for a verified member and queues the Request Link email with the preferred name', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId, email } = await memberWithCase(tenant, { preferredName: 'Sam', legalName: 'Samantha Legalname' });
+    const response = await tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+    const request = response.data?.createPrivacyRequest.privacyRequest;
+    expect(response.data?.createPrivacyRequest.__typename).toBe('PrivacyRequestPayload');
+    expect(request).toMatchObject({
+      number: 1,
+      name: 'PR-000001',
+      type: 'DELETE_DATA',
+      status: 'REQUESTED',
+      jurisdiction: 'CCPA',
+      requesterEmail: email,
+      overdue: false,
+      case: { id: caseId },
+    });
+    const outbox = await kit.db.outboxMessage.findMany({ where: { tenantId: tenant.tenantId } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      channel: 'EMAIL',
+      template: 'privacy-ccpa-request-link',
+      subject: 'Privacy CCPA – Request Link',
+      recipient: email,
+      status: 'PENDING',
+    });
+    const body = (outbox[0]?.payload as { body?: string } | undefined)?.body ?? '';
+    expect(body).toMatch(/^Hi Sam,/);
+    expect(body).not.toContain('Samantha');
+    expect(body).toContain(`https://privacy.escalate.example/${tenant.slug}/requests/PR-000001`);
+    const view = await tenant.as('tier2')<any>(CASE_PRIVACY, { id: caseId });
+    const events = view.data?.case.timeline.edges.map((edge: any) => edge.node);
+    const createdEvent = events.find((event: any) => event.type === 'PRIVACY_REQUEST_CREATED');
+    expect(createdEvent.data).toMatchObject({ number: 'PR-000001', type: 'DELETE_DATA', status: 'REQUESTED' });
+    expect(createdEvent.actor.name).toBe('Demo Privacy Specialist');
+  });
+
+  it('CARE-P3 CARE-P5 an unverifiable contact gets COMPLETED_FAILED_VERIFICATION and the User Verification email', async () => {
+    const { caseId } = await memberWithCase(care);
+    const response = await care.as('privacy')<any>(CREATE_PR, {
+      input: {
+        caseId,
+        type: 'ACCESS_DATA',
+        status: 'COMPLETED_FAILED_VERIFICATION',
+        requesterName: 'Unknown Caller',
+        requesterEmail: 'unknown-caller@example.org',
+      },
+    });
+    const request = response.data?.createPrivacyRequest.privacyRequest;
+    expect(request.status).toBe('COMPLETED_FAILED_VERIFICATION');
+    const email = await kit.db.outboxMessage.findFirstOrThrow({
+      where: { tenantId: care.tenantId, recipient: 'unknown-caller@example.org' },
+    });
+    expect(email.subject).toBe('Privacy CCPA – User Verification');
+    expect(email.template).toBe('privacy-ccpa-user-verification');
+  });
+
+  it('X-5 only the privacy role creates a privacy request: others get a typed FORBIDDEN and nothing is written', async () => {
+    const { caseId } = await memberWithCase(care);
+    for (const role of ['tier2', 'agent', 'admin', 'lead']) {
+      const before = await tenantCounts(care.tenantId);
+      const response = await care.as(role)<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+      expect(response.data?.createPrivacyRequest).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
+      expect(await tenantCounts(care.tenantId)).toEqual(before);
+    }
+  });
+
+  it('CARE-P1 a member who signs in only with Google or Apple must set a password first: typed error with the step, nothing written', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId, externalRef } = await memberWithCase(tenant, { signInMethods: ['google', 'apple'] });
+    const before = await tenantCounts(tenant.tenantId);
+    const refused = await tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+    expect(refused.data?.createPrivacyRequest).toMatchObject({
+      __typename: 'AppError',
+      code: 'RULE_VIOLATION',
+      rule: 'CARE-P1',
+      details: { requiredStep: 'SET_PASSWORD', signInMethods: ['apple', 'google'] },
+    });
+    expect(refused.data?.createPrivacyRequest.message).toMatch(/password/);
+    expect(await tenantCounts(tenant.tenantId)).toEqual(before);
+
+    // once the password is set, the request goes through and takes the first number
+    await tenant.as('integration')(UPSERT_CUSTOMER, {
+      input: { externalRef, signInMethods: ['google', 'apple', 'password'] },
+    });
+    const accepted = await tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+    expect(accepted.data?.createPrivacyRequest.privacyRequest.name).toBe('PR-000001');
+  });
+
+  it('CARE-P5 X-6 the email is written in the same transaction: when a later step fails, request and email are both gone', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId } = await memberWithCase(tenant);
+    const before = await tenantCounts(tenant.tenantId);
+    const trigger = `fail_pr_timeline_${tenant.tenantId.replace(/-/g, '')}`;
+    // the timeline insert runs after the email is queued; make it fail for this tenant only
+    await kit.db.$executeRawUnsafe(`
+      CREATE FUNCTION "${trigger}"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'timeline unavailable'; END; $$`);
+    await kit.db.$executeRawUnsafe(`
+      CREATE TRIGGER "${trigger}" BEFORE INSERT ON "TimelineEvent" FOR EACH ROW
+      WHEN (NEW."tenantId" = '${tenant.tenantId}'::uuid AND NEW."type" = 'PRIVACY_REQUEST_CREATED')
+      EXECUTE FUNCTION "${trigger}"()`);
+    try {
+      const response = await tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+      expect(response.data?.createPrivacyRequest?.privacyRequest).toBeUndefined();
+      expect(response.errors?.length ?? 0).toBeGreaterThan(0);
+    } finally {
+      await kit.db.$executeRawUnsafe(`DROP TRIGGER "${trigger}" ON "TimelineEvent"`);
+      await kit.db.$executeRawUnsafe(`DROP FUNCTION "${trigger}"()`);
+    }
+    expect(await tenantCounts(tenant.tenantId)).toEqual(before);
+    // the number was not used either: the next request is PR-000001
+    const next = await tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+    expect(next.data?.createPrivacyRequest.privacyRequest.name).toBe('PR-000001');
+    expect(await kit.db.outboxMessage.count({ where: { tenantId: tenant.tenantId } })).toBe(before.emails + 1);
+  });
+
+  it('CARE-P4 50 concurrent creations never share a number, and the database refuses a duplicate', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId } = await memberWithCase(tenant);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        tenant.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'ACCESS_DATA' } }),
+      ),
+    );
+    const names = responses.map((response) => response.data?.createPrivacyRequest.privacyRequest?.name);
+    expect(names.every((name) => /^PR-\d{6}$/.test(name))).toBe(true);
+    expect(new Set(names).size).toBe(50);
+    const numbers = (await kit.db.privacyRequest.findMany({ where: { tenantId: tenant.tenantId } })).map(
+      (row) => row.number,
+    );
+    expect(new Set(numbers).size).toBe(50);
+    const existing = await kit.db.privacyRequest.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    await expect(
+      kit.db
+        .$executeRaw`INSERT INTO "PrivacyRequest" ("id","tenantId","number","caseId","type","status","requesterName","requesterEmail","receivedAt","dueAt","updatedAt")
+        VALUES (gen_random_uuid(), ${tenant.tenantId}::uuid, ${existing.number}, ${caseId}::uuid, 'ACCESS_DATA', 'REQUESTED', 'x', 'x@example.org', now(), now(), now())`,
+    ).rejects.toThrow(/unique/i);
+  });
+
+  it('rejects bad input naming the field, and an unknown case, writing nothing', async () => {
+    const before = await tenantCounts(care.tenantId);
+    const bad = await care.as('privacy')<any>(CREATE_PR, {
+      input: { caseId: 'not-an-id', type: 'DELETE_DATA', requesterEmail: 'nope' },
+    });
+    expect(bad.data?.createPrivacyRequest.code).toBe('VALIDATION_FAILED');
+    expect(bad.data?.createPrivacyRequest.fields.map((field: any) => field.path)).toContain('input.requesterEmail');
+    const unknown = await care.as('privacy')<any>(CREATE_PR, {
+      input: { caseId: '00000000-0000-4000-8000-000000000000', type: 'DELETE_DATA' },
+    });
+    expect(unknown.data?.createPrivacyRequest.code).toBe('NOT_FOUND');
+    expect(await tenantCounts(care.tenantId)).toEqual(before);
+  });
+});
+
+describe('working privacy requests', () => {
+  it('CARE-P6 closes the case with the PR comment, Account Management / Data Deletion, in one transaction', async () => {
+    const { caseId } = await memberWithCase(care);
+    const created = await care.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DELETE_DATA' } });
+    const request = created.data?.createPrivacyRequest.privacyRequest;
+    const stale = await care.as('tier2')<any>(CLOSE_CASE, { input: { privacyRequestId: request.id, caseVersion: 99 } });
+    expect(stale.data?.closeCaseForPrivacyRequest).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 1 } });
+    expect(await kit.db.caseComment.count({ where: { caseId } })).toBe(0);
+
+    const closed = await care.as('tier2')<any>(CLOSE_CASE, { input: { privacyRequestId: request.id, caseVersion: 1 } });
+    expect(closed.data?.closeCaseForPrivacyRequest.case).toMatchObject({
+      status: 'CLOSED',
+      closeReason: 'Account Management',
+      closeSecondaryReason: 'Data Deletion',
+      version: 2,
+    });
+    expect(closed.data?.closeCaseForPrivacyRequest.case.closedAt).toBeTruthy();
+    const comments = await kit.db.caseComment.findMany({ where: { caseId } });
+    expect(comments.map((comment) => comment.body)).toEqual([`Created privacy request: ${request.name}`]);
+    const view = await care.as('tier2')<any>(CASE_PRIVACY, { id: caseId });
+    const types = view.data?.case.timeline.edges.map((edge: any) => edge.node.type);
+    expect(types).toEqual(expect.arrayContaining(['PRIVACY_REQUEST_CREATED', 'COMMENT_ADDED', 'STATUS_CHANGED']));
+    const statusEvent = view.data?.case.timeline.edges.find((edge: any) => edge.node.type === 'STATUS_CHANGED').node;
+    expect(statusEvent.data.status).toEqual({ before: 'NEW', after: 'CLOSED' });
+
+    const again = await care.as('tier2')<any>(CLOSE_CASE, { input: { privacyRequestId: request.id } });
+    expect(again.data?.closeCaseForPrivacyRequest).toMatchObject({ code: 'INVALID_TRANSITION', rule: 'CARE-P6' });
+  });
+
+  it('CARE-P7 a case lists its requests; edits and deletion are on the timeline, deletion keeps the row', async () => {
+    const { caseId } = await memberWithCase(care);
+    const first = (await care.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'DATA_CATEGORIES' } })).data
+      ?.createPrivacyRequest.privacyRequest;
+    const second = (await care.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'ACCESS_DATA' } })).data
+      ?.createPrivacyRequest.privacyRequest;
+    const listed = await care.as('tier2')<any>(CASE_PRIVACY, { id: caseId });
+    expect(listed.data?.case.privacyRequests).toEqual([
+      { name: first.name, type: 'DATA_CATEGORIES', receivedAt: first.receivedAt, status: 'REQUESTED' },
+      { name: second.name, type: 'ACCESS_DATA', receivedAt: second.receivedAt, status: 'REQUESTED' },
+    ]);
+
+    const edited = await care.as('privacy')<any>(UPDATE_PR, {
+      input: { id: first.id, type: 'DELETE_DATA', status: 'IN_PROGRESS' },
+    });
+    expect(edited.data?.updatePrivacyRequest.privacyRequest).toMatchObject({
+      type: 'DELETE_DATA',
+      status: 'IN_PROGRESS',
+    });
+
+    const forbidden = await care.as('tier2')<any>(DELETE_PR, { input: { id: second.id, reason: 'duplicate' } });
+    expect(forbidden.data?.deletePrivacyRequest.code).toBe('FORBIDDEN');
+    const deleted = await care.as('privacy')<any>(DELETE_PR, {
+      input: { id: second.id, reason: 'Duplicate of the first' },
+    });
+    expect(deleted.data?.deletePrivacyRequest.privacyRequest.deletedAt).toBeTruthy();
+    expect(await kit.db.privacyRequest.count({ where: { id: second.id } })).toBe(1);
+
+    const after = await care.as('tier2')<any>(CASE_PRIVACY, { id: caseId });
+    expect(after.data?.case.privacyRequests.map((request: any) => request.name)).toEqual([first.name]);
+    const events = after.data?.case.timeline.edges.map((edge: any) => edge.node);
+    const update = events.find((event: any) => event.type === 'PRIVACY_REQUEST_UPDATED');
+    expect(update.data.changes).toEqual({
+      type: { before: 'DATA_CATEGORIES', after: 'DELETE_DATA' },
+      status: { before: 'REQUESTED', after: 'IN_PROGRESS' },
+    });
+    const deletion = events.find((event: any) => event.type === 'PRIVACY_REQUEST_DELETED');
+    expect(deletion.data).toMatchObject({ number: second.name, reason: 'Duplicate of the first' });
+    expect(deletion.actor.name).toBe('Demo Privacy Specialist');
+
+    const again = await care.as('privacy')<any>(UPDATE_PR, { input: { id: second.id, status: 'COMPLETED' } });
+    expect(again.data?.updatePrivacyRequest.code).toBe('NOT_FOUND');
+  });
+
+  it('CARE-P3 the lifecycle refuses a move out of a final status and a denial without a reason', async () => {
+    const { caseId } = await memberWithCase(care);
+    const request = (await care.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'ACCESS_DATA' } })).data
+      ?.createPrivacyRequest.privacyRequest;
+    const noReason = await care.as('privacy')<any>(UPDATE_PR, { input: { id: request.id, status: 'DENIED' } });
+    expect(noReason.data?.updatePrivacyRequest).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'input.denialReason' }],
+    });
+    const denied = await care.as('privacy')<any>(UPDATE_PR, {
+      input: { id: request.id, status: 'DENIED', denialReason: 'Manifestly unfounded' },
+    });
+    expect(denied.data?.updatePrivacyRequest.privacyRequest).toMatchObject({
+      status: 'DENIED',
+      denialReason: 'Manifestly unfounded',
+    });
+    const reopen = await care.as('privacy')<any>(UPDATE_PR, { input: { id: request.id, status: 'REQUESTED' } });
+    expect(reopen.data?.updatePrivacyRequest).toMatchObject({ code: 'INVALID_TRANSITION', rule: 'CARE-P3' });
+    const row = await kit.db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row.status).toBe('DENIED');
+  });
+});
+
+describe('DSAR deadlines', () => {
+  const OVERDUE = `query($filter: PrivacyRequestFilter) { privacyRequests(first: 50, filter: $filter) { edges { node { name dueAt overdue } } } }`;
+
+  it('lists overdue and due-soon requests; extending once moves the deadline, records the reason and queues the notice', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId, email } = await memberWithCase(tenant);
+    const now = Date.now();
+    const create = async (daysAgo: number, jurisdiction = 'CCPA') =>
+      (
+        await tenant.as('privacy')<any>(CREATE_PR, {
+          input: {
+            caseId,
+            type: 'ACCESS_DATA',
+            jurisdiction,
+            receivedAt: new Date(now - daysAgo * DAY_MS).toISOString(),
+          },
+        })
+      ).data?.createPrivacyRequest.privacyRequest;
+    const late = await create(50); // CCPA: 45 days → overdue
+    const soon = await create(41); // due in about 4 days
+    const fresh = await create(1); // due in about 44 days
+    const gdpr = await create(10, 'GDPR'); // due in about three weeks
+    expect(late.overdue).toBe(true);
+    expect(fresh.overdue).toBe(false);
+
+    const overdue = await tenant.as('privacy')<any>(OVERDUE, { filter: { deadline: 'OVERDUE' } });
+    expect(overdue.data?.privacyRequests.edges.map((edge: any) => edge.node.name)).toEqual([late.name]);
+    const dueSoon = await tenant.as('tier2')<any>(OVERDUE, { filter: { deadline: 'DUE_SOON', dueWithinDays: 7 } });
+    expect(dueSoon.data?.privacyRequests.edges.map((edge: any) => edge.node.name)).toEqual([soon.name]);
+    const month = await tenant.as('privacy')<any>(OVERDUE, { filter: { deadline: 'DUE_SOON', dueWithinDays: 30 } });
+    expect(month.data?.privacyRequests.edges.map((edge: any) => edge.node.name)).toEqual([soon.name, gdpr.name]);
+
+    const extended = await tenant.as('privacy')<any>(EXTEND_PR, {
+      input: { id: soon.id, reason: 'The request covers several years of booking records' },
+    });
+    const moved = extended.data?.extendPrivacyRequest.privacyRequest;
+    expect(moved.status).toBe('EXTENDED');
+    expect(moved.extensionReason).toBe('The request covers several years of booking records');
+    expect(new Date(moved.dueAt).getTime() - new Date(soon.dueAt).getTime()).toBeGreaterThanOrEqual(44 * DAY_MS);
+    const notice = await kit.db.outboxMessage.findFirstOrThrow({
+      where: { tenantId: tenant.tenantId, template: 'privacy-extension-notice' },
+    });
+    expect(notice.recipient).toBe(email);
+    expect(notice.subject).toBe(`Your privacy request ${soon.name} – more time needed`);
+    expect((notice.payload as { body: string }).body).toContain('several years of booking records');
+
+    const twice = await tenant.as('privacy')<any>(EXTEND_PR, { input: { id: soon.id, reason: 'again' } });
+    expect(twice.data?.extendPrivacyRequest.code).toBe('RULE_VIOLATION');
+    const tooLate = await tenant.as('privacy')<any>(EXTEND_PR, { input: { id: late.id, reason: 'late' } });
+    expect(tooLate.data?.extendPrivacyRequest.code).toBe('RULE_VIOLATION');
+    expect(
+      await kit.db.outboxMessage.count({ where: { tenantId: tenant.tenantId, template: 'privacy-extension-notice' } }),
+    ).toBe(1);
+    const view = await tenant.as('privacy')<any>(CASE_PRIVACY, { id: caseId });
+    const extension = view.data?.case.timeline.edges.find((edge: any) => edge.node.type === 'PRIVACY_REQUEST_EXTENDED');
+    expect(extension.node.data.dueAt.after).toBe(moved.dueAt);
+  });
+
+  it('X-5 agents cannot read privacy requests', async () => {
+    const response = await care.as('agent')<any>(OVERDUE, { filter: { deadline: 'OVERDUE' } });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
