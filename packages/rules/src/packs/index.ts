@@ -4,6 +4,7 @@
  * models) and registering it below.
  */
 import { parsePolicyPack, type TPolicyPack } from '../policy/parse-pack.js';
+import { carePolicyPack } from './care.js';
 import { cinchPolicyPack } from './cinch.js';
 import { tonalPolicyPack } from './tonal.js';
 
@@ -12,6 +13,7 @@ export type TShippedPolicySlug = (typeof SHIPPED_POLICY_SLUGS)[number];
 
 /** Packs by organization slug. care, ll and solar are registered here once written. */
 export const shippedPolicyPacks: Readonly<Partial<Record<TShippedPolicySlug, TPolicyPack>>> = {
+  care: parsePolicyPack(carePolicyPack),
   tonal: parsePolicyPack(tonalPolicyPack),
   cinch: parsePolicyPack(cinchPolicyPack),
 };
