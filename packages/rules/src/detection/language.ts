@@ -40,7 +40,7 @@ export const negationBarrierWords: ReadonlySet<string> = new Set([
 ]);
 
 /** How many tokens before a cue a negator still applies. */
-export const negationWindow = 4;
+export const negationWindow = 6;
 
 /** Words that open a new clause. */
 export const clauseOpenerWords: ReadonlySet<string> = new Set([

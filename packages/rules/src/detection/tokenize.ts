@@ -54,9 +54,12 @@ export function foldText(text: string): string {
   return folded;
 }
 
-// Groups: 1 opaque (email/link), 2 word, 3 sentence end, 4 clause break, 5 ampersand.
+// Groups: 1 opaque (email/link), 2 masked word (f***, sh*t), 3 word, 4 sentence end, 5 clause break, 6 ampersand.
 const tokenPattern =
-  /([a-z0-9._%+-]+@[a-z0-9.-]+|https?:\/\/\S+|www\.\S+)|([a-z0-9]+(?:[.,][0-9]+)*(?:'[a-z]+)*\+?)|([.!?]+|\n)|([,;:()[\]"\u2014]|\s-+\s)|(&)/g;
+  /([a-z0-9._%+-]+@[a-z0-9.-]+|https?:\/\/\S+|www\.\S+)|([a-z]+\*+[a-z]*)|([a-z0-9]+(?:[.,][0-9]+)*(?:'[a-z]+)*\+?)|([.!?]+|\n)|([,;:()[\]"\u2014]|\s-+\s)|(&)/g;
+
+/** Norm of a word masked with asterisks (f***, b****, sh*t): nearly always a swear word. */
+export const maskedWordNorm = 'maskedprofanity';
 
 /** Spelled-out contractions, with and without the apostrophe. */
 const contractionExpansions: ReadonlyMap<string, readonly string[]> = new Map([
@@ -162,7 +165,10 @@ export function analyzeText(text: string): TextAnalysis {
       });
       lastBoundaryWasClause = false;
     } else if (match[2] !== undefined) {
-      for (const part of expandWord(match[2].replaceAll(',', ''))) {
+      tokens.push({ norm: maskedWordNorm, start, end, sentence, clause, opaque: false });
+      lastBoundaryWasClause = false;
+    } else if (match[3] !== undefined) {
+      for (const part of expandWord(match[3].replaceAll(',', ''))) {
         if (clauseOpenerWords.has(part) && !lastBoundaryWasClause) clause++;
         tokens.push({
           norm: part,
@@ -174,9 +180,9 @@ export function analyzeText(text: string): TextAnalysis {
         });
         lastBoundaryWasClause = false;
       }
-    } else if (match[3] !== undefined) {
-      closeSentence(match[3].includes('?'));
     } else if (match[4] !== undefined) {
+      closeSentence(match[4].includes('?'));
+    } else if (match[5] !== undefined) {
       if (!lastBoundaryWasClause) clause++;
       lastBoundaryWasClause = true;
     } else {

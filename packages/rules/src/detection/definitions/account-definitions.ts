@@ -124,6 +124,11 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
       ],
     },
+    {
+      id: 'edit-it',
+      patterns: ['(want|need|like|get|have) (it|that|this|them) (edited|changed|updated|corrected|reworded)'],
+      requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
+    },
   ],
 };
 
@@ -140,6 +145,11 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         `(${reviewWords}) _{0,3} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
       ],
+    },
+    {
+      id: 'remove-it',
+      patterns: ['(want|need|like|get|have) (it|that|this|them) (removed|deleted|taken down|pulled|gone)'],
+      requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
   ],
 };

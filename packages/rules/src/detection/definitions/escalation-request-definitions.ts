@@ -97,6 +97,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru)? (a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],
         },
@@ -116,7 +117,7 @@ const insultFillers =
   'such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
+  'maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',
@@ -129,7 +130,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
       patterns: [
         `(you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|eres|son) (are|is|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
         `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
-        '(fuck|f|fk|fck|fuk|screw|f ck|f k) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
+        '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
         '(go to hell|burn in hell|shut up|shut the fuck up|shut the f up|stfu|kiss my ass|eat shit|piece of shit|son of a bitch|sob|get bent|drop dead|vete a la mierda|chinga tu madre|callate)',
         `(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (${insultWords}|name|names|slur|slurs)`,
         '(i ll|i will|gonna|going to|im going to|we will) (find|hurt|kill|come for|come after|beat|get|show up at|find out where) (you|u|your|yall)',

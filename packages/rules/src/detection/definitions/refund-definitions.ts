@@ -35,7 +35,8 @@ export const repeatRefund: TTriggerDefinitionInput = {
     {
       id: 'third-refund',
       patterns: [
-        `(${refundWords}) _{0,4} (3|three|4|four|3x|4x|3rd|third|fourth|4th|multiple|several) (times|time|x|occasions)?`,
+        `(${refundWords}) _{0,4} (3|three|4|four|multiple|several) (times|x|occasions)`,
+        `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
         `(3|three|4|four|3x|third|3rd|fourth|4th) (time|refund|refunds|booking refund|booking refunds|time i|time we|time ive|time we ve|time this) _{0,4} (${refundWords})?`,
         `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
       ],
@@ -77,6 +78,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         `(${numbersFromTwo}) (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device|one)',
+        '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
       ],

@@ -16,14 +16,21 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       ],
       guards: [
         agentPolicyQuote,
-        { scope: 'overlap', anyOf: ['(my|his|her|our|their) (own)? (doctor|physician|nurse|pharmacist|md)'] },
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(my|his|her|our|their) (own)? (doctor|physician|nurse|pharmacist|md)',
+            '(doctor|doctors|physician) (note|notes|letter|appointment|visit|office|excuse)',
+          ],
+        },
       ],
     },
     {
       id: 'safety-question',
       patterns: [
         '(is|are|would|will|can|could|should) (it|this|these|that|they|i|my|he|she|we) _{0,3} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for)',
-        '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|use|drink|eat|give|combine|mix|continue|keep taking|start|stop)',
+        '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
+        '(if|whether) (it|this|these|that|they) (is|are|would be|will be) (safe|ok|okay|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
       ],
@@ -59,6 +66,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'reaction-with-treatment',
       patterns: [
+        '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
         '(allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
@@ -77,16 +85,19 @@ export const adverseReaction: TTriggerDefinitionInput = {
 
 const hazardPatterns = [
   '(gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
-  '(carbon monoxide|co alarm|co detector|co alarms|co detectors|co leak|co levels|monoxido)',
-  '(smoke|smoking|smoky|sparks|sparking|sparked|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|humo|incendio|chispas)',
+  '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
+  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|humo|incendio|chispas)',
 ];
+
+const alarmSounding =
+  '(smoke|co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,3} (going off|went off|go off|goes off|keeps going off|sounding|sounded|alarming|triggered|blaring|screaming)';
 
 const hazardGuards: TScopedPatterns[] = [
   resolvedPastEvent,
   {
     scope: 'overlap',
     anyOf: [
-      '(smoke|co|carbon monoxide) (detector|detectors|alarm|alarms) (battery|batteries|chirping|beeping|install|installation|replacement|replaced|check|test|tested)',
+      '(smoke|co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor)',
       '(i|we|he|she) (smoke|smoked|smoking) (cigarettes|weed|a cigarette|outside)?',
       '(no|not|without) (smoke|sparks|flames|gas|fire)',
       '(fire|smoke) (department|fighters|firefighters|station|alarm test|drill|pit|place|fireplace|truck)',
@@ -103,12 +114,13 @@ export const healthSafety: TTriggerDefinitionInput = {
   guards: [thirdPartyStory],
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
+    { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
     {
       id: 'injury',
       patterns: [
         '(injured|injury|injuries|injuring|hurt myself|hurt herself|hurt himself|got hurt|was hurt|were hurt|been hurt|hurt my|hurt her|hurt his|hurt our|hurting my|lastimado|lastimada|herido|herida)',
         '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
-        '(got|get|getting|was|were|been|is) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
+        '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|partner|dad|mom)|cx|mbr) (got|was|were|have been|has been|had been) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
       ],
@@ -130,6 +142,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(fire|electrical|shock|tripping|choking|health|burn|fall) (hazard|hazards|risk)',
         '(exposed|live|bare|frayed|hanging) (wire|wires|wiring)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(sparks|sparking|sparked|arcing)',
         '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
         '(black mold|toxic mold|mold everywhere|asbestos|sewage backing up|sewage backup|raw sewage)',
         '(cable|arm|arms|strap|bolt|bolts|screen|mount|bracket|weight|bar|handle) _{0,2} (snapped|broke off|came loose|came off|detached|flew|fell off|ripped out|pulled out of the wall)',
@@ -164,6 +177,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
   guards: [thirdPartyStory],
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
+    { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
     {
       id: 'outage-vulnerable',
       patterns: [
@@ -213,7 +227,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
     {
       id: 'damaged-home',
       patterns: [
-        `(damage|damaged|damaging|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted) _{0,4} (my|the|our|a|mi|el|la|entire|whole) _{0,2} (${homeParts})`,
+        `(damage|damaged|damaging|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
         `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,

@@ -54,12 +54,18 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'missed-appointment',
       patterns: [
-        `(${providerWords}|he|she|they|nobody|no one|noone) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|missed|stood (me|us) up|cancelled|canceled|rescheduled|showed up late|was late|were late|is late|running late|hours late|no llego|no vino)`,
+        `(${providerWords}|he|she|they|nobody|no one|noone) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|stood (me|us) up|showed up late|hours late|no llego|no vino)`,
+        `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|was late|were late|is late|running late)`,
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
         '(no show|no shows|no showed|noshow|no call no show|no call)',
         `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
       ],
-      guards: [{ scope: 'overlap', anyOf: ['no call (back|from)', 'missed (call|calls)'] }],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: ['no call (back|from)', 'missed (call|calls)', '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)'],
+        },
+      ],
     },
     {
       id: 'install-delayed',
@@ -106,6 +112,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
     {
       id: 'disagrees-with-replacement',
       patterns: [
+        '(lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,8} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
         '(dont|do not|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(want|need|demand|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
@@ -152,7 +159,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
     {
       id: 'work-before-claim',
       patterns: [
-        '(before|prior to|without) (calling|contacting|filing|opening|submitting|placing|starting|getting|waiting for|asking|telling|notifying|checking with|going through) _{0,4} (you|cinch|a claim|claim|the claim|service request|a service request|approval|authorization|the warranty|my warranty|warranty|home warranty)',
+        '(before|prior to|without) (calling|contacting|filing|opening|submitting|placing|starting|getting|waiting for|asking|telling|notifying|checking with|going through) _{0,4} (in|us|it in|you|cinch|a claim|claim|the claim|service request|a service request|approval|authorization|the warranty|my warranty|warranty|home warranty)',
         '(already|went ahead and|just|had to) _{0,2} (had|got|paid|hired|called|fixed|repaired|replaced|installed) _{0,3} (my own|own|an outside|outside|independent|a local|local|third party|another|a different|a private|our own|a)? _{0,2} (plumber|electrician|contractor|hvac company|hvac guy|hvac tech|repairman|repair man|handyman|technician|tech|company|guy|someone)',
         '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',

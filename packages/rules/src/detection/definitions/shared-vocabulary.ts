@@ -36,6 +36,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(was|were|got|had been|has been|have been) (all|finally|eventually)? (resolved|settled|sorted|fixed|reversed|refunded|taken care of|dropped|closed|withdrawn)',
     '(sorted|worked|straightened) (it|things|everything)? out',
     '(it|that|this|everything) (all)? worked out',
+    '(he|she|they|we|you|i|someone|the tech|the provider|the contractor|the plumber) (came back and|already|finally|eventually|then|quickly|promptly)? (repaired|fixed|patched|replaced) (it|them|that|everything|the damage)',
     '(you|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
   ],
@@ -54,6 +55,7 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
     '(thought|thinking) about (it)? _{0,3} but',
     '(almost|nearly) (called|filed|disputed|sued|posted|left|contacted|went)',
     '(changed|change) my mind',
+    '(asked|asking|asks|wondering|wants to know|wanted to know|question about) (how|what|whether|if|about)',
     'no (need|reason) to',
   ],
 };

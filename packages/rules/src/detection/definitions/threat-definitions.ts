@@ -4,7 +4,7 @@ import { agentPolicyQuote, threatGuards } from './shared-vocabulary.js';
 const lawyerWords =
   '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|layer|abogado|abogados|abogada|solicitor|counsel';
 const bankWords =
-  'bank|banks|banco|bnak|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+  'bank|banks|banco|bnak|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const legalThreat: TTriggerDefinitionInput = {
   code: 'LEGAL_THREAT',
@@ -52,6 +52,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         `lawyer up`,
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
         `(hear|hearing) from (my|our) (${lawyerWords})`,
+        `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
+        `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing|reviewing)`,
       ],
       guards: [
         { scope: 'overlap', anyOf: ['power of (~attorney)', 'district attorney', 'i am (a|an) (~attorney|~lawyer)'] },
@@ -69,7 +71,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       scope: 'overlap',
       anyOf: [
         'power of (~attorney)',
-        `(my|our|mi) (${lawyerWords}) (will|would|is going to|gonna|can|may|shall|could)`,
+        `(my|mi) (${lawyerWords}|paralegal|law firm)`,
         '(will|going to|gonna|could|may|might) (have|get) (my|our) (~attorney|~lawyer)',
       ],
     },
@@ -84,6 +86,14 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
         '(demand letter|cease and desist|tcpa (violation|claim|demand)|notice of representation|letter of representation)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
+          ],
+        },
       ],
     },
     {
@@ -167,11 +177,17 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(hear|hearing|know|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
       guards: [
+        {
+          scope: 'before',
+          anyOf: [
+            '(take down|taking down|remove|removing|delete|deleting|edit|editing|update|updating|change|changing|retract|retracting|pull down) _{0,4}',
+          ],
+        },
         {
           scope: 'overlap',
           anyOf: [
@@ -236,6 +252,11 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'filed-dispute',
+      patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
+      requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
+    },
+    {
       id: 'call-bank',
       patterns: [
         `(call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|mi|al)? (${bankWords})`,
@@ -270,7 +291,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],
-      guards: [{ scope: 'overlap', anyOf: [`(my|our|mi) (${bankWords})`] }],
+      guards: [{ scope: 'overlap', anyOf: [`(my|mi) (${bankWords})`] }],
     },
     {
       id: 'merchant-id',
