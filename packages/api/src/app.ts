@@ -7,7 +7,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';
 import { type DemoKey, seedDatabase } from './db/seed.js';
 import { createLogger } from './logger.js';
-import { createServer } from './server.js';
+import { createServer, serverOptionsFromConfig } from './server.js';
 
 export interface RunningApp {
   url: string;
@@ -45,13 +45,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const demoKeys = config.ESCALATE_SEED
     ? await seedDatabase(db, { demoKeySecret: config.ESCALATE_DEMO_KEY_SECRET, pepper: config.ESCALATE_API_KEY_PEPPER })
     : [];
-  const yoga = createServer({
-    db,
-    apiKeyPepper: config.ESCALATE_API_KEY_PEPPER,
-    graphiql: config.ESCALATE_GRAPHIQL,
-    introspection: config.ESCALATE_INTROSPECTION,
-    logger,
-  });
+  const yoga = createServer({ db, ...serverOptionsFromConfig(config), logger });
   const http = createHttpServer(yoga);
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;

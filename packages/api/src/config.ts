@@ -20,6 +20,22 @@ export const ZConfig = z.object({
   ESCALATE_GRAPHIQL: ZBooleanFlag.default(true),
   ESCALATE_INTROSPECTION: ZBooleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where per-API-key token buckets live: `postgres` (shared by replicas), `memory` (one process) or `off`. */
+  ESCALATE_RATE_LIMIT_STORE: z.enum(['postgres', 'memory', 'off']).default('postgres'),
+  /** Sustained requests per second per API key. */
+  ESCALATE_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
+  /** Requests an API key may send at once before the sustained rate applies. */
+  ESCALATE_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /** Refuse browser-style requests that could be forged cross-site (CSRF). */
+  ESCALATE_CSRF_PREVENTION: ZBooleanFlag.default(true),
+  /** Accept only operations listed in ESCALATE_PERSISTED_OPERATIONS_FILE. */
+  ESCALATE_PERSISTED_OPERATIONS_ONLY: ZBooleanFlag.default(false),
+  /** JSON file mapping operation hashes (sha256 of the document) to GraphQL documents. */
+  ESCALATE_PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** Serve Prometheus metrics on /metrics. */
+  ESCALATE_METRICS: ZBooleanFlag.default(true),
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  ESCALATE_METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

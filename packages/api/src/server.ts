@@ -1,16 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type FieldNode, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/authenticate.js';
+import type { TConfig } from './config.js';
 import type { Context } from './context.js';
 import type { PrismaClient } from './db/prisma-client.js';
 import { tenantDatabase } from './db/tenant-scope.js';
 import { AppError, httpStatusFor } from './errors/app-error.js';
 import { translateDatabaseError } from './errors/prisma-error.js';
+import { rateLimitPlugin } from './limits/rate-limit-plugin.js';
+import { createRateLimiter, type RateLimitStore } from './limits/rate-limiter.js';
 import { createLogger } from './logger.js';
+import { instrumentAppErrorResults } from './observability/app-error-results.js';
+import { type ApiMetrics, createApiMetrics } from './observability/metrics.js';
+import { metricsEndpointPlugin } from './observability/metrics-endpoint.js';
+import {
+  createRequestObserver,
+  currentRequestId,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from './observability/request-observer.js';
 import { schema } from './schema/index.js';
+import { persistedOperationsPlugin, readPersistedOperations } from './security/persisted-operations.js';
 
 export interface ServerOptions {
   db: PrismaClient;
@@ -18,6 +31,41 @@ export interface ServerOptions {
   graphiql?: boolean;
   introspection?: boolean;
   logger?: Logger;
+  /** per-API-key token buckets; off unless given */
+  rateLimit?: { store: RateLimitStore; perSecond: number; burst: number };
+  /** refuse requests a browser could send cross-site without a preflight (default on) */
+  csrfPrevention?: boolean;
+  /** persisted operations by id; `only` refuses any other document */
+  persistedOperations?: { operations: Map<string, string>; only: boolean };
+  /** Prometheus metrics on /metrics (default on), optionally behind a bearer token */
+  metrics?: boolean | { token?: string };
+}
+
+/** Server options from the process configuration. */
+export function serverOptionsFromConfig(config: TConfig): Omit<ServerOptions, 'db' | 'logger'> {
+  if (config.ESCALATE_PERSISTED_OPERATIONS_ONLY && !config.ESCALATE_PERSISTED_OPERATIONS_FILE) {
+    throw new Error('ESCALATE_PERSISTED_OPERATIONS_ONLY needs ESCALATE_PERSISTED_OPERATIONS_FILE');
+  }
+  return {
+    apiKeyPepper: config.ESCALATE_API_KEY_PEPPER,
+    graphiql: config.ESCALATE_GRAPHIQL,
+    introspection: config.ESCALATE_INTROSPECTION,
+    rateLimit: {
+      store: config.ESCALATE_RATE_LIMIT_STORE,
+      perSecond: config.ESCALATE_RATE_LIMIT_PER_SECOND,
+      burst: config.ESCALATE_RATE_LIMIT_BURST,
+    },
+    csrfPrevention: config.ESCALATE_CSRF_PREVENTION,
+    ...(config.ESCALATE_PERSISTED_OPERATIONS_FILE
+      ? {
+          persistedOperations: {
+            operations: readPersistedOperations(config.ESCALATE_PERSISTED_OPERATIONS_FILE),
+            only: config.ESCALATE_PERSISTED_OPERATIONS_ONLY,
+          },
+        }
+      : {}),
+    metrics: config.ESCALATE_METRICS ? { token: config.ESCALATE_METRICS_TOKEN } : false,
+  };
 }
 
 type ServerContext = Record<string, unknown>;
@@ -30,6 +78,20 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
 }
 
+/** Errors outside a typed result: authentication, rate limits and outages keep their HTTP status. */
+function transportStatus(code: AppError['code']): { status: number; headers?: Record<string, string> } {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } };
+    case 'UNAVAILABLE':
+      return { status: 503, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } };
+    case 'RATE_LIMITED':
+      return { status: 429 };
+    default:
+      return { status: 200 };
+  }
+}
+
 function appErrorToGraphQL(error: AppError, requestId: string): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
@@ -38,7 +100,8 @@ function appErrorToGraphQL(error: AppError, requestId: string): GraphQLError {
       fields: error.fields,
       details: error.details,
       requestId,
-      http: { status: error.code === 'UNAUTHENTICATED' ? 401 : 200 },
+      ...(error.code === 'UNAVAILABLE' || error.code === 'RATE_LIMITED' ? { retryable: true } : {}),
+      http: transportStatus(error.code),
     },
   });
 }
@@ -80,8 +143,24 @@ function disableIntrospection(): Plugin {
 export function createServer(options: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const logger = options.logger ?? createLogger();
   const authenticator = new Authenticator(options.db, options.apiKeyPepper);
+  const metrics: ApiMetrics | null = options.metrics === false ? null : createApiMetrics(options.db);
+  const observer = createRequestObserver({ logger, metrics });
+  instrumentAppErrorResults(schema, observer.reportAppErrorResult);
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit.store, options.db, options.rateLimit) : null;
   const plugins: Plugin[] = [
     healthPlugin(options.db),
+    ...(metrics
+      ? [metricsEndpointPlugin(metrics, typeof options.metrics === 'object' ? options.metrics.token : undefined)]
+      : []),
+    observer.plugin,
+    ...(options.csrfPrevention === false
+      ? []
+      : [
+          useCSRFPrevention({
+            requestHeaders: ['x-graphql-yoga-csrf', 'x-escalate-client', 'apollo-require-preflight'],
+          }),
+        ]),
+    ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: 12 },
       maxAliases: { n: 15 },
@@ -92,6 +171,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
     }) as Plugin,
   ];
   if (options.introspection === false) plugins.push(disableIntrospection());
+  if (limiter) plugins.push(rateLimitPlugin(limiter, logger));
 
   return createYoga<ServerContext, Context>({
     schema,
@@ -109,14 +189,15 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
         // validation and coercion errors are written for the client
         if (isGraphQLError(original)) return error as GraphQLError;
         const translated = translateDatabaseError(original);
-        const requestId = (isGraphQLError(error) && (error.extensions?.requestId as string)) || randomUUID();
+        const requestId =
+          (isGraphQLError(error) && (error.extensions?.requestId as string)) || currentRequestId() || randomUUID();
         if (translated instanceof AppError) return appErrorToGraphQL(translated, requestId);
         logger.error({ err: original, requestId }, 'unexpected error');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
       },
     },
     context: async ({ request }): Promise<Context> => {
-      const requestId = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
+      const requestId = observer.requestIdFor(request);
       const viewer = await authenticator.authenticate(request.headers.get('authorization')).catch((error) => {
         const translated = translateDatabaseError(error);
         if (translated instanceof AppError) throw appErrorToGraphQL(translated, requestId);
@@ -131,6 +212,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
           },
         });
       }
+      observer.setTenant(request, viewer.tenantSlug);
       return {
         viewer,
         db: tenantDatabase(options.db, viewer.tenantId),

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../_generated/prisma/client.js';
 
 export type { Prisma } from '../_generated/prisma/client.js';
@@ -14,16 +15,18 @@ export interface DatabaseClientOptions {
 
 /** Creates a Prisma client that talks to PostgreSQL (or PGlite over its socket) through adapter-pg. */
 export function createDatabaseClient(options: DatabaseClientOptions): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
   });
+  pools.set(client, pool);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     client.$on('query' as never, (event: { query: string; duration: number }) => {
@@ -31,6 +34,15 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
     });
   }
   return client;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** Connection counts of a client's pool (for metrics): total, idle, and callers waiting for one. */
+export function poolUsage(client: PrismaClient): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(client);
+  if (!pool) return null;
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
 }
 
 let singleton: PrismaClient | undefined;
