@@ -6,6 +6,7 @@
 import { parsePolicyPack, type TPolicyPack } from '../policy/parse-pack.js';
 import { carePolicyPack } from './care.js';
 import { cinchPolicyPack } from './cinch.js';
+import { llPolicyPack } from './ll.js';
 import { tonalPolicyPack } from './tonal.js';
 
 export const SHIPPED_POLICY_SLUGS = ['care', 'tonal', 'll', 'solar', 'cinch'] as const;
@@ -15,6 +16,7 @@ export type TShippedPolicySlug = (typeof SHIPPED_POLICY_SLUGS)[number];
 export const shippedPolicyPacks: Readonly<Partial<Record<TShippedPolicySlug, TPolicyPack>>> = {
   care: parsePolicyPack(carePolicyPack),
   tonal: parsePolicyPack(tonalPolicyPack),
+  ll: parsePolicyPack(llPolicyPack),
   cinch: parsePolicyPack(cinchPolicyPack),
 };
 
