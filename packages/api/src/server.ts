@@ -23,6 +23,7 @@ import {
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './observability/request-observer.js';
 import { schema } from './schema/index.js';
+import { registerApiKeyPepper } from './security/api-key-pepper.js';
 import { persistedOperationsPlugin, readPersistedOperations } from './security/persisted-operations.js';
 
 export interface ServerOptions {
@@ -143,6 +144,7 @@ function disableIntrospection(): Plugin {
 export function createServer(options: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const logger = options.logger ?? createLogger();
   const authenticator = new Authenticator(options.db, options.apiKeyPepper);
+  registerApiKeyPepper(options.db, options.apiKeyPepper);
   const metrics: ApiMetrics | null = options.metrics === false ? null : createApiMetrics(options.db);
   const observer = createRequestObserver({ logger, metrics });
   instrumentAppErrorResults(schema, observer.reportAppErrorResult);

@@ -7,8 +7,18 @@ import './types/team.js';
 import './types/queue.js';
 import './types/viewer.js';
 import './types/case.js';
+import './types/routing-decision.js';
+import './types/case-routing.js';
+import './types/approval.js';
+import './types/handoff-note.js';
+import './types/case-lifecycle.js';
+import './types/case-comment.js';
+import './types/attachment.js';
+import './types/case-sla.js';
 import './types/timeline-event.js';
+import './types/api-key.js';
 import './types/customer.js';
 import './types/privacy-request.js';
+import './types/review.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
