@@ -3,6 +3,9 @@ import { createTestKit, type TestKit, type TestTenant } from '../packages/api/sr
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The row id inside a Relay global id (for reading rows back from the database). */
+const rowId = (globalId: string): string => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1] ?? globalId;
+
 const UPSERT_CUSTOMER = /* GraphQL */ `
   mutation Upsert($input: UpsertCustomerInput!) {
     upsertCustomer(input: $input) {
@@ -112,7 +115,7 @@ async function memberWithCase(
   const created = await tenant.as('agent')<any>(CREATE_CASE, {
     input: { subject: 'Please delete my data', customerRef: externalRef, channel: 'EMAIL' },
   });
-  const caseId = created.data?.createCase.case.id as string;
+  const caseId = rowId(created.data?.createCase.case.id as string);
   expect(caseId).toBeTruthy();
   return { externalRef, caseId, email: `${externalRef}@members.example` };
 }
@@ -141,8 +144,8 @@ describe('creating privacy requests', () => {
       jurisdiction: 'CCPA',
       requesterEmail: email,
       overdue: false,
-      case: { id: caseId },
     });
+    expect(rowId(request.case.id)).toBe(caseId);
     const outbox = await kit.db.outboxMessage.findMany({ where: { tenantId: tenant.tenantId } });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({
@@ -336,7 +339,7 @@ describe('working privacy requests', () => {
       input: { id: second.id, reason: 'Duplicate of the first' },
     });
     expect(deleted.data?.deletePrivacyRequest.privacyRequest.deletedAt).toBeTruthy();
-    expect(await kit.db.privacyRequest.count({ where: { id: second.id } })).toBe(1);
+    expect(await kit.db.privacyRequest.count({ where: { id: rowId(second.id) } })).toBe(1);
 
     const after = await care.as('tier2')<any>(CASE_PRIVACY, { id: caseId });
     expect(after.data?.case.privacyRequests.map((request: any) => request.name)).toEqual([first.name]);
@@ -372,7 +375,7 @@ describe('working privacy requests', () => {
     });
     const reopen = await care.as('privacy')<any>(UPDATE_PR, { input: { id: request.id, status: 'REQUESTED' } });
     expect(reopen.data?.updatePrivacyRequest).toMatchObject({ code: 'INVALID_TRANSITION', rule: 'CARE-P3' });
-    const row = await kit.db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const row = await kit.db.privacyRequest.findUniqueOrThrow({ where: { id: rowId(request.id) } });
     expect(row.status).toBe('DENIED');
   });
 });

@@ -10,6 +10,7 @@ import './types/case.js';
 import './types/timeline-event.js';
 import './types/customer.js';
 import './types/privacy-request.js';
+import './types/review.js';
 import './types/api-key.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
