@@ -7,6 +7,7 @@ import { parsePolicyPack, type TPolicyPack } from '../policy/parse-pack.js';
 import { carePolicyPack } from './care.js';
 import { cinchPolicyPack } from './cinch.js';
 import { llPolicyPack } from './ll.js';
+import { solarPolicyPack } from './solar.js';
 import { tonalPolicyPack } from './tonal.js';
 
 export const SHIPPED_POLICY_SLUGS = ['care', 'tonal', 'll', 'solar', 'cinch'] as const;
@@ -17,6 +18,7 @@ export const shippedPolicyPacks: Readonly<Partial<Record<TShippedPolicySlug, TPo
   care: parsePolicyPack(carePolicyPack),
   tonal: parsePolicyPack(tonalPolicyPack),
   ll: parsePolicyPack(llPolicyPack),
+  solar: parsePolicyPack(solarPolicyPack),
   cinch: parsePolicyPack(cinchPolicyPack),
 };
 
