@@ -1,15 +1,27 @@
 /**
  * Business-hours arithmetic on a weekly calendar in one IANA zone. Opening times are wall-clock
- * times, resolved per local date, so DST changes move them correctly. Pure: the time is an input.
+ * times resolved per local date, so DST changes move them correctly. Pure: the time is an input.
  */
-import { DateTime } from 'luxon';
-import { minutesOfDay, type TBusinessCalendar, type TWeekday, WEEKDAYS } from './calendar-schema.js';
+import type { DateTime } from 'luxon';
+import { minutesOfDay, type TBusinessCalendar, WEEKDAYS } from './calendar-schema.js';
+import {
+  DAY_MS,
+  dayNumberOfIsoDate,
+  describeInstant,
+  formatIso,
+  fromLocalMs,
+  instantMs,
+  localDayNumber,
+  toLocalMs,
+  WEEKDAY_LONG,
+  weekdayIndex,
+} from './zone-clock.js';
 
 export type TInstant = string | Date | DateTime;
 
 export interface TOpenState {
   open: boolean;
-  /** the opening interval containing `at`, when open */
+  /** end of the opening interval containing `at`, when open */
   closesAt: string | null;
   explanation: string;
 }
@@ -35,160 +47,145 @@ export interface TBusinessMinutesResult {
 
 /** Search horizon for openings: a calendar closed longer than this is treated as broken. */
 const MAX_DAYS_SCANNED = 400;
-const DISPLAY = 'ccc yyyy-LL-dd HH:mm ZZZZ';
+const MINUTE_MS = 60_000;
+const ZONED_SUFFIX = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 export class CalendarError extends Error {
   override name = 'CalendarError';
 }
 
-function toZoned(calendar: TBusinessCalendar, at: TInstant): DateTime {
-  let instant: DateTime;
-  if (DateTime.isDateTime(at)) instant = at;
-  else if (at instanceof Date) instant = DateTime.fromJSDate(at);
-  else {
-    if (!/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(at)) {
-      throw new CalendarError(`time "${at}" has no offset or zone`);
-    }
-    instant = DateTime.fromISO(at, { setZone: true });
+interface CompiledCalendar {
+  zone: string;
+  /** by weekday index (0 = Monday): [openMinute, closeMinute] pairs, sorted */
+  weekly: readonly (readonly [number, number])[][];
+  holidays: ReadonlyMap<number, string>;
+  hoursText: readonly string[];
+}
+
+const compiledCalendars = new WeakMap<TBusinessCalendar, CompiledCalendar>();
+
+function compiled(calendar: TBusinessCalendar): CompiledCalendar {
+  let entry = compiledCalendars.get(calendar);
+  if (!entry) {
+    const weekly = WEEKDAYS.map((day) =>
+      (calendar.weekly[day] ?? [])
+        .map((interval) => [minutesOfDay(interval.open), minutesOfDay(interval.close)] as const)
+        .sort((a, b) => a[0] - b[0]),
+    );
+    entry = {
+      zone: calendar.timeZone,
+      weekly,
+      holidays: new Map(calendar.holidays.map((holiday) => [dayNumberOfIsoDate(holiday.date), holiday.name])),
+      hoursText: WEEKDAYS.map((day, index) => {
+        const hours = calendar.weekly[day] ?? [];
+        return hours.length === 0
+          ? `closed on ${WEEKDAY_LONG[index]}s`
+          : `${WEEKDAY_LONG[index]} hours ${hours.map((h) => `${h.open}–${h.close}`).join(', ')}`;
+      }),
+    };
+    compiledCalendars.set(calendar, entry);
   }
-  if (!instant.isValid) throw new CalendarError(`invalid time: ${String(at)}`);
-  return instant.setZone(calendar.timeZone);
+  return entry;
 }
 
-function iso(instant: DateTime): string {
-  return instant.toISO({ suppressMilliseconds: true }) ?? instant.toString();
+function toMillis(at: TInstant): number {
+  if (typeof at === 'string' && !ZONED_SUFFIX.test(at)) {
+    throw new CalendarError(`time "${at}" has no offset or zone`);
+  }
+  const millis = instantMs(at);
+  if (Number.isNaN(millis)) throw new CalendarError(`invalid time: ${String(at)}`);
+  return millis;
 }
 
-function describe(instant: DateTime): string {
-  return instant.toFormat(DISPLAY);
+/** Opening intervals (UTC ms) on a local day, DST-correct. */
+function intervalsOn(calendar: CompiledCalendar, dayNumber: number): [number, number][] {
+  if (calendar.holidays.has(dayNumber)) return [];
+  const hours = calendar.weekly[weekdayIndex(dayNumber)] ?? [];
+  const dayStart = dayNumber * DAY_MS;
+  return hours.map(([open, close]) => [
+    fromLocalMs(calendar.zone, dayStart + open * MINUTE_MS),
+    fromLocalMs(calendar.zone, dayStart + close * MINUTE_MS),
+  ]);
 }
 
-interface TLocalInterval {
-  start: DateTime;
-  end: DateTime;
+function dayText(calendar: CompiledCalendar, dayNumber: number): string {
+  const holiday = calendar.holidays.get(dayNumber);
+  return holiday ? `closed for ${holiday}` : (calendar.hoursText[weekdayIndex(dayNumber)] ?? '');
 }
 
-function weekdayOf(day: DateTime): TWeekday {
-  const weekday = WEEKDAYS[day.weekday - 1];
-  if (!weekday) throw new CalendarError(`bad weekday ${day.weekday}`);
-  return weekday;
-}
-
-function holidayOn(calendar: TBusinessCalendar, day: DateTime): string | null {
-  const date = day.toISODate();
-  return calendar.holidays.find((holiday) => holiday.date === date)?.name ?? null;
-}
-
-/** Opening intervals on the local date of `day`, resolved to instants (DST-correct). */
-function intervalsOn(calendar: TBusinessCalendar, day: DateTime): TLocalInterval[] {
-  if (holidayOn(calendar, day)) return [];
-  const hours = calendar.weekly[weekdayOf(day)] ?? [];
-  const midnight = { year: day.year, month: day.month, day: day.day };
-  const atMinute = (minute: number): DateTime =>
-    minute >= 24 * 60
-      ? DateTime.fromObject(midnight, { zone: calendar.timeZone }).plus({ days: 1 }).startOf('day')
-      : DateTime.fromObject(
-          { ...midnight, hour: Math.floor(minute / 60), minute: minute % 60 },
-          { zone: calendar.timeZone },
-        );
-  return hours
-    .map((interval) => ({
-      start: atMinute(minutesOfDay(interval.open)),
-      end: atMinute(minutesOfDay(interval.close)),
-    }))
-    .sort((a, b) => a.start.toMillis() - b.start.toMillis());
-}
-
-function hoursOfDayText(calendar: TBusinessCalendar, day: DateTime): string {
-  const holiday = holidayOn(calendar, day);
-  if (holiday) return `closed for ${holiday}`;
-  const hours = calendar.weekly[weekdayOf(day)] ?? [];
-  if (hours.length === 0) return `closed on ${day.toFormat('cccc')}s`;
-  return `${day.toFormat('cccc')} hours ${hours.map((h) => `${h.open}–${h.close}`).join(', ')}`;
+function dayOf(calendar: CompiledCalendar, millis: number): number {
+  return localDayNumber(toLocalMs(calendar.zone, millis));
 }
 
 /** Is the calendar open at `at`? */
 export function isOpen(calendar: TBusinessCalendar, at: TInstant): TOpenState {
-  const local = toZoned(calendar, at);
-  const millis = local.toMillis();
-  for (const interval of intervalsOn(calendar, local.startOf('day'))) {
-    if (millis >= interval.start.toMillis() && millis < interval.end.toMillis()) {
-      return {
-        open: true,
-        closesAt: iso(interval.end),
-        explanation: `open at ${describe(local)} (${hoursOfDayText(calendar, local)}, ${calendar.timeZone})`,
-      };
+  const cal = compiled(calendar);
+  const millis = toMillis(at);
+  const day = dayOf(cal, millis);
+  const where = `${describeInstant(cal.zone, millis)} (${dayText(cal, day)}, ${cal.zone})`;
+  for (const [start, end] of intervalsOn(cal, day)) {
+    if (millis >= start && millis < end) {
+      return { open: true, closesAt: formatIso(cal.zone, end), explanation: `open at ${where}` };
     }
   }
-  return {
-    open: false,
-    closesAt: null,
-    explanation: `closed at ${describe(local)} (${hoursOfDayText(calendar, local)}, ${calendar.timeZone})`,
-  };
+  return { open: false, closesAt: null, explanation: `closed at ${where}` };
 }
 
 /** The first instant at or after `at` when the calendar is open. */
 export function nextOpening(calendar: TBusinessCalendar, at: TInstant): TNextOpening {
-  const local = toZoned(calendar, at);
-  const millis = local.toMillis();
-  let day = local.startOf('day');
-  for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++) {
-    for (const interval of intervalsOn(calendar, day)) {
-      if (millis < interval.end.toMillis()) {
-        const opening = millis >= interval.start.toMillis() ? local : interval.start;
-        const explanation =
-          opening === local
-            ? `open now (${describe(local)})`
-            : `closed at ${describe(local)} (${hoursOfDayText(calendar, local)}); next opening ${describe(opening)} (${hoursOfDayText(calendar, opening)})`;
-        return { at: iso(opening), explanation };
-      }
+  const cal = compiled(calendar);
+  const millis = toMillis(at);
+  const firstDay = dayOf(cal, millis);
+  for (let day = firstDay; day < firstDay + MAX_DAYS_SCANNED; day++) {
+    for (const [start, end] of intervalsOn(cal, day)) {
+      if (millis >= end) continue;
+      if (millis >= start)
+        return { at: formatIso(cal.zone, millis), explanation: `open now (${describeInstant(cal.zone, millis)})` };
+      return {
+        at: formatIso(cal.zone, start),
+        explanation: `closed at ${describeInstant(cal.zone, millis)} (${dayText(cal, firstDay)}); next opening ${describeInstant(cal.zone, start)} (${dayText(cal, day)})`,
+      };
     }
-    day = day.plus({ days: 1 }).startOf('day');
   }
-  throw new CalendarError(`calendar has no opening within ${MAX_DAYS_SCANNED} days of ${iso(local)}`);
+  throw new CalendarError(`calendar has no opening within ${MAX_DAYS_SCANNED} days of ${formatIso(cal.zone, millis)}`);
 }
 
 /**
  * Adds `minutes` of open time to `at`: closed nights, weekends and holidays do not count.
- * A due time that lands exactly on a closing time stays there (it is not moved to the next opening).
+ * A due time that lands exactly on a closing time stays there.
  */
 export function addBusinessMinutes(calendar: TBusinessCalendar, at: TInstant, minutes: number): TBusinessMinutesResult {
   if (!Number.isInteger(minutes) || minutes < 0) {
     throw new CalendarError(`business minutes must be a non-negative integer, got ${minutes}`);
   }
-  const start = toZoned(calendar, at);
+  const cal = compiled(calendar);
+  const start = toMillis(at);
   let cursor = start;
   let remaining = minutes;
   const segments: TBusinessSegment[] = [];
-  let day = start.startOf('day');
-  for (let scanned = 0; scanned < MAX_DAYS_SCANNED * 4; scanned++) {
-    for (const interval of intervalsOn(calendar, day)) {
+  const parts: string[] = [];
+  const firstDay = dayOf(cal, start);
+  for (let day = firstDay; remaining > 0 && day < firstDay + MAX_DAYS_SCANNED * 4; day++) {
+    for (const [intervalStart, intervalEnd] of intervalsOn(cal, day)) {
       if (remaining === 0) break;
-      if (cursor.toMillis() >= interval.end.toMillis()) continue;
-      const from = cursor.toMillis() > interval.start.toMillis() ? cursor : interval.start;
-      const available = Math.floor((interval.end.toMillis() - from.toMillis()) / 60_000);
-      const used = Math.min(available, remaining);
+      if (cursor >= intervalEnd) continue;
+      const from = Math.max(cursor, intervalStart);
+      const used = Math.min(Math.floor((intervalEnd - from) / MINUTE_MS), remaining);
       if (used <= 0) continue;
-      const to = from.plus({ minutes: used });
-      segments.push({ start: iso(from), end: iso(to), minutes: used });
+      const to = from + used * MINUTE_MS;
+      segments.push({ start: formatIso(cal.zone, from), end: formatIso(cal.zone, to), minutes: used });
+      parts.push(`${used} min ${describeInstant(cal.zone, from)}→${describeInstant(cal.zone, to).slice(15, 20)}`);
       remaining -= used;
       cursor = to;
     }
-    if (remaining === 0) {
-      const due = segments.length > 0 ? cursor : start;
-      const parts = segments.map(
-        (segment) =>
-          `${segment.minutes} min ${describe(DateTime.fromISO(segment.start, { setZone: true }))}→${DateTime.fromISO(segment.end, { setZone: true }).toFormat('HH:mm')}`,
-      );
-      return {
-        startAt: iso(start),
-        dueAt: iso(due),
-        businessMinutes: minutes,
-        segments,
-        explanation: `${minutes} business minutes from ${describe(start)} on ${calendar.timeZone} hours: ${parts.length > 0 ? parts.join('; ') : 'none needed'}; due ${describe(due)}`,
-      };
-    }
-    day = day.plus({ days: 1 }).startOf('day');
   }
-  throw new CalendarError(`could not place ${minutes} business minutes after ${iso(start)}`);
+  if (remaining > 0)
+    throw new CalendarError(`could not place ${minutes} business minutes after ${formatIso(cal.zone, start)}`);
+  return {
+    startAt: formatIso(cal.zone, start),
+    dueAt: formatIso(cal.zone, cursor),
+    businessMinutes: minutes,
+    segments,
+    explanation: `${minutes} business minutes from ${describeInstant(cal.zone, start)} on ${cal.zone} hours: ${parts.length > 0 ? parts.join('; ') : 'none needed'}; due ${describeInstant(cal.zone, cursor)}`,
+  };
 }

@@ -1,0 +1,152 @@
+/**
+ * Fast wall-clock arithmetic in an IANA zone. Offsets come from the platform's time-zone
+ * database (Intl) and are cached per 15-minute bucket — zone transitions fall on such
+ * boundaries — so converting an instant costs a map lookup after the first call.
+ */
+import { DateTime } from 'luxon';
+
+const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+const BUCKET_MS = 15 * MINUTE_MS;
+const CACHE_LIMIT = 100_000;
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, Map<number, number>>();
+const abbreviationCache = new Map<string, string>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partsFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Offset from UTC in minutes of `zone` at the instant `utcMs`. */
+export function offsetMinutes(zone: string, utcMs: number): number {
+  let zoneCache = offsetCache.get(zone);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    offsetCache.set(zone, zoneCache);
+  }
+  const bucket = Math.floor(utcMs / BUCKET_MS);
+  const cached = zoneCache.get(bucket);
+  if (cached !== undefined) return cached;
+  const bucketStart = bucket * BUCKET_MS;
+  const fields: Record<string, number> = {};
+  for (const part of partsFormatter(zone).formatToParts(new Date(bucketStart))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const localMs = Date.UTC(
+    fields.year ?? 1970,
+    (fields.month ?? 1) - 1,
+    fields.day ?? 1,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
+  const offset = Math.round((localMs - bucketStart) / MINUTE_MS);
+  if (zoneCache.size >= CACHE_LIMIT) zoneCache.clear();
+  zoneCache.set(bucket, offset);
+  return offset;
+}
+
+/** Local wall-clock milliseconds ("UTC-shaped") of an instant in `zone`. */
+export function toLocalMs(zone: string, utcMs: number): number {
+  return utcMs + offsetMinutes(zone, utcMs) * MINUTE_MS;
+}
+
+/**
+ * The instant of a local wall-clock time. A time skipped by a spring-forward change moves
+ * forward by the gap (02:30 → 03:30); a repeated fall-back time resolves to its first occurrence.
+ */
+export function fromLocalMs(zone: string, localMs: number): number {
+  const firstGuess = localMs - offsetMinutes(zone, localMs) * MINUTE_MS;
+  const offset = offsetMinutes(zone, firstGuess);
+  const candidate = localMs - offset * MINUTE_MS;
+  if (offsetMinutes(zone, candidate) === offset) return candidate;
+  // skipped local time: keep the offset in force before the change, which moves it forward
+  return localMs - offsetMinutes(zone, candidate) * MINUTE_MS;
+}
+
+/** Days since 1970-01-01 of a local time. */
+export function localDayNumber(localMs: number): number {
+  return Math.floor(localMs / DAY_MS);
+}
+
+/** 0 = Monday … 6 = Sunday */
+export function weekdayIndex(dayNumber: number): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}
+
+export function dayNumberOfIsoDate(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / DAY_MS);
+}
+
+function pad(value: number, width = 2): string {
+  return String(Math.abs(value)).padStart(width, '0');
+}
+
+function offsetText(offset: number): string {
+  if (offset === 0) return 'Z';
+  return `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/** ISO-8601 with the zone's offset, milliseconds only when non-zero. */
+export function formatIso(zone: string, utcMs: number): string {
+  const offset = offsetMinutes(zone, utcMs);
+  const local = new Date(utcMs + offset * MINUTE_MS).toISOString();
+  const millis = local.slice(19, 23);
+  return `${local.slice(0, 19)}${millis === '.000' ? '' : millis}${offset === 0 ? '+00:00' : offsetText(offset)}`;
+}
+
+function zoneAbbreviation(zone: string, utcMs: number): string {
+  const offset = offsetMinutes(zone, utcMs);
+  const key = `${zone}\u0000${offset}`;
+  let name = abbreviationCache.get(key);
+  if (name === undefined) {
+    let formatter = nameFormatters.get(zone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
+      nameFormatters.set(zone, formatter);
+    }
+    name =
+      formatter.formatToParts(new Date(utcMs)).find((part) => part.type === 'timeZoneName')?.value ??
+      offsetText(offset);
+    abbreviationCache.set(key, name);
+  }
+  return name;
+}
+
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const WEEKDAY_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** e.g. `Sat 2026-03-07 17:10 EST` */
+export function describeInstant(zone: string, utcMs: number): string {
+  const localMs = toLocalMs(zone, utcMs);
+  const text = new Date(localMs).toISOString();
+  return `${WEEKDAY_SHORT[weekdayIndex(localDayNumber(localMs))]} ${text.slice(0, 10)} ${text.slice(11, 16)} ${zoneAbbreviation(zone, utcMs)}`;
+}
+
+/** Milliseconds of an instant given as text with offset, a Date, epoch ms or a luxon DateTime. */
+export function instantMs(at: string | Date | number | DateTime): number {
+  if (typeof at === 'number') return at;
+  if (at instanceof Date) return at.getTime();
+  if (DateTime.isDateTime(at)) return at.toMillis();
+  const parsed = Date.parse(at);
+  if (!Number.isNaN(parsed)) return parsed;
+  const fallback = DateTime.fromISO(at, { setZone: true });
+  return fallback.isValid ? fallback.toMillis() : Number.NaN;
+}
