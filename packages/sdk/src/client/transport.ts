@@ -70,6 +70,8 @@ export class Transport {
       headers: {
         ...options.headers,
         authorization: `Bearer ${options.apiKey}`,
+        // a header browsers cannot send cross-site without a preflight (the server's CSRF check)
+        'x-escalate-client': `sdk/${SDK_VERSION}`,
         'user-agent': [`escalate-sdk/${SDK_VERSION}`, `node/${process.versions.node}`, options.userAgent]
           .filter(Boolean)
           .join(' '),

@@ -143,7 +143,9 @@ export function errorFromGraphQLErrors(
     details: { ...(asRecord(extensions.details) ?? {}), ...(errors.length > 1 ? { errors } : {}) },
     operationName: facts.operationName,
   };
-  const retryAfterMs = parseRetryAfter(headers?.get('retry-after'));
+  const retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : null;
+  const retryAfterMs =
+    parseRetryAfter(headers?.get('retry-after')) ?? (retryAfterSeconds === null ? null : retryAfterSeconds * 1000);
   if (status === 401) return new AuthenticationError({ ...base, code: 'UNAUTHENTICATED' });
   if (status === 429) return new RateLimitedError({ ...base, code: 'RATE_LIMITED', retryAfterMs });
   if (isServerCode(code)) return errorForCode(code, { ...base, code, retryAfterMs });
