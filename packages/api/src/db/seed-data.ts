@@ -17,6 +17,8 @@ export interface SeedOrganization {
   slug: string;
   name: string;
   timeZone: string;
+  /** the shipped policy pack a new tenant starts with (version 1); defaults to the slug */
+  policyPack?: string;
   teams: { slug: string; name: string }[];
   queues: { slug: string; name: string; team: string }[];
   users: SeedUser[];
@@ -43,6 +45,7 @@ const baseUsers = (teams: Partial<Record<Role, string>>): SeedUser[] => [
 export const seedOrganizations: SeedOrganization[] = [
   {
     slug: 'care',
+    policyPack: 'care',
     name: 'Care',
     timeZone: 'America/New_York',
     teams: [
@@ -64,6 +67,7 @@ export const seedOrganizations: SeedOrganization[] = [
   },
   {
     slug: 'tonal',
+    policyPack: 'tonal',
     name: 'Tonal',
     timeZone: 'America/Los_Angeles',
     teams: [
@@ -89,10 +93,18 @@ export const seedOrganizations: SeedOrganization[] = [
         tier2: 'support-staff',
         lead: 'support-staff',
       }),
+      {
+        key: 'support-staff-on-duty',
+        name: 'Demo Support Staff on Duty',
+        role: 'tier1_supervisor',
+        team: 'support-staff',
+        skills: ['support-staff'],
+      },
     ],
   },
   {
     slug: 'll',
+    policyPack: 'll',
     name: 'LL (TSM and HB)',
     timeZone: 'America/Denver',
     teams: [
@@ -132,6 +144,7 @@ export const seedOrganizations: SeedOrganization[] = [
   },
   {
     slug: 'solar',
+    policyPack: 'solar',
     name: 'Solar',
     timeZone: 'America/Denver',
     teams: [
@@ -168,6 +181,7 @@ export const seedOrganizations: SeedOrganization[] = [
   },
   {
     slug: 'cinch',
+    policyPack: 'cinch',
     name: 'Cinch Home Services',
     timeZone: 'America/New_York',
     teams: [

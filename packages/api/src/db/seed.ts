@@ -1,4 +1,5 @@
 import { deriveDemoApiKey } from '../auth/api-keys.js';
+import { seedShippedPolicy } from '../services/policy-store.js';
 import type { PrismaClient } from './prisma-client.js';
 import { type SeedOrganization, seedOrganizations } from './seed-data.js';
 
@@ -43,6 +44,8 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions): Prom
         update: {},
       });
     }
+    // a tenant without a policy gets version 1 of its organization's shipped pack (X-3)
+    await seedShippedPolicy(db, tenant.id, organization.policyPack ?? organization.slug);
     for (const user of organization.users) {
       const email = `${user.key.replace(/_/g, '-')}@${organization.slug}.example`;
       const row = await db.user.upsert({

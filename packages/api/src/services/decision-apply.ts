@@ -1,0 +1,307 @@
+import type { CompiledPolicy, TDecision, TEvaluationInput, TStepKind } from '@escalate/rules';
+import type { Context } from '../context.js';
+import type { Prisma } from '../db/prisma-client.js';
+import { AppError } from '../errors/app-error.js';
+import { updateCaseGuarded } from './case-guards.js';
+import { caseReference } from './evaluation-input.js';
+import { enqueueNotification, type OutboxChannel } from './outbox.js';
+import { restartSla, slaDataFromDecision } from './sla.js';
+import { recordTimelineEvent } from './timeline.js';
+import type { TenantTransaction } from './transaction.js';
+
+const DEFAULT_STEP_ORDER: readonly TStepKind[] = ['NOTE', 'QUEUE', 'STATUS_OPEN', 'PRIORITY'];
+
+export type NoteFields = Record<string, string>;
+
+export interface ApplyDecisionArgs {
+  caseId: string;
+  expectedVersion: number;
+  decision: TDecision;
+  policy: CompiledPolicy;
+  policyVersion: number;
+  evaluationInput: TEvaluationInput;
+  /** handoff note sent with this request (already validated against the policy) */
+  note: NoteFields | null;
+  /** set when an approval releases the decision (CIN-2) */
+  approvalId?: string | null;
+}
+
+export interface AppliedDecision {
+  version: number;
+  assigneeId: string | null;
+}
+
+/** Steps in the policy's order (TON-5), with any step it leaves out appended in the default order. */
+export function stepOrderOf(decision: TDecision): TStepKind[] {
+  const order = [...decision.stepOrder];
+  for (const step of DEFAULT_STEP_ORDER) if (!order.includes(step)) order.push(step);
+  return order;
+}
+
+export async function recordHandoffNote(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  fields: NoteFields,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const note = await tx.handoffNote.create({
+    data: { tenantId: context.viewer.tenantId, caseId, authorId: context.viewer.userId, fields },
+    select: { id: true },
+  });
+  await recordTimelineEvent(tx, context, {
+    caseId,
+    type: 'NOTE_ADDED',
+    data: { noteId: note.id, fields, ...extra },
+  });
+  return note.id;
+}
+
+/** Fields a policy requires that neither this request nor an earlier note on the case has (TON-4). */
+export async function missingNoteFields(
+  tx: Pick<TenantTransaction, 'handoffNote'>,
+  caseId: string,
+  required: readonly string[],
+  note: NoteFields | null | undefined,
+): Promise<string[]> {
+  const present = new Set(
+    Object.entries(note ?? {})
+      .filter(([, value]) => value.trim() !== '')
+      .map(([key]) => key),
+  );
+  let missing = required.filter((field) => !present.has(field));
+  if (missing.length === 0) return [];
+  const earlier = await tx.handoffNote.findMany({ where: { caseId }, select: { fields: true } });
+  for (const row of earlier) {
+    const fields = (row.fields ?? {}) as Record<string, unknown>;
+    missing = missing.filter(
+      (field) => !(typeof fields[field] === 'string' && (fields[field] as string).trim() !== ''),
+    );
+  }
+  return missing;
+}
+
+export function noteRequiredError(missing: string[], decision: TDecision, path = 'input.note'): AppError {
+  const ruleId = decision.explanation.fieldSources.requiredNoteFields ?? null;
+  const rule = decision.explanation.rules.find((trace) => trace.ruleId === ruleId);
+  return new AppError(
+    'NOTE_REQUIRED',
+    `A handoff note with ${missing.join(', ')} is required before the queue changes`,
+    {
+      rule: rule?.requirementIds.join(', ') ?? 'TON-4',
+      fields: missing.map((field) => ({ path: `${path}.${field}`, message: 'required by the policy' })),
+      details: { missingNoteFields: missing, ruleId },
+    },
+  );
+}
+
+function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
+  const declared = policy.pack.roles.find((role) => role.slug === roleOrSkill);
+  return `${declared?.kind ?? 'role'}:${roleOrSkill}`;
+}
+
+async function enqueueDecisionNotifications(
+  tx: TenantTransaction,
+  context: Context,
+  args: ApplyDecisionArgs,
+  customerEmail: string | null,
+  reference: string,
+): Promise<void> {
+  for (const notification of args.decision.notifications) {
+    let channel: OutboxChannel;
+    let recipient: string;
+    let template: string | null = null;
+    switch (notification.kind) {
+      case 'EMAIL':
+        channel = 'EMAIL';
+        template = notification.template;
+        recipient = notification.to.includes('@')
+          ? notification.to
+          : notification.to === 'customer'
+            ? (customerEmail ?? `customer:${args.evaluationInput.case.id ?? args.caseId}`)
+            : recipientFor(args.policy, notification.to);
+        break;
+      case 'DIRECT_MESSAGE':
+        channel = 'DIRECT_MESSAGE';
+        recipient = recipientFor(args.policy, notification.toRole);
+        break;
+      case 'LIVE_ALERT':
+        channel = 'LIVE_ALERT';
+        recipient = recipientFor(args.policy, notification.toRole);
+        break;
+      case 'CHANNEL_POST':
+        channel = 'CHANNEL_POST';
+        recipient = notification.channel.startsWith('#') ? notification.channel : `#${notification.channel}`;
+        break;
+    }
+    await enqueueNotification(tx, context, {
+      caseId: args.caseId,
+      channel,
+      template,
+      recipient,
+      subject: `${reference}: ${args.decision.explanation.summary}`.slice(0, 500),
+      payload: {
+        message: notification.message,
+        ruleId: notification.ruleId,
+        caseId: args.caseId,
+        caseReference: reference,
+        policyVersion: args.policyVersion,
+      },
+    });
+  }
+}
+
+/** A direct assignment (LL-2 lead, CIN-8 executive owner): an available user with the skill or role. */
+async function findDirectAssignee(tx: TenantTransaction, decision: TDecision): Promise<{ id: string } | null> {
+  const directive = decision.assignment;
+  if (directive?.strategy !== 'DIRECT') return null;
+  const who: Prisma.UserWhereInput = directive.skill ? { skills: { has: directive.skill } } : { role: directive.role };
+  const order: Prisma.UserOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { id: 'asc' }];
+  return (
+    (await tx.user.findFirst({ where: { ...who, outOfOffice: false, availability: 'ONLINE' }, orderBy: order })) ??
+    (await tx.user.findFirst({ where: { ...who, outOfOffice: false }, orderBy: order }))
+  );
+}
+
+/**
+ * Applies a routing decision in the caller's transaction: note → queue → status → priority in
+ * the policy's order (TON-5), each a timeline event, then the assignment, the SLA clock, the
+ * outbox notifications and one ESCALATED event holding the full decision (X-1, X-3).
+ */
+export async function applyDecision(
+  tx: TenantTransaction,
+  context: Context,
+  args: ApplyDecisionArgs,
+): Promise<AppliedDecision> {
+  const { decision } = args;
+  const before = await tx.case.findUniqueOrThrow({
+    where: { id: args.caseId },
+    select: {
+      number: true,
+      status: true,
+      priority: true,
+      tier: true,
+      assigneeId: true,
+      queue: { select: { slug: true } },
+      team: { select: { slug: true } },
+      customer: { select: { email: true } },
+    },
+  });
+  const reference = caseReference(before.number);
+  const queueSlug = decision.target.queue;
+  const queue = queueSlug
+    ? await tx.queue.findFirst({ where: { slug: queueSlug }, select: { id: true, teamId: true } })
+    : null;
+  if (queueSlug && !queue) {
+    throw new AppError('RULE_VIOLATION', `The policy routes to queue "${queueSlug}", which does not exist`, {
+      rule: 'TON-3',
+    });
+  }
+  const teamSlug = decision.target.team;
+  const team = teamSlug ? await tx.team.findFirst({ where: { slug: teamSlug }, select: { id: true } }) : null;
+  const assignee = await findDirectAssignee(tx, decision);
+  const reopened = before.status === 'CLOSED';
+  const startStatus = reopened ? 'NEW' : before.status;
+  const nextStatus = decision.setStatus ?? (decision.stepOrder.includes('STATUS_OPEN') ? 'OPEN' : startStatus);
+  const nextPriority = decision.setPriority ?? before.priority;
+  const nextTier = decision.target.tier ?? before.tier;
+  const slaCalendar = decision.sla ? (args.policy.pack.calendars[decision.sla.calendar] ?? null) : null;
+  const sla = decision.sla ? restartSla(decision.sla, slaCalendar, context.now) : null;
+
+  const data: Prisma.CaseUncheckedUpdateManyInput = {
+    status: nextStatus,
+    priority: nextPriority,
+    tier: nextTier,
+    triggers: [...new Set(decision.triggers.map((trigger) => trigger.code))],
+    policyVersion: args.policyVersion,
+    ...(queue ? { queueId: queue.id, teamId: team?.id ?? queue.teamId } : team ? { teamId: team.id } : {}),
+    ...(assignee ? { assigneeId: assignee.id } : {}),
+    ...(reopened ? { closedAt: null, closeReason: null, closeSecondaryReason: null } : {}),
+    ...(sla
+      ? slaDataFromDecision(
+          sla,
+          args.policyVersion,
+          nextStatus === 'WAITING_ON_CUSTOMER' ? context.now : null,
+          slaCalendar,
+        )
+      : {}),
+  };
+  const version = await updateCaseGuarded(tx, args.caseId, args.expectedVersion, data);
+
+  if (reopened) {
+    await recordTimelineEvent(tx, context, {
+      caseId: args.caseId,
+      type: 'STATUS_CHANGED',
+      data: {
+        status: { before: 'CLOSED', after: 'NEW' },
+        reason: 'escalation on a closed case reopens it',
+        rule: 'CARE-R4',
+      },
+    });
+  }
+  for (const step of stepOrderOf(decision)) {
+    switch (step) {
+      case 'NOTE':
+        if (args.note && Object.keys(args.note).length > 0) {
+          await recordHandoffNote(tx, context, args.caseId, args.note);
+        }
+        break;
+      case 'QUEUE':
+        if (queueSlug !== (before.queue?.slug ?? null) && queueSlug) {
+          await recordTimelineEvent(tx, context, {
+            caseId: args.caseId,
+            type: 'QUEUE_CHANGED',
+            data: {
+              queue: { before: before.queue?.slug ?? null, after: queueSlug },
+              team: { before: before.team?.slug ?? null, after: teamSlug ?? null },
+              tier: { before: before.tier, after: nextTier },
+            },
+          });
+        }
+        break;
+      case 'STATUS_OPEN':
+        if (nextStatus !== startStatus) {
+          await recordTimelineEvent(tx, context, {
+            caseId: args.caseId,
+            type: 'STATUS_CHANGED',
+            data: { status: { before: startStatus, after: nextStatus } },
+          });
+        }
+        break;
+      case 'PRIORITY':
+        if (nextPriority !== before.priority) {
+          await recordTimelineEvent(tx, context, {
+            caseId: args.caseId,
+            type: 'PRIORITY_CHANGED',
+            data: { priority: { before: before.priority, after: nextPriority } },
+          });
+        }
+        break;
+    }
+  }
+  if (assignee && assignee.id !== before.assigneeId) {
+    await recordTimelineEvent(tx, context, {
+      caseId: args.caseId,
+      type: 'ASSIGNED',
+      data: { assignee: { before: before.assigneeId, after: assignee.id }, directive: decision.assignment },
+    });
+  }
+  await enqueueDecisionNotifications(tx, context, args, before.customer?.email ?? null, reference);
+  await recordTimelineEvent(tx, context, {
+    caseId: args.caseId,
+    type: 'ESCALATED',
+    data: {
+      summary: decision.explanation.summary,
+      approvalId: args.approvalId ?? null,
+      evaluationInput: args.evaluationInput,
+      sla: sla ? { dueAt: sla.dueAt, explanation: sla.explanation } : null,
+      waitsForOpening:
+        decision.availability?.action === 'WAIT_FOR_OPENING' ? decision.availability.nextOpeningAt : null,
+      pendingAssignment: decision.assignment && !assignee ? decision.assignment : null,
+      tasks: decision.tasks,
+    },
+    decision,
+    policyVersion: args.policyVersion,
+  });
+  return { version, assigneeId: assignee?.id ?? before.assigneeId };
+}
