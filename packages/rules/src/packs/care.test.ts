@@ -22,6 +22,41 @@ describe('care policy pack', () => {
   it('validates and passes lint with no findings', () => {
     expect(lintPolicyPack(getShippedPolicyPack('care'))).toEqual([]);
   });
+
+  it('encodes every routing, note, approval, hours, notification and reply-check requirement of the organization', () => {
+    const pack = getShippedPolicyPack('care');
+    const encoded = new Set([
+      ...pack.rules.flatMap((rule) => rule.requirementIds),
+      ...pack.replyChecks.flatMap((check) => check.requirementIds),
+    ]);
+    const expected = [
+      'CARE-R1',
+      'CARE-R2',
+      'CARE-R4',
+      'CARE-R5',
+      'CARE-R6',
+      'CARE-B1',
+      'CARE-B2',
+      'CARE-P1',
+      'CARE-P2',
+      'CARE-P3',
+      'CARE-P5',
+      'CARE-P6',
+      'CARE-G1',
+      'CARE-G2',
+      'CARE-G3',
+    ];
+    expect(expected.filter((id) => !encoded.has(id))).toEqual([]);
+  });
+
+  it('decides the same way twice for the same input and time (X-2)', () => {
+    const scenario = {
+      customerText: "I'm non-binary and want my profile to stop showing my deadname. Also delete the review I left.",
+    };
+    const first = decide(care, scenario);
+    expect(first.outcome).toBe('ESCALATE');
+    expect(decide(compileShippedPolicy('care'), scenario)).toEqual(first);
+  });
 });
 
 describe('CARE-R review escalations', () => {

@@ -30,6 +30,26 @@ describe('ll policy pack', () => {
     expect(lintPolicyPack(getShippedPolicyPack('ll'))).toEqual([]);
   });
 
+  it('encodes every routing, note, approval, hours, notification and reply-check requirement of the organization', () => {
+    const pack = getShippedPolicyPack('ll');
+    const encoded = new Set([
+      ...pack.rules.flatMap((rule) => rule.requirementIds),
+      ...pack.replyChecks.flatMap((check) => check.requirementIds),
+    ]);
+    const expected = ['LL-1', 'LL-2', 'LL-3', 'LL-4', 'LL-5', 'LL-6', 'LL-7', 'LL-8', 'LL-9', 'LL-10', 'LL-11'];
+    expect(expected.filter((id) => !encoded.has(id))).toEqual([]);
+  });
+
+  it('decides the same way twice for the same input and time (X-2)', () => {
+    const scenario = {
+      customerText: 'I will dispute this with my bank and leave a review on Google.',
+      case: { brand: 'TSM' as const },
+    };
+    const first = decide(ll, scenario);
+    expect(first.outcome).toBe('ESCALATE');
+    expect(decide(compileShippedPolicy('ll'), scenario)).toEqual(first);
+  });
+
   it('addresses roles and skills only, never people', () => {
     const text = JSON.stringify(getShippedPolicyPack('ll').rules.map((rule) => rule.outcome));
     expect(text).not.toMatch(/Elana|Lori|Stacy|Tracy/);

@@ -1,22 +1,15 @@
 /**
- * Scenario kit for the pack tests: a shipped pack compiled with the real text detector, and an
+ * Scenario kit for the pack tests: a shipped pack compiled with its real text detector, and an
  * evaluation input built from the few facts a scenario cares about.
  */
-import { canonicalTriggerDefinitions, compileDetector, ZTriggerDefinition } from '../detection/index.js';
 import { type CompiledPolicy, compilePolicy } from '../engine/compile-policy.js';
 import { evaluate, parseEvaluationInput } from '../engine/evaluate.js';
 import type { TDecision, TEvaluationInputRaw, TFiredTrigger } from '../types.js';
 import { getShippedPolicyPack } from './index.js';
 
-/** The shipped pack of `slug`, compiled with the canonical definitions it lists plus its own. */
+/** The shipped pack of `slug`, compiled as callers compile it (its own text detector). */
 export function compileShippedPolicy(slug: string): CompiledPolicy {
-  const pack = getShippedPolicyPack(slug);
-  const wanted = new Set<string>(pack.triggers.canonical);
-  const detector = compileDetector([
-    ...canonicalTriggerDefinitions.filter((definition) => wanted.has(definition.code)),
-    ...pack.triggers.extensions.map((definition) => ZTriggerDefinition.parse(definition)),
-  ]);
-  return compilePolicy(pack, { detector });
+  return compilePolicy(getShippedPolicyPack(slug));
 }
 
 type TCaseOverrides = Partial<TEvaluationInputRaw['case']>;

@@ -14,6 +14,26 @@ describe('solar policy pack', () => {
   it('validates and passes lint with no findings', () => {
     expect(lintPolicyPack(getShippedPolicyPack('solar'))).toEqual([]);
   });
+
+  it('encodes every routing, note, approval, hours, notification and reply-check requirement of the organization', () => {
+    const pack = getShippedPolicyPack('solar');
+    const encoded = new Set([
+      ...pack.rules.flatMap((rule) => rule.requirementIds),
+      ...pack.replyChecks.flatMap((check) => check.requirementIds),
+    ]);
+    const expected = ['SOL-1', 'SOL-2', 'SOL-3', 'SOL-4', 'SOL-5', 'SOL-6', 'SOL-7', 'SOL-8', 'SOL-9'];
+    expect(expected.filter((id) => !encoded.has(id))).toEqual([]);
+  });
+
+  it('decides the same way twice for the same input and time (X-2)', () => {
+    const scenario = {
+      customerText: 'Can you escalate my case? The installer lied about the tax credit.',
+      signals: { agentFlags: ['QUALIFIES_FOR_RESOLUTION_REVIEW'] },
+    };
+    const first = decide(solar, scenario);
+    expect(first.outcome).toBe('ESCALATE');
+    expect(decide(compileShippedPolicy('solar'), scenario)).toEqual(first);
+  });
 });
 
 describe('SOL-1 never offer escalation', () => {
