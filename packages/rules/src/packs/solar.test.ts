@@ -61,6 +61,13 @@ describe('SOL-1 never offer escalation', () => {
     expect(checkReply(solar, { text: 'I can escalate this for you.', customerAskedForEscalation: true })).toEqual([]);
   });
 
+  it('SOL-1 "can you escalate my case" is an ask: the decision drops the unprompted-offer check', () => {
+    const decision = decide(solar, { customerText: ASKS });
+    expect(decision.replyChecks).toEqual([]);
+    const reply = 'Sure, I can escalate this for you.';
+    expect(checkReply(solar, { text: reply, customerText: ASKS, checkIds: decision.replyChecks })).toEqual([]);
+  });
+
   it('SOL-1 customer asks to escalate but the concern is not yet qualified → guidance, no case', () => {
     const decision = decide(solar, { customerText: ASKS });
     expect(triggerCodes(decision)).toEqual(['solar:ESCALATION_REQUEST']);
