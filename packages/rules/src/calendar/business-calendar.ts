@@ -17,7 +17,8 @@ import {
   weekdayIndex,
 } from './zone-clock.js';
 
-export type TInstant = string | Date | DateTime;
+/** an ISO-8601 string with offset, a Date, epoch milliseconds or a luxon DateTime */
+export type TInstant = string | Date | number | DateTime;
 
 export interface TOpenState {
   open: boolean;

@@ -133,8 +133,21 @@ function zoneAbbreviation(zone: string, utcMs: number): string {
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export const WEEKDAY_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+const describeCache = new Map<string, string>();
+
 /** e.g. `Sat 2026-03-07 17:10 EST` */
 export function describeInstant(zone: string, utcMs: number): string {
+  const key = `${zone}\u0000${Math.floor(utcMs / MINUTE_MS)}`;
+  let text = describeCache.get(key);
+  if (text === undefined) {
+    text = describeUncached(zone, utcMs);
+    if (describeCache.size >= CACHE_LIMIT) describeCache.clear();
+    describeCache.set(key, text);
+  }
+  return text;
+}
+
+function describeUncached(zone: string, utcMs: number): string {
   const localMs = toLocalMs(zone, utcMs);
   const text = new Date(localMs).toISOString();
   return `${WEEKDAY_SHORT[weekdayIndex(localDayNumber(localMs))]} ${text.slice(0, 10)} ${text.slice(11, 16)} ${zoneAbbreviation(zone, utcMs)}`;

@@ -157,9 +157,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
           const childResult = child(context, reasons);
           if (childResult === FALSE) {
             // keep only what decided the failure
-            const decisive = reasons.slice(childMark);
-            reasons.length = mark;
-            reasons.push(...decisive);
+            if (childMark > mark) reasons.splice(mark, childMark - mark);
             return FALSE;
           }
           if (childResult === UNKNOWN) result = UNKNOWN;
@@ -176,9 +174,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
           const childMark = reasons.length;
           const childResult = child(context, reasons);
           if (childResult === TRUE) {
-            const decisive = reasons.slice(childMark);
-            reasons.length = mark;
-            reasons.push(...decisive);
+            if (childMark > mark) reasons.splice(mark, childMark - mark);
             return TRUE;
           }
           if (childResult === UNKNOWN) result = UNKNOWN;
@@ -220,10 +216,17 @@ export function compileCondition(condition: TCondition): CompiledCondition {
       const { field } = known;
       const allowed = new Set(known.in);
       const listing = known.in.join('|');
+      const lines = new Map<string, string>();
       return (context, reasons) => {
         const value = resolveField(context.input, field);
         const holds = value !== null && value !== undefined && allowed.has(value);
-        reasons.push(`${field} = ${value ?? '(none)'} ${holds ? '∈' : '∉'} {${listing}}`);
+        const key = value ?? '(none)';
+        let line = lines.get(key);
+        if (line === undefined) {
+          line = `${field} = ${key} ${holds ? '∈' : '∉'} {${listing}}`;
+          if (lines.size < 64) lines.set(key, line);
+        }
+        reasons.push(line);
         return holds ? TRUE : FALSE;
       };
     }
@@ -251,7 +254,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
         }
         let open = context.openByCalendar.get(calendar);
         if (open === undefined) {
-          open = isOpen(definition, context.input.now).open;
+          open = isOpen(definition, context.nowMillis).open;
           context.openByCalendar.set(calendar, open);
         }
         reasons.push(`${calendar} hours ${open ? 'open' : 'closed'} at ${context.input.now}`);

@@ -78,7 +78,12 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
     }
   }
   const byCode = context.triggers as Map<string, TFiredTrigger[]>;
-  for (const trigger of fired) byCode.set(trigger.code, [...(byCode.get(trigger.code) ?? []), trigger]);
+  const index = (trigger: TFiredTrigger) => {
+    const list = byCode.get(trigger.code);
+    if (list) list.push(trigger);
+    else byCode.set(trigger.code, [trigger]);
+  };
+  for (const trigger of fired) index(trigger);
   // signal triggers see the text triggers (and each other in id order)
   for (const { definition, test } of policy.signalTriggers) {
     if (test(context, []) !== TRUE) continue;
@@ -90,7 +95,7 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
       evidence: { kind: 'signal', name: evidenceName, value },
     };
     fired.push(trigger);
-    byCode.set(trigger.code, [...(byCode.get(trigger.code) ?? []), trigger]);
+    index(trigger);
   }
   return fired.sort(compareTriggers);
 }
@@ -168,8 +173,8 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
       : { required: true, approverRole: spec.approverRole, reason: spec.reason };
   }
 
-  const availability = buildAvailability(policy, input, sources.availability);
-  const sla = buildSla(policy, input, sources.sla);
+  const availability = buildAvailability(policy, input, context.nowMillis, sources.availability);
+  const sla = buildSla(policy, context.nowMillis, sources.sla);
   const winner = routeRule ?? matched[0] ?? null;
   const routes = Boolean(
     targetSource || sources.assignment || sources.setStatus || approval.required || lists.tasks.length > 0,
@@ -224,13 +229,14 @@ function isEmptyList(value: unknown): boolean {
 function buildAvailability(
   policy: CompiledPolicy,
   input: TEvaluationInput,
+  nowMillis: number,
   source: CompiledRule | undefined,
 ): TAvailability | null {
   const spec = source?.outcome.availability;
   if (!spec) return null;
   const calendar = policy.pack.calendars[spec.calendar];
   if (!calendar) return null;
-  const state = isOpen(calendar, input.now);
+  const state = isOpen(calendar, nowMillis);
   if (state.open) {
     return {
       calendar: spec.calendar,
@@ -240,7 +246,7 @@ function buildAvailability(
       explanation: `${spec.calendar}: ${state.explanation}`,
     };
   }
-  const next = nextOpening(calendar, input.now);
+  const next = nextOpening(calendar, nowMillis);
   return {
     calendar: spec.calendar,
     openNow: false,
@@ -250,12 +256,12 @@ function buildAvailability(
   };
 }
 
-function buildSla(policy: CompiledPolicy, input: TEvaluationInput, source: CompiledRule | undefined): TSla | null {
+function buildSla(policy: CompiledPolicy, nowMillis: number, source: CompiledRule | undefined): TSla | null {
   const spec = source?.outcome.sla;
   if (!spec) return null;
   const calendar = policy.pack.calendars[spec.calendar];
   if (!calendar) return null;
-  const result = addBusinessMinutes(calendar, input.now, spec.businessMinutes);
+  const result = addBusinessMinutes(calendar, nowMillis, spec.businessMinutes);
   return {
     calendar: spec.calendar,
     startAt: result.startAt,
