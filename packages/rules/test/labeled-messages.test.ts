@@ -100,14 +100,26 @@ describe('labeled messages', () => {
 
 /** Traps from the trigger definitions in REQUIREMENTS.md, each with the exact codes expected. */
 const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> = [
-  { name: 'LEGAL_THREAT negated: "not going to sue"', text: 'I am not going to sue, I just want this fixed.', codes: [] },
-  { name: 'LEGAL_THREAT conditional threat fires', text: "If this isn't fixed by Friday I'll sue.", codes: ['LEGAL_THREAT'] },
+  {
+    name: 'LEGAL_THREAT negated: "not going to sue"',
+    text: 'I am not going to sue, I just want this fixed.',
+    codes: [],
+  },
+  {
+    name: 'LEGAL_THREAT conditional threat fires',
+    text: "If this isn't fixed by Friday I'll sue.",
+    codes: ['LEGAL_THREAT'],
+  },
   {
     name: 'CHARGEBACK_THREAT negation in the if-clause does not reach the threat',
     text: "if this isn't fixed by Friday I'll call my bank",
     codes: ['CHARGEBACK_THREAT'],
   },
-  { name: 'CHARGEBACK_THREAT action already taken', text: 'I already disputed it with my bank.', codes: ['CHARGEBACK_THREAT'] },
+  {
+    name: 'CHARGEBACK_THREAT action already taken',
+    text: 'I already disputed it with my bank.',
+    codes: ['CHARGEBACK_THREAT'],
+  },
   { name: 'REVIEW_THREAT action already taken (BBB)', text: 'Already filed with the BBB.', codes: ['REVIEW_THREAT'] },
   {
     name: 'CHARGEBACK_THREAT hypothetical question does not fire',
@@ -129,9 +141,17 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'Advised cx that filing a chargeback will close the account per policy.',
     codes: [],
   },
-  { name: 'word boundary: issue, pursue, suede', text: 'The issue is the suede seat; please pursue it with the vendor.', codes: [] },
+  {
+    name: 'word boundary: issue, pursue, suede',
+    text: 'The issue is the suede seat; please pursue it with the vendor.',
+    codes: [],
+  },
   { name: 'word boundary: Sue as a name', text: 'Sue from billing said to talk to Sue again tomorrow.', codes: [] },
-  { name: 'word boundary: riverbank and bank holiday', text: 'The riverbank flooded and then the bank holiday delayed everything.', codes: [] },
+  {
+    name: 'word boundary: riverbank and bank holiday',
+    text: 'The riverbank flooded and then the bank holiday delayed everything.',
+    codes: [],
+  },
   {
     name: 'word boundary: property, password and store manager',
     text: 'My property manager, the store manager and my password manager all agree the app is slow.',
@@ -142,10 +162,22 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'The transaction failed, the transfer bounced and the transmission on the truck died.',
     codes: [],
   },
-  { name: 'word boundary: "review my account"', text: 'Can you review my account and tell me what happened?', codes: [] },
-  { name: 'word boundary: bbq is not BBB', text: 'We have a bbq on Saturday so the tech should come Monday.', codes: [] },
+  {
+    name: 'word boundary: "review my account"',
+    text: 'Can you review my account and tell me what happened?',
+    codes: [],
+  },
+  {
+    name: 'word boundary: bbq is not BBB',
+    text: 'We have a bbq on Saturday so the tech should come Monday.',
+    codes: [],
+  },
   { name: 'word boundary: Trust & Safety', text: 'Trust & Safety asked me to verify my ID again.', codes: [] },
-  { name: 'word boundary: power of attorney', text: 'I have power of attorney for my father and need access to his account.', codes: [] },
+  {
+    name: 'word boundary: power of attorney',
+    text: 'I have power of attorney for my father and need access to his account.',
+    codes: [],
+  },
   {
     name: 'CIN-2 REPEAT_ESCALATION fires without SUPERVISOR_REQUEST',
     text: 'I already spoke to a supervisor yesterday. I want to talk to their boss.',
@@ -161,13 +193,21 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'The supervisor was rude, I want to speak with another supervisor.',
     codes: ['SUPERVISOR_REQUEST'],
   },
-  { name: 'TON-1 SUPERVISOR_REQUEST synonym: your boss', text: 'Let me talk to your boss.', codes: ['SUPERVISOR_REQUEST'] },
+  {
+    name: 'TON-1 SUPERVISOR_REQUEST synonym: your boss',
+    text: 'Let me talk to your boss.',
+    codes: ['SUPERVISOR_REQUEST'],
+  },
   {
     name: 'TON-1 SUPERVISOR_REQUEST synonym: someone above you',
     text: 'Is there someone above you who can approve this?',
     codes: ['SUPERVISOR_REQUEST'],
   },
-  { name: 'TON-1 SUPERVISOR_REQUEST synonym: team lead', text: 'cx wants team lead on the line', codes: ['SUPERVISOR_REQUEST'] },
+  {
+    name: 'TON-1 SUPERVISOR_REQUEST synonym: team lead',
+    text: 'cx wants team lead on the line',
+    codes: ['SUPERVISOR_REQUEST'],
+  },
   { name: 'a different agent is not a supervisor request', text: 'Can I get a different agent please?', codes: [] },
   {
     name: 'conditional supervisor ask is not a request',
@@ -181,11 +221,15 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     codes: ['LAWYER_CONTACT'],
   },
   {
-    name: "customer mentioning their lawyer without a threat gets nothing",
+    name: 'customer mentioning their lawyer without a threat gets nothing',
     text: 'My lawyer helped me read the contract, it seems fine.',
     codes: [],
   },
-  { name: 'customer threatening with their lawyer is LEGAL_THREAT only', text: "I'm calling my lawyer.", codes: ['LEGAL_THREAT'] },
+  {
+    name: 'customer threatening with their lawyer is LEGAL_THREAT only',
+    text: "I'm calling my lawyer.",
+    codes: ['LEGAL_THREAT'],
+  },
   {
     name: 'a lawyer threatening suit gets LAWYER_CONTACT and LEGAL_THREAT',
     text: 'We represent Ms. Hart and will file a lawsuit unless the charges are reversed.',
@@ -196,13 +240,21 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'Capital One called about a chargeback the customer filed on order 5512.',
     codes: ['CHARGEBACK_THREAT', 'FINANCIAL_INSTITUTION_CONTACT'],
   },
-  { name: 'LL-8 MID question', text: 'What is your MID? Our processor needs it.', codes: ['FINANCIAL_INSTITUTION_CONTACT'] },
+  {
+    name: 'LL-8 MID question',
+    text: 'What is your MID? Our processor needs it.',
+    codes: ['FINANCIAL_INSTITUTION_CONTACT'],
+  },
   {
     name: 'REVIEW_THREAT on TikTok is not MEDIA_THREAT',
     text: "I'm making a TikTok video about how you scammed me.",
     codes: ['REVIEW_THREAT'],
   },
-  { name: 'REVIEW_THREAT unnamed worst review ever', text: 'Get ready for the worst review ever.', codes: ['REVIEW_THREAT'] },
+  {
+    name: 'REVIEW_THREAT unnamed worst review ever',
+    text: 'Get ready for the worst review ever.',
+    codes: ['REVIEW_THREAT'],
+  },
   {
     name: 'REVIEW_THREAT app store',
     text: 'Leaving a one star review in the app store tonight.',
@@ -223,7 +275,11 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
   { name: 'CARE-P2 delete my data', text: 'Please delete all of my personal data.', codes: ['PRIVACY_REQUEST'] },
   { name: 'card removal is not a privacy request', text: 'Remove my credit card from my account.', codes: [] },
   { name: 'unsubscribe is not a privacy request', text: 'Please remove me from your marketing emails.', codes: [] },
-  { name: 'duplicate account cleanup is not a privacy request', text: 'Delete my duplicate account please.', codes: [] },
+  {
+    name: 'duplicate account cleanup is not a privacy request',
+    text: 'Delete my duplicate account please.',
+    codes: [],
+  },
   {
     name: 'cancelling while keeping the account is not a privacy request',
     text: 'Cancel my membership but keep my account and profile.',
@@ -240,7 +296,11 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'I got hives after taking the supplement and went to urgent care.',
     codes: ['ADVERSE_REACTION'],
   },
-  { name: 'reaction without treatment gets no code', text: 'I got a mild rash from the cream, it went away.', codes: [] },
+  {
+    name: 'reaction without treatment gets no code',
+    text: 'I got a mild rash from the cream, it went away.',
+    codes: [],
+  },
   {
     name: 'injury from equipment is HEALTH_SAFETY, not ADVERSE_REACTION',
     text: 'The cable snapped and cut my hand, I had to go to the ER.',
@@ -266,7 +326,11 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     text: 'The plumber flooded my kitchen floor and never called back.',
     codes: ['PROPERTY_DAMAGE'],
   },
-  { name: 'package damage is not property damage', text: 'The box arrived damaged and the unit is scratched.', codes: [] },
+  {
+    name: 'package damage is not property damage',
+    text: 'The box arrived damaged and the unit is scratched.',
+    codes: [],
+  },
   {
     name: 'repaired past damage is not property damage',
     text: 'The tech scratched the floor but it was repaired last week.',
@@ -274,15 +338,27 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
   },
   { name: 'CARE-G1 deadname keyword', text: 'Your emails keep using my deadname.', codes: ['GENDER_IDENTITY'] },
   { name: 'CARE-G1 pronouns', text: 'Please update my pronouns to she/her.', codes: ['GENDER_IDENTITY'] },
-  { name: 'name change after marriage is not gender identity', text: 'I got married, please change my name to Ana Ruiz.', codes: [] },
-  { name: '"I don\'t identify with your brand" is not gender identity', text: "I don't identify with your brand anymore.", codes: [] },
+  {
+    name: 'name change after marriage is not gender identity',
+    text: 'I got married, please change my name to Ana Ruiz.',
+    codes: [],
+  },
+  {
+    name: '"I don\'t identify with your brand" is not gender identity',
+    text: "I don't identify with your brand anymore.",
+    codes: [],
+  },
   { name: 'a request for a male aide is not gender identity', text: 'Can we get a male aide for my dad?', codes: [] },
   {
     name: 'CIN-1 SERVICE_DELAY company parts late',
     text: 'The part Cinch ordered is still on backorder after three weeks.',
     codes: ['SERVICE_DELAY'],
   },
-  { name: 'CIN-1 PROVIDER_DELAY missed appointment', text: 'The technician never showed up today.', codes: ['PROVIDER_DELAY'] },
+  {
+    name: 'CIN-1 PROVIDER_DELAY missed appointment',
+    text: 'The technician never showed up today.',
+    codes: ['PROVIDER_DELAY'],
+  },
   { name: 'TON-7 REPEAT_RMA stated outright', text: 'This is my third RMA for the same arm.', codes: ['REPEAT_RMA'] },
   { name: 'one broken replacement is not REPEAT_RMA', text: 'The replacement is also broken.', codes: [] },
   {

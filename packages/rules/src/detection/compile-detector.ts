@@ -84,8 +84,10 @@ function anyMatch(
   for (let pos = Math.max(0, startFrom); pos < startTo; pos++) {
     const token = tokens[pos];
     if (token === undefined || token.opaque) continue;
-    const limit = Math.min(endBy, sentenceSpan(analysis, pos).end);
+    let limit = -1;
     for (const pattern of patterns) {
+      if (!pattern.canStartAt(token.norm)) continue;
+      if (limit < 0) limit = Math.min(endBy, sentenceSpan(analysis, pos).end);
       const end = pattern.matchAt(tokens, pos, limit);
       if (end > endAfter) return true;
     }
@@ -175,12 +177,8 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
           negatable: cue.negatable ?? definition.negatable,
           blockedInQuestions: definition.blockedInQuestions,
         };
-        const literals = compiled.pattern.firstLiterals;
-        if (literals === null) {
-          scanned.push(compiled);
-          continue;
-        }
-        for (const literal of new Set(literals)) {
+        if (compiled.pattern.startTest !== null) scanned.push(compiled);
+        for (const literal of compiled.pattern.firstLiterals) {
           const list = byFirstWord.get(literal);
           if (list) list.push(compiled);
           else byFirstWord.set(literal, [compiled]);
@@ -204,9 +202,11 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
         const token = tokens[first];
         if (token === undefined || token.opaque) continue;
         const limit = sentenceSpan(analysis, first).end;
-        for (const cue of byFirstWord.get(token.norm) ?? []) consider(cue, first, limit);
+        const indexed = byFirstWord.get(token.norm);
+        for (const cue of indexed ?? []) consider(cue, first, limit);
         for (const cue of scanned) {
-          if (cue.pattern.canStartAt(token.norm)) consider(cue, first, limit);
+          if (indexed?.includes(cue)) continue;
+          if (cue.pattern.startTest?.(token.norm)) consider(cue, first, limit);
         }
       }
 

@@ -6,7 +6,7 @@ import type { Token } from './tokenize.js';
  * - `word` matches one token exactly; `|` separates alternatives and binds loosest, so
  *   `(talk to|speak with) sup` is "talk to sup" or "speak with sup".
  * - `pre*` matches tokens starting with `pre`; `~word` also accepts one typo (insertion,
- *   deletion, substitution or swap) when the word has at least 6 letters.
+ *   deletion, substitution or swap) when the word has at least 7 letters.
  * - `_` is any one token, `_{0,3}` zero to three tokens, `#` a number.
  * - `word?` and `( … )?` are optional.
  */
@@ -14,26 +14,25 @@ import type { Token } from './tokenize.js';
 export type WordTest = (norm: string) => boolean;
 
 type PatternNode =
-  | { kind: 'word'; test: WordTest; literals: readonly string[] | null }
+  | { kind: 'word'; test: WordTest; literals: readonly string[]; other: WordTest | null }
   | { kind: 'seq'; items: readonly PatternNode[] }
   | { kind: 'alt'; options: readonly PatternNode[] }
   | { kind: 'opt'; node: PatternNode }
   | { kind: 'gap'; min: number; max: number };
 
-type Continue = (end: number) => boolean;
-type Step = (tokens: readonly Token[], pos: number, limit: number, next: Continue) => boolean;
-
 export interface CompiledPattern {
   source: string;
-  /** Tokens that may open a match; null when the opening is not a fixed word list. */
-  firstLiterals: readonly string[] | null;
-  /** Whether a token can open a match (used when firstLiterals is null). */
+  /** Words that may open a match. */
+  firstLiterals: readonly string[];
+  /** Other ways to open a match (typo-tolerant or prefix words, gaps); null when there are none. */
+  startTest: WordTest | null;
+  /** Whether a token can open a match: a cheap filter before matchAt. */
   canStartAt: WordTest;
   /** End (exclusive) of the first match that starts at pos and stays before limit, or -1. */
   matchAt(tokens: readonly Token[], pos: number, limit: number): number;
 }
 
-const minimumFuzzyLength = 6;
+const minimumFuzzyLength = 7;
 const wordShape = /^[a-z0-9+&']+$/;
 
 /** True when a and b differ by at most one insertion, deletion, substitution or swap. */
@@ -57,20 +56,28 @@ function parseWord(lexeme: string, source: string): PatternNode {
   if (lexeme === '_') return { kind: 'gap', min: 1, max: 1 };
   const gap = /^_\{(\d+),(\d+)\}$/.exec(lexeme);
   if (gap) return { kind: 'gap', min: Number(gap[1]), max: Number(gap[2]) };
-  if (lexeme === '#') return { kind: 'word', test: (norm) => /^[0-9]/.test(norm), literals: null };
+  if (lexeme === '#') return nonLiteralWord((norm) => /^[0-9]/.test(norm));
   if (lexeme.startsWith('~')) {
     const word = lexeme.slice(1);
     if (!wordShape.test(word)) throw new Error(`Bad word "${lexeme}" in pattern "${source}"`);
-    if (word.length < minimumFuzzyLength) return { kind: 'word', test: (norm) => norm === word, literals: [word] };
-    return { kind: 'word', test: (norm) => withinOneEdit(norm, word), literals: null };
+    if (word.length < minimumFuzzyLength) return literalWord(word);
+    return nonLiteralWord((norm) => withinOneEdit(norm, word));
   }
   if (lexeme.endsWith('*')) {
     const prefix = lexeme.slice(0, -1);
     if (!wordShape.test(prefix)) throw new Error(`Bad prefix "${lexeme}" in pattern "${source}"`);
-    return { kind: 'word', test: (norm) => norm.startsWith(prefix), literals: null };
+    return nonLiteralWord((norm) => norm.startsWith(prefix));
   }
   if (!wordShape.test(lexeme)) throw new Error(`Bad word "${lexeme}" in pattern "${source}"`);
-  return { kind: 'word', test: (norm) => norm === lexeme, literals: [lexeme] };
+  return literalWord(lexeme);
+}
+
+function literalWord(word: string): PatternNode {
+  return { kind: 'word', test: (norm) => norm === word, literals: [word], other: null };
+}
+
+function nonLiteralWord(test: WordTest): PatternNode {
+  return { kind: 'word', test, literals: [], other: test };
 }
 
 /** Folds a choice between single words into one word node (one set lookup, indexable). */
@@ -81,11 +88,13 @@ function simplifyChoice(options: readonly PatternNode[]): PatternNode {
   if (single.length === 1) return single[0] as PatternNode;
   const words = single.filter((node): node is Extract<PatternNode, { kind: 'word' }> => node?.kind === 'word');
   if (words.length !== single.length) return { kind: 'alt', options };
-  const literals = words.flatMap((word) => word.literals ?? []);
+  const literals = words.flatMap((word) => word.literals);
   const literalSet = new Set(literals);
-  const tests = words.filter((word) => word.literals === null).map((word) => word.test);
-  if (tests.length === 0) return { kind: 'word', test: (norm) => literalSet.has(norm), literals };
-  return { kind: 'word', test: (norm) => literalSet.has(norm) || tests.some((test) => test(norm)), literals: null };
+  const tests = words.flatMap((word) => (word.other === null ? [] : [word.other]));
+  const other: WordTest | null = tests.length === 0 ? null : (norm) => tests.some((test) => test(norm));
+  const test: WordTest =
+    other === null ? (norm) => literalSet.has(norm) : (norm) => literalSet.has(norm) || other(norm);
+  return { kind: 'word', test, literals, other };
 }
 
 function parsePattern(source: string): PatternNode {
@@ -132,42 +141,25 @@ function parsePattern(source: string): PatternNode {
   return root;
 }
 
-function compileNode(node: PatternNode): Step {
+/** A pattern linked to its continuation, run by a backtracking loop that allocates nothing. */
+type Program =
+  | { kind: 'word'; test: WordTest; next: Program }
+  | { kind: 'split'; branches: readonly Program[] }
+  | { kind: 'gap'; min: number; max: number; next: Program }
+  | { kind: 'match' };
+
+function link(node: PatternNode, next: Program): Program {
   switch (node.kind) {
-    case 'word': {
-      const { test } = node;
-      return (tokens, pos, limit, next) => {
-        const token = tokens[pos];
-        return pos < limit && token !== undefined && !token.opaque && test(token.norm) && next(pos + 1);
-      };
-    }
-    case 'seq': {
-      const steps = node.items.map(compileNode);
-      const run = (index: number): Step => {
-        const step = steps[index];
-        if (step === undefined) return (_tokens, pos, _limit, next) => next(pos);
-        const rest = run(index + 1);
-        return (tokens, pos, limit, next) => step(tokens, pos, limit, (end) => rest(tokens, end, limit, next));
-      };
-      return run(0);
-    }
-    case 'alt': {
-      const steps = node.options.map(compileNode);
-      return (tokens, pos, limit, next) => steps.some((step) => step(tokens, pos, limit, next));
-    }
-    case 'opt': {
-      const step = compileNode(node.node);
-      return (tokens, pos, limit, next) => step(tokens, pos, limit, next) || next(pos);
-    }
-    case 'gap': {
-      const { min, max } = node;
-      return (_tokens, pos, limit, next) => {
-        for (let count = min; count <= max && pos + count <= limit; count++) {
-          if (next(pos + count)) return true;
-        }
-        return false;
-      };
-    }
+    case 'word':
+      return { kind: 'word', test: node.test, next };
+    case 'seq':
+      return node.items.reduceRight<Program>((continuation, item) => link(item, continuation), next);
+    case 'alt':
+      return { kind: 'split', branches: node.options.map((option) => link(option, next)) };
+    case 'opt':
+      return { kind: 'split', branches: [link(node.node, next), next] };
+    case 'gap':
+      return { kind: 'gap', min: node.min, max: node.max, next };
     default: {
       const unreachable: never = node;
       throw new Error(`Unknown pattern node ${JSON.stringify(unreachable)}`);
@@ -175,8 +167,37 @@ function compileNode(node: PatternNode): Step {
   }
 }
 
+/** End (exclusive) of the first way the program matches from pos without passing limit, or -1. */
+function run(program: Program, tokens: readonly Token[], pos: number, limit: number): number {
+  switch (program.kind) {
+    case 'match':
+      return pos;
+    case 'word': {
+      const token = tokens[pos];
+      if (pos >= limit || token === undefined || token.opaque || !program.test(token.norm)) return -1;
+      return run(program.next, tokens, pos + 1, limit);
+    }
+    case 'split':
+      for (const branch of program.branches) {
+        const end = run(branch, tokens, pos, limit);
+        if (end >= 0) return end;
+      }
+      return -1;
+    case 'gap':
+      for (let count = program.min; count <= program.max && pos + count <= limit; count++) {
+        const end = run(program.next, tokens, pos + count, limit);
+        if (end >= 0) return end;
+      }
+      return -1;
+    default: {
+      const unreachable: never = program;
+      throw new Error(`Unknown program ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
 interface FirstWords {
-  literals: string[] | null;
+  literals: string[];
   tests: WordTest[];
   nullable: boolean;
 }
@@ -184,11 +205,9 @@ interface FirstWords {
 function firstWords(node: PatternNode): FirstWords {
   switch (node.kind) {
     case 'word':
-      return node.literals
-        ? { literals: [...node.literals], tests: [], nullable: false }
-        : { literals: null, tests: [node.test], nullable: false };
+      return { literals: [...node.literals], tests: node.other === null ? [] : [node.other], nullable: false };
     case 'gap':
-      return { literals: null, tests: [() => true], nullable: node.min === 0 };
+      return { literals: [], tests: [() => true], nullable: node.min === 0 };
     case 'opt':
       return { ...firstWords(node.node), nullable: true };
     case 'alt':
@@ -209,39 +228,28 @@ function firstWords(node: PatternNode): FirstWords {
 }
 
 function mergeFirstWords(a: FirstWords, b: FirstWords): FirstWords {
-  const literals = a.literals && b.literals ? [...a.literals, ...b.literals] : null;
-  const tests = [...a.tests, ...b.tests];
-  if (!literals) {
-    for (const list of [a.literals, b.literals]) {
-      if (list && list.length > 0) {
-        const set = new Set(list);
-        tests.push((norm) => set.has(norm));
-      }
-    }
-  }
-  return { literals, tests, nullable: a.nullable || b.nullable };
+  return {
+    literals: [...a.literals, ...b.literals],
+    tests: [...a.tests, ...b.tests],
+    nullable: a.nullable || b.nullable,
+  };
 }
 
 /** Parses and compiles a pattern; throws with the pattern text when it is malformed. */
 export function compilePattern(source: string): CompiledPattern {
   const root = parsePattern(source);
-  const step = compileNode(root);
+  const program = link(root, { kind: 'match' });
   const first = firstWords(root);
   if (first.nullable) throw new Error(`Pattern "${source}" can match nothing`);
+  const literals = [...new Set(first.literals)];
+  const literalSet = new Set(literals);
   const tests = first.tests;
-  let foundEnd = -1;
-  const record: Continue = (end) => {
-    foundEnd = end;
-    return true;
-  };
+  const startTest: WordTest | null = tests.length === 0 ? null : (norm) => tests.some((test) => test(norm));
   return {
     source,
-    firstLiterals: first.literals,
-    canStartAt: (norm) => tests.some((test) => test(norm)),
-    matchAt(tokens, pos, limit) {
-      foundEnd = -1;
-      step(tokens, pos, limit, record);
-      return foundEnd;
-    },
+    firstLiterals: literals,
+    startTest,
+    canStartAt: (norm) => literalSet.has(norm) || (startTest?.(norm) ?? false),
+    matchAt: (tokens, pos, limit) => run(program, tokens, pos, limit),
   };
 }

@@ -40,8 +40,11 @@ function buildFoldTable(): Map<number, string> {
   return table;
 }
 
+const nonAscii = /[\u0080-\uffff]/;
+
 /** Lower-cases and strips diacritics one UTF-16 unit at a time, so offsets stay valid. */
 export function foldText(text: string): string {
+  if (!nonAscii.test(text)) return text.toLowerCase();
   let folded = '';
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

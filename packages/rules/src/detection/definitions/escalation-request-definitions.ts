@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote } from './shared-vocabulary.js';
 
 const supervisorWords =
-  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|jefe|jefa|supervisora|gerente|encargado|encargada';
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 const askVerbs =
   'speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
@@ -26,7 +26,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       scope: 'sentence',
       anyOf: [
         '(if|unless|otherwise|when|once|next time|in case) _{0,10} (will|would|gonna|going to|might|may) (be)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
-        '(will|would|gonna|going to|might|may) (want|need|ask for|request|demand) _{0,3} (if|unless|when|in case)',
+        '(will|would|gonna|going to|might|may) (probably|likely|definitely|just|then)? (want|need|ask|request|demand|be asking) _{0,6} (if|unless|when|in case|next time)',
       ],
     },
     {
@@ -40,6 +40,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       patterns: [
         `(${askVerbs}) _{0,4} (${supervisorWords})`,
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
+        '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
@@ -90,13 +91,13 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         `above (them|him|her|that|that person|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(next|higher|upper|top) (level|management|tier)',
-        '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|ceo|president|upper management|senior management|leadership)',
+        '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [
         {
           scope: 'message',
           anyOf: [
-            '(spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru)? (a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru)? (t1|tier 1|tier one|a t1|the t1|a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],

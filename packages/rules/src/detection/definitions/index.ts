@@ -1,6 +1,11 @@
 import { type TTriggerDefinition, ZTriggerDefinition } from '../definition-schema.js';
 import { genderIdentity, privacyRequest, reviewEditRequest, reviewRemovalRequest } from './account-definitions.js';
-import { abusiveCustomer, executiveRequest, repeatEscalation, supervisorRequest } from './escalation-request-definitions.js';
+import {
+  abusiveCustomer,
+  executiveRequest,
+  repeatEscalation,
+  supervisorRequest,
+} from './escalation-request-definitions.js';
 import { cancellationFeeRefund, refundThreshold, repeatRefund, repeatRma, staleRefund } from './refund-definitions.js';
 import { adverseReaction, healthSafety, medicalQuestion, propertyDamage, sosHighRisk } from './safety-definitions.js';
 import {

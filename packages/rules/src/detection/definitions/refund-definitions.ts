@@ -1,14 +1,16 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 
-const refundWords = 'refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
+const refundWords =
+  'refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
   '(3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
 
 export const refundThreshold: TTriggerDefinitionInput = {
   code: 'REFUND_THRESHOLD',
   detectorId: 'text.refund-threshold',
-  description: 'A refund ask for more than 3 monthly billings or for 4 or more program purchases, stated outright (LL-1, LL-10).',
+  description:
+    'A refund ask for more than 3 monthly billings or for 4 or more program purchases, stated outright (LL-1, LL-10).',
   cues: [
     {
       id: 'many-billings',
@@ -20,7 +22,10 @@ export const refundThreshold: TTriggerDefinitionInput = {
       ],
       requires: [{ scope: 'sentence', anyOf: [`(${refundWords}|back|charged|paid|owed|return)`] }],
       guards: [
-        { scope: 'overlap', anyOf: ['(for|in|after|within|over) (the)? (past|last|next)? (4|four) (months|weeks)? (ago|now)'] },
+        {
+          scope: 'overlap',
+          anyOf: ['(for|in|after|within|over) (the)? (past|last|next)? (4|four) (months|weeks)? (ago|now)'],
+        },
         { scope: 'before', anyOf: ['(only|just) (want|need|asking for)'] },
       ],
     },
@@ -41,7 +46,12 @@ export const repeatRefund: TTriggerDefinitionInput = {
         `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
       ],
       requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
-      guards: [{ scope: 'overlap', anyOf: ['(3|three|4|four) (days|weeks|months|business days|dollars|hours)', 'third party'] }],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: ['(3|three|4|four) (days|weeks|months|business days|dollars|hours)', 'third party'],
+        },
+      ],
     },
   ],
 };
@@ -82,7 +92,9 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
       ],
-      guards: [{ scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] }],
+      guards: [
+        { scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] },
+      ],
     },
   ],
 };

@@ -12,7 +12,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'asks-for-physician',
       patterns: [
-        '(speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,
@@ -86,7 +86,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
 const hazardPatterns = [
   '(gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
   '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
-  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|humo|incendio|chispas)',
+  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|humo|incendio|chispas)',
 ];
 
 const alarmSounding =
@@ -141,6 +141,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(safety) (hazard|issue|issues|concern|concerns|risk|problem|defect|recall)',
         '(fire|electrical|shock|tripping|choking|health|burn|fall) (hazard|hazards|risk)',
         '(exposed|live|bare|frayed|hanging) (wire|wires|wiring)',
+        '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
+        '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
         '(sparks|sparking|sparked|arcing)',
         '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
@@ -163,7 +165,7 @@ export const healthSafety: TTriggerDefinitionInput = {
 };
 
 const vulnerablePeople =
-  '(baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|bebe|anciano|anciana|abuela|abuelo)';
+  '(baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
 const vulnerableAge =
   '# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
@@ -230,6 +232,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(damage|damaged|damaging|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
         `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
+        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
         '(property damage|damage to my property|damage to (my|our|the) (home|house))',
         '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +

@@ -1,7 +1,7 @@
 import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
 
 const providerWords =
-  'tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
+  'repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
 
 const notYet: TScopedPatterns = {
   scope: 'clause',
@@ -37,6 +37,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
     {
       id: 'approval-late',
       patterns: [
+        '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
         '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
         '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|pending|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
         '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
@@ -54,7 +55,9 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'missed-appointment',
       patterns: [
-        `(${providerWords}|he|she|they|nobody|no one|noone) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|stood (me|us) up|showed up late|hours late|no llego|no vino)`,
+        `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
+        '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
+        'stood (me|us|my family) up',
         `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|was late|were late|is late|running late)`,
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
         '(no show|no shows|no showed|noshow|no call no show|no call)',
@@ -63,14 +66,18 @@ export const providerDelay: TTriggerDefinitionInput = {
       guards: [
         {
           scope: 'overlap',
-          anyOf: ['no call (back|from)', 'missed (call|calls)', '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)'],
+          anyOf: [
+            'no call (back|from)',
+            'missed (call|calls)',
+            '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)',
+          ],
         },
       ],
     },
     {
       id: 'install-delayed',
       patterns: [
-        '(install|installation|instalacion) _{0,5} (delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|waiting|weeks|months|late)',
+        '(install|installation|instalacion) _{0,8} (delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
       ],
@@ -163,12 +170,17 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(already|went ahead and|just|had to) _{0,2} (had|got|paid|hired|called|fixed|repaired|replaced|installed) _{0,3} (my own|own|an outside|outside|independent|a local|local|third party|another|a different|a private|our own|a)? _{0,2} (plumber|electrician|contractor|hvac company|hvac guy|hvac tech|repairman|repair man|handyman|technician|tech|company|guy|someone)',
         '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
-        '(fixed|repaired|replaced) (it|them|this) (myself|ourselves|on my own|on our own)',
+        '(before|prior to) (i|we) (called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
+        '(before|prior to) (calling|contacting|filing|calling in)',
+        '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
+        '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
       ],
       requires: [
         {
           scope: 'message',
-          anyOf: ['(fixed|fix|repaired|repair|repairs|replaced|replace|installed|paid|hired|had|got|done|did|completed|work|invoice|bill|receipt|came out|came and)'],
+          anyOf: [
+            '(fixed|fix|repaired|repair|repairs|replaced|replace|installed|paid|hired|had|got|done|did|completed|work|invoice|bill|receipt|came out|came and)',
+          ],
         },
       ],
     },

@@ -37,7 +37,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(sorted|worked|straightened) (it|things|everything)? out',
     '(it|that|this|everything) (all)? worked out',
     '(he|she|they|we|you|i|someone|the tech|the provider|the contractor|the plumber) (came back and|already|finally|eventually|then|quickly|promptly)? (repaired|fixed|patched|replaced) (it|them|that|everything|the damage)',
-    '(you|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
+    '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
   ],
 };

@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, threatGuards } from './shared-vocabulary.js';
 
 const lawyerWords =
-  '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|layer|abogado|abogados|abogada|solicitor|counsel';
+  '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|lawyr|abogado|abogados|abogada|solicitor|counsel';
 const bankWords =
   'bank|banks|banco|bnak|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
@@ -51,7 +51,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
         `lawyer up`,
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
-        `(hear|hearing) from (my|our) (${lawyerWords})`,
+        `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
+        '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
         `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing|reviewing)`,
       ],
@@ -99,6 +100,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
     {
       id: 'calls-in',
       patterns: [
+        `(${lawyerWords}|paralegal|law firm|law office) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)`,
         `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|message) from (a|an|the|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
         `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
@@ -246,7 +248,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       patterns: [
         '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
         `(dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords})`,
-        `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|pull the money|take the money back|get my money back|refund me)`,
+        `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
       ],
