@@ -13,8 +13,8 @@ import { tonalPolicyPack } from './tonal.js';
 export const SHIPPED_POLICY_SLUGS = ['care', 'tonal', 'll', 'solar', 'cinch'] as const;
 export type TShippedPolicySlug = (typeof SHIPPED_POLICY_SLUGS)[number];
 
-/** Packs by organization slug. care, ll and solar are registered here once written. */
-export const shippedPolicyPacks: Readonly<Partial<Record<TShippedPolicySlug, TPolicyPack>>> = {
+/** Packs by organization slug. */
+export const shippedPolicyPacks: Readonly<Record<TShippedPolicySlug, TPolicyPack>> = {
   care: parsePolicyPack(carePolicyPack),
   tonal: parsePolicyPack(tonalPolicyPack),
   ll: parsePolicyPack(llPolicyPack),
@@ -29,14 +29,9 @@ export class UnknownPolicyError extends Error {
 /** The shipped pack of an organization; an unknown slug is an error, never a default. */
 export function getShippedPolicyPack(slug: string): TPolicyPack {
   const known = (SHIPPED_POLICY_SLUGS as readonly string[]).includes(slug);
-  const pack = known ? shippedPolicyPacks[slug as TShippedPolicySlug] : undefined;
-  if (!pack) {
-    const available = Object.keys(shippedPolicyPacks).sort().join(', ');
-    throw new UnknownPolicyError(
-      known
-        ? `no policy pack is shipped yet for organization "${slug}" (shipped: ${available})`
-        : `unknown organization slug "${slug}" (shipped: ${available})`,
-    );
+  if (!known) {
+    const available = [...SHIPPED_POLICY_SLUGS].sort().join(', ');
+    throw new UnknownPolicyError(`unknown organization slug "${slug}" (shipped: ${available})`);
   }
-  return pack;
+  return shippedPolicyPacks[slug as TShippedPolicySlug];
 }
