@@ -20,5 +20,12 @@ import './types/customer.js';
 import './types/privacy-request.js';
 import './types/review.js';
 import './types/api-key.js';
+import './types/assignment.js';
+import './types/task.js';
+import './types/service-job.js';
+import './types/transfer.js';
+import './types/outbox-message.js';
+import './types/webhook-endpoint.js';
+import './types/live-alert.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
