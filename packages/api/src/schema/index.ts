@@ -19,6 +19,7 @@ import './types/timeline-event.js';
 import './types/customer.js';
 import './types/privacy-request.js';
 import './types/review.js';
+import './types/refund.js';
 import './types/api-key.js';
 import './types/assignment.js';
 import './types/task.js';

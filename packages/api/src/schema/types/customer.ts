@@ -1,9 +1,13 @@
+import type { TReplyFinding } from '@escalate/rules';
 import type { Role } from '../../auth/roles.js';
+import { checkCaseReply, type ReplyCheckResult } from '../../services/customer-reply-check.js';
+import { type AddTeamToCaseResult, addTeamToCase } from '../../services/customer-safety-team.js';
 import { type UpsertCustomerResult, upsertCustomer } from '../../services/customer-service.js';
 import { builder } from '../builder.js';
 import { parseIdOrNull } from '../global-id.js';
 
 const CUSTOMER_WRITERS: readonly Role[] = ['admin', 'integration', 'tier2', 'privacy'];
+const TEAM_ADDERS: readonly Role[] = ['tier2', 'lead'];
 
 builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -87,5 +91,102 @@ builder.mutationField('upsertCustomer', (t) =>
     authScopes: { role: CUSTOMER_WRITERS },
     args: { input: t.arg({ type: UpsertCustomerInput, required: true }) },
     resolve: (_root, args, context) => upsertCustomer(context, args.input),
+  }),
+);
+
+// ─── CARE-G3: Tier 2 brings Member Review and Safety onto the case ────────────────────────────
+
+builder.prismaObject('CaseTeam', {
+  description: 'A team brought onto a case besides the owning team (CARE-G3)',
+  fields: (t) => ({
+    team: t.relation('team'),
+    addedAt: t.expose('addedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectField('Case', 'additionalTeams', (t) =>
+  t.relation('caseTeams', { description: 'teams brought in on the case', query: { orderBy: { addedAt: 'asc' } } }),
+);
+
+const AddTeamToCaseInput = builder.inputType('AddTeamToCaseInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    team: t.string({ description: 'team slug; member-review-safety by default' }),
+    createTask: t.boolean({
+      description: 'open a SAFETY_REVIEW task for the team (default: yes for Member Review and Safety)',
+    }),
+    reason: t.string({ description: 'what the team should look at' }),
+    idempotencyKey: t.string(),
+  }),
+});
+
+const AddTeamToCasePayload = builder.objectRef<AddTeamToCaseResult>('AddTeamToCasePayload').implement({
+  fields: (t) => ({
+    added: t.exposeBoolean('added', { description: 'false when the team was on the case already' }),
+    case: t.prismaField({
+      type: 'Case',
+      resolve: (query, payload, _args, context) =>
+        context.db.case.findUniqueOrThrow({ ...query, where: { id: payload.caseId } }),
+    }),
+    team: t.prismaField({
+      type: 'Team',
+      resolve: (query, payload, _args, context) =>
+        context.db.team.findUniqueOrThrow({ ...query, where: { id: payload.teamId } }),
+    }),
+    taskId: t.id({
+      nullable: true,
+      description: 'the SAFETY_REVIEW task opened for the team, when one was',
+      resolve: (payload) => payload.taskId,
+    }),
+  }),
+});
+
+builder.mutationField('addTeamToCase', (t) =>
+  t.field({
+    type: AddTeamToCasePayload,
+    errors: {},
+    description:
+      'Tier 2 brings another team onto a case, by default Member Review and Safety with a review task (CARE-G3)',
+    authScopes: { role: TEAM_ADDERS },
+    args: { input: t.arg({ type: AddTeamToCaseInput, required: true }) },
+    resolve: (_root, args, context) => addTeamToCase(context, args.input),
+  }),
+);
+
+// ─── CARE-G2: replies use the preferred name ───────────────────────────────────────────────────
+
+const ReplyFindingRef = builder.objectRef<TReplyFinding>('ReplyFinding').implement({
+  description: 'Something to fix in a reply before sending it, with its place in the text',
+  fields: (t) => ({
+    checkId: t.exposeString('checkId'),
+    kind: t.exposeString('kind', { description: 'LEGAL_NAME_USED, FORBIDDEN_PHRASE or UNPROMPTED_ESCALATION_OFFER' }),
+    requirementIds: t.exposeStringList('requirementIds'),
+    phrase: t.exposeString('phrase'),
+    start: t.exposeInt('start', { description: 'offset of the first character (UTF-16 code units)' }),
+    end: t.exposeInt('end', { description: 'offset after the last character' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const ReplyCheckRef = builder.objectRef<ReplyCheckResult>('ReplyCheck').implement({
+  fields: (t) => ({
+    ok: t.boolean({ resolve: (result) => result.findings.length === 0 }),
+    addressAs: t.exposeString('addressAs', {
+      nullable: true,
+      description: 'the name to use: the preferred name when set',
+    }),
+    policyVersion: t.exposeInt('policyVersion'),
+    findings: t.field({ type: [ReplyFindingRef], resolve: (result) => result.findings }),
+  }),
+});
+
+builder.queryField('checkReply', (t) =>
+  t.field({
+    type: ReplyCheckRef,
+    errors: {},
+    description:
+      'Checks a reply before it is sent on a case: legal name instead of the preferred one (CARE-G2) and the policy’s other reply checks',
+    args: { caseId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => checkCaseReply(context, { caseId: String(args.caseId), text: args.text }),
   }),
 );
