@@ -80,6 +80,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
       id: 'delete-data',
       patterns: [
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi) (personal)? (data|personal data|personal information|personal info|info|information|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
+        '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
         '(close|closing|deactivate|deactivating) _{0,3} (account|profile) _{0,4} (and|then)? (delete|erase|remove|wipe|purge) _{0,3} (data|information|info)',

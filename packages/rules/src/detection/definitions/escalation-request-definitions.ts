@@ -5,7 +5,7 @@ const supervisorWords =
   '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 const askVerbs =
-  'speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
+  'pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
 
 export const supervisorRequest: TTriggerDefinitionInput = {
   code: 'SUPERVISOR_REQUEST',
@@ -69,7 +69,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
     {
       id: 'asks-for-executive',
       patterns: [
-        `(speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,5} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        `(next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,5} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
         '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
         'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
       ],
@@ -105,7 +105,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+            '(next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
           ],
         },
       ],
@@ -170,6 +170,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(verbal|verbally) (abuse|abusive)',
         '(profanity|cursing|cussing|swearing|slurs|racial slur) (at|toward|towards|directed at) (me|the agent|agent|staff|us)',
         '(yelled|screamed|cursed|cussed|swore) at (me|the agent|agent|staff|us|our agent|the rep)',
+        '(cussed|cursed|chewed|swore) (me|the agent|agent) out',
         '(would not|wouldnt|wont|refused to) (stop|quit) (yelling|cursing|screaming|swearing)',
       ],
     },

@@ -39,7 +39,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'medical-objection',
       patterns: [
-        '(my|her|his|our) (doctor|physician|cardiologist|obgyn|ob|pediatrician|dermatologist|endocrinologist) (said|says|told|thinks|disagrees|recommended|advised|warned)',
+        '(my|her|his|our) (doctor|physician|cardiologist|obgyn|ob|pediatrician|dermatologist|endocrinologist) (disagrees|disagreed|thinks (you|your|this|it) (are|is) wrong|says (it|this|your product|the product) (is|is not|isnt) (safe|unsafe|dangerous|harmful))',
         '(not|isnt|is not) (medically|clinically) (safe|sound|proven|approved)',
       ],
     },
@@ -47,7 +47,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
 };
 
 const treatment =
-  'er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+  'vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -66,6 +66,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'reaction-with-treatment',
       patterns: [
+        '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|swelling|swelled|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
         '(allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
@@ -75,7 +76,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used|using|gave|giving|fed|tomo|tome|use)',
-            '(dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
+            '(sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
           ],
         },
       ],
@@ -122,6 +123,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|partner|dad|mom)|cx|mbr) (got|was|were|have been|has been|had been) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
+        '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
       ],
       guards: [

@@ -9,7 +9,7 @@ const notYet: TScopedPatterns = {
 };
 
 const delayWords =
-  'delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -22,6 +22,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
       anyOf: [
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
         `(${providerWords}) s? (own)? (part|parts)`,
+        `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
       ],
     },
   ],
@@ -58,7 +59,7 @@ export const providerDelay: TTriggerDefinitionInput = {
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
-        `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|was late|were late|is late|running late)`,
+        `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
         '(no show|no shows|no showed|noshow|no call no show|no call)',
         `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
@@ -87,6 +88,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (part|parts|the part|the parts|a part|compressor|motor|board)`,
         `(${providerWords}) s? (own)? (part|parts)`,
+        `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
       ],
       requires: [{ scope: 'message', anyOf: [`(${delayWords}|never|still|yet|where is|where are|no word|no update)`] }],
     },
@@ -102,8 +104,8 @@ export const claimDispute: TTriggerDefinitionInput = {
     {
       id: 'disagrees-with-amount',
       patterns: [
-        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
-        '(disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
+        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
+        '(do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
       ],
@@ -119,10 +121,11 @@ export const replacementDispute: TTriggerDefinitionInput = {
     {
       id: 'disagrees-with-replacement',
       patterns: [
-        '(lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
+        '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,8} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
         '(dont|do not|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
-        '(want|need|demand|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
+        '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
+        '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
       ],
     },
@@ -139,7 +142,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
       id: 'not-covered',
       patterns: [
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,2} (covered|cubierto|cubierta)',
-        '(claim|coverage|repair|request|service request|reclamo) _{0,3} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
+        '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
         '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
@@ -172,6 +175,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
         '(before|prior to) (i|we) (called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
+        '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
         '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
       ],

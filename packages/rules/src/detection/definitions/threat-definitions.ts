@@ -3,6 +3,7 @@ import { agentPolicyQuote, threatGuards } from './shared-vocabulary.js';
 
 const lawyerWords =
   '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|lawyr|abogado|abogados|abogada|solicitor|counsel';
+const cardWords = 'credit card|debit card|card|cc|my card';
 const bankWords =
   'bank|banks|banco|bnak|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
@@ -34,6 +35,14 @@ export const legalThreat: TTriggerDefinitionInput = {
     },
     {
       id: 'legal-action',
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(lawsuit|lawsuits|class action|litigation) (against|with|versus|vs) (your|a|another|other|some)? (competitor|competitors|company|companies|brand|brands)',
+          ],
+        },
+      ],
       patterns: [
         '(lawsuit|lawsuits|~litigation|litigate|class action|legal action|legal actions|legal proceedings|legal steps|legal measures|legal route|legal recourse|accion legal|acciones legales)',
         '(take|taking|took|bring|drag|dragging|see) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
@@ -100,7 +109,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
     {
       id: 'calls-in',
       patterns: [
-        `(${lawyerWords}|paralegal|law firm|law office) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)`,
+        `(${lawyerWords}|paralegal|law firm|law office|legal assistant|legal secretary|law clerk) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)`,
         `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|message) from (a|an|the|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
         `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
@@ -213,6 +222,12 @@ export const reviewThreat: TTriggerDefinitionInput = {
       guards: [{ scope: 'before', anyOf: ['(remove|delete|edit|change|update|take down|retract) _{0,4}'] }],
     },
     {
+      id: 'dare-to-change-review',
+      negatable: false,
+      patterns: ['(do not|dont) make me (change|update|edit|lower|rewrite|redo|downgrade|revise)'],
+      requires: [{ scope: 'message', anyOf: ['(~review|reviews|rating|stars|star)'] }],
+    },
+    {
       id: 'go-viral',
       patterns: [
         '(go|make|making) (this|it)? viral',
@@ -247,7 +262,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'dispute-charge',
       patterns: [
         '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords})`,
+        `(dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords}|${cardWords})`,
         `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
