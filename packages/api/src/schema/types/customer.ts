@@ -1,13 +1,16 @@
 import type { TReplyFinding } from '@escalate/rules';
 import type { Role } from '../../auth/roles.js';
+import { GENDER_IDENTITY_CATEGORIES, raiseGenderIdentityConcern } from '../../services/customer-gender-identity.js';
 import { checkCaseReply, type ReplyCheckResult } from '../../services/customer-reply-check.js';
 import { type AddTeamToCaseResult, addTeamToCase } from '../../services/customer-safety-team.js';
 import { type UpsertCustomerResult, upsertCustomer } from '../../services/customer-service.js';
+import type { EscalationResult } from '../../services/escalation.js';
 import { builder } from '../builder.js';
 import { parseIdOrNull } from '../global-id.js';
 
 const CUSTOMER_WRITERS: readonly Role[] = ['admin', 'integration', 'tier2', 'privacy'];
 const TEAM_ADDERS: readonly Role[] = ['tier2', 'lead'];
+const CONCERN_RAISERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
 
 builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -188,5 +191,50 @@ builder.queryField('checkReply', (t) =>
       'Checks a reply before it is sent on a case: legal name instead of the preferred one (CARE-G2) and the policy’s other reply checks',
     args: { caseId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => checkCaseReply(context, { caseId: String(args.caseId), text: args.text }),
+  }),
+);
+
+// ─── CARE-G1: gender identity concerns by category ─────────────────────────────────────────────
+
+const GenderIdentityCategoryEnum = builder.enumType('GenderIdentityCategory', {
+  values: GENDER_IDENTITY_CATEGORIES,
+  description: 'The kinds of gender identity concerns Tier 2 handles (CARE-G1)',
+});
+
+const RaiseGenderIdentityConcernInput = builder.inputType('RaiseGenderIdentityConcernInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    category: t.field({ type: GenderIdentityCategoryEnum, required: true }),
+    expectedVersion: t.int({ required: true, description: 'the case version this is based on (X-4)' }),
+    text: t.string({ description: "the member's words, if any" }),
+    idempotencyKey: t.string(),
+  }),
+});
+
+const GenderIdentityConcernPayload = builder.objectRef<EscalationResult>('GenderIdentityConcernPayload').implement({
+  fields: (t) => ({
+    outcome: t.exposeString('outcome', { description: 'APPLIED or PENDING_APPROVAL' }),
+    triggers: t.stringList({
+      resolve: (result) => [...new Set(result.decision.triggers.map((trigger) => trigger.code))],
+    }),
+    summary: t.string({ resolve: (result) => result.decision.explanation.summary }),
+    policyVersion: t.exposeInt('policyVersion'),
+    case: t.prismaField({
+      type: 'Case',
+      resolve: (query, result, _args, context) =>
+        context.db.case.findUniqueOrThrow({ ...query, where: { id: result.caseId } }),
+    }),
+  }),
+});
+
+builder.mutationField('raiseGenderIdentityConcern', (t) =>
+  t.field({
+    type: GenderIdentityConcernPayload,
+    errors: {},
+    description:
+      'Escalates a case for a gender identity concern chosen by category; the policy routes it to Tier 2 (CARE-G1)',
+    authScopes: { role: CONCERN_RAISERS },
+    args: { input: t.arg({ type: RaiseGenderIdentityConcernInput, required: true }) },
+    resolve: (_root, args, context) => raiseGenderIdentityConcern(context, args.input),
   }),
 );
