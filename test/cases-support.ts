@@ -81,8 +81,16 @@ export async function escalateCase(tenant: TestTenant, caseId: string, input: Js
   return response.data?.escalateCase as Json;
 }
 
+/** Row id of a Relay global id (or the id itself when it is a bare UUID). */
+export function rowId(id: string): string {
+  if (/^[0-9a-f-]{36}$/i.test(id)) return id;
+  const decoded = Buffer.from(id, 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
+}
+
 /** The case row and its timeline types, read straight from the database. */
-export async function snapshot(kit: TestKit, caseId: string) {
+export async function snapshot(kit: TestKit, globalId: string) {
+  const caseId = rowId(globalId);
   const row = await kit.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { queue: true } });
   const events = await kit.db.timelineEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
   const notes = await kit.db.handoffNote.count({ where: { caseId } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-import { createCase, escalateCase, HIP_NOTE, type Json, routeCase, snapshot } from './cases-support.js';
+import { createCase, escalateCase, HIP_NOTE, type Json, routeCase, rowId, snapshot } from './cases-support.js';
 
 let kit: TestKit;
 let tonal: TestTenant;
@@ -43,7 +43,7 @@ describe('routing Tonal cases', () => {
       assignee: { id: expect.any(String) },
     });
     expect(result.case.triggers).toContain('SUPERVISOR_REQUEST');
-    const assignee = await kit.db.user.findUniqueOrThrow({ where: { id: fromGlobalId(result.case.assignee.id) } });
+    const assignee = await kit.db.user.findUniqueOrThrow({ where: { id: rowId(result.case.assignee.id) } });
     expect(assignee.skills).toContain('support-staff');
   });
 
@@ -69,7 +69,7 @@ describe('routing Tonal cases', () => {
       note: HIP_NOTE,
     });
     const row = await kit.db.case.findUniqueOrThrow({
-      where: { id: created.id },
+      where: { id: rowId(created.id) },
       include: { queue: { include: { team: true } }, team: true },
     });
     expect(result.case.queue.slug).toBe('rma-escalations');
@@ -169,8 +169,3 @@ describe('routing Tonal cases', () => {
     expect(upset.setPriority).toBe('URGENT');
   });
 });
-
-function fromGlobalId(id: string): string {
-  const [, raw] = Buffer.from(id, 'base64').toString('utf8').split(':');
-  return raw ?? id;
-}
