@@ -5,8 +5,8 @@
 CREATE FUNCTION "escalate_notify_case_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW."caseId" IS NOT NULL THEN
-    PERFORM pg_notify(escalate_case_updated, json_build_object(
-      tenantId, NEW."tenantId", caseId, NEW."caseId", eventId, NEW."id", type, NEW."type", seq, NEW."seq"
+    PERFORM pg_notify('escalate_case_updated', json_build_object(
+      'tenantId', NEW."tenantId", 'caseId', NEW."caseId", 'eventId', NEW."id", 'type', NEW."type", 'seq', NEW."seq"
     )::text);
   END IF;
   RETURN NULL;
@@ -19,7 +19,7 @@ CREATE TRIGGER "TimelineEvent_notify_case_updated"
 
 CREATE FUNCTION "escalate_notify_live_alert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify(escalate_live_alert, json_build_object(tenantId, NEW."tenantId", messageId, NEW."id")::text);
+  PERFORM pg_notify('escalate_live_alert', json_build_object('tenantId', NEW."tenantId", 'messageId', NEW."id")::text);
   RETURN NULL;
 END;
 $$;
