@@ -202,3 +202,21 @@ describe('over a real port', () => {
     }
   });
 });
+
+describe('seed', () => {
+  it('gives every organization each team and queue its policy pack routes to', async () => {
+    const { getShippedPolicyPack } = await import('@escalate/rules');
+    for (const template of ['care', 'tonal', 'll', 'solar', 'cinch']) {
+      const tenant = await kit.createTenant(template);
+      const pack = getShippedPolicyPack(template);
+      const teams = await kit.db.team.findMany({ where: { tenantId: tenant.tenantId }, include: { queues: true } });
+      for (const team of pack.teams) {
+        const row = teams.find((candidate) => candidate.slug === team.slug);
+        expect(row, `${template} team ${team.slug}`).toBeDefined();
+        expect(row?.queues.map((queue) => queue.slug).sort()).toEqual(
+          expect.arrayContaining(team.queues.map((queue) => queue.slug)),
+        );
+      }
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { getShippedPolicyPack } from '@escalate/rules';
 import { deriveDemoApiKey } from '../auth/api-keys.js';
 import { seedShippedPolicy } from '../services/policy-store.js';
 import type { PrismaClient } from './prisma-client.js';
@@ -17,6 +18,23 @@ export interface SeedOptions {
 }
 
 /**
+ * Teams and queues of an organization: those its demo users belong to, plus every team and
+ * queue its policy pack routes to, so a decision's target always exists.
+ */
+export function organizationStructure(organization: SeedOrganization) {
+  const pack = getShippedPolicyPack(organization.policyPack ?? organization.slug);
+  const teams = new Map(organization.teams.map((team) => [team.slug, team]));
+  const queues = new Map(organization.queues.map((queue) => [queue.slug, queue]));
+  for (const team of pack.teams) {
+    if (!teams.has(team.slug)) teams.set(team.slug, { slug: team.slug, name: team.name });
+    for (const queue of team.queues) {
+      if (!queues.has(queue.slug)) queues.set(queue.slug, { slug: queue.slug, name: queue.name, team: team.slug });
+    }
+  }
+  return { teams: [...teams.values()], queues: [...queues.values()] };
+}
+
+/**
  * Creates the demo organizations, teams, queues, users and API keys if they are missing.
  * Safe to run on every start: existing rows are left as they are. Returns the demo keys.
  */
@@ -28,8 +46,9 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions): Prom
       create: { slug: organization.slug, name: organization.name, timeZone: organization.timeZone },
       update: {},
     });
+    const structure = organizationStructure(organization);
     const teamIds = new Map<string, string>();
-    for (const team of organization.teams) {
+    for (const team of structure.teams) {
       const row = await db.team.upsert({
         where: { tenantId_slug: { tenantId: tenant.id, slug: team.slug } },
         create: { tenantId: tenant.id, slug: team.slug, name: team.name },
@@ -37,7 +56,7 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions): Prom
       });
       teamIds.set(team.slug, row.id);
     }
-    for (const queue of organization.queues) {
+    for (const queue of structure.queues) {
       await db.queue.upsert({
         where: { tenantId_slug: { tenantId: tenant.id, slug: queue.slug } },
         create: { tenantId: tenant.id, slug: queue.slug, name: queue.name, teamId: teamIds.get(queue.team) ?? null },

@@ -58,7 +58,11 @@ export async function createTestKit(options: { onQuery?: (query: string) => void
     onQuery: options.onQuery ? (event) => options.onQuery?.(event.query) : undefined,
   });
   setPrisma(db);
-  const yoga = createServer({ db, apiKeyPepper: TEST_PEPPER, logger: createLogger('silent') });
+  const yoga = createServer({
+    db,
+    apiKeyPepper: TEST_PEPPER,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
 
   const execute =
     (key: string | null): Execute =>
