@@ -100,7 +100,7 @@ describe('canonicalTriggerDefinitions', () => {
       expect(ZTriggerDefinition.parse(definition)).toEqual(definition);
   });
 
-  it('detect a typical message well under 50 µs once compiled', () => {
+  it('detects a typical message in well under 100 µs of CPU once compiled', () => {
     const detector = compileDetector(canonicalTriggerDefinitions);
     const messages = [
       "Hi, my AC died Saturday, the tech didn't show Monday and it's 98 degrees with my 84 year old dad here. I want a supervisor.",
@@ -108,16 +108,14 @@ describe('canonicalTriggerDefinitions', () => {
       'Where is my order? Tracking has not updated since Tuesday.',
       "If I don't get a refund today I'm calling my bank and posting on Facebook.",
     ];
-    const rounds = 10;
-    const callsPerRound = 2000;
-    let microseconds = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < rounds; round++) {
-      const started = process.hrtime.bigint();
-      for (let call = 0; call < callsPerRound; call++) detector.detect(messages[call % messages.length] ?? '');
-      microseconds = Math.min(microseconds, Number(process.hrtime.bigint() - started) / 1000 / callsPerRound);
-    }
-    console.log(`detect: best of ${rounds} rounds ${microseconds.toFixed(1)} µs per message`);
-    // The bound is loose because the machine is shared; the printed figure is the measurement.
-    expect(microseconds).toBeLessThan(300);
+    for (let call = 0; call < 2000; call++) detector.detect(messages[call % messages.length] ?? '');
+    // CPU time, not wall time: the machine is shared, and waiting for a core is not the detector's cost.
+    const calls = 20_000;
+    const before = process.cpuUsage();
+    for (let call = 0; call < calls; call++) detector.detect(messages[call % messages.length] ?? '');
+    const used = process.cpuUsage(before);
+    const microseconds = (used.user + used.system) / calls;
+    console.log(`detect: ${microseconds.toFixed(1)} µs of CPU per message`);
+    expect(microseconds).toBeLessThan(100);
   });
 });

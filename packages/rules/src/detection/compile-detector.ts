@@ -205,8 +205,8 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
         const indexed = byFirstWord.get(token.norm);
         for (const cue of indexed ?? []) consider(cue, first, limit);
         for (const cue of scanned) {
-          if (indexed?.includes(cue)) continue;
-          if (cue.pattern.startTest?.(token.norm)) consider(cue, first, limit);
+          if (cue.pattern.startTest?.(token.norm) && !cue.pattern.opensWithLiteral(token.norm))
+            consider(cue, first, limit);
         }
       }
 

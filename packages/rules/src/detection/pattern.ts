@@ -26,6 +26,8 @@ export interface CompiledPattern {
   firstLiterals: readonly string[];
   /** Other ways to open a match (typo-tolerant or prefix words, gaps); null when there are none. */
   startTest: WordTest | null;
+  /** Whether the token is one of firstLiterals. */
+  opensWithLiteral: WordTest;
   /** Whether a token can open a match: a cheap filter before matchAt. */
   canStartAt: WordTest;
   /** End (exclusive) of the first match that starts at pos and stays before limit, or -1. */
@@ -249,6 +251,7 @@ export function compilePattern(source: string): CompiledPattern {
     source,
     firstLiterals: literals,
     startTest,
+    opensWithLiteral: (norm) => literalSet.has(norm),
     canStartAt: (norm) => literalSet.has(norm) || (startTest?.(norm) ?? false),
     matchAt: (tokens, pos, limit) => run(program, tokens, pos, limit),
   };
