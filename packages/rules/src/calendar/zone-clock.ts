@@ -104,8 +104,23 @@ function offsetText(offset: number): string {
   return `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
+const isoCache = new Map<string, string>();
+
 /** ISO-8601 with the zone's offset, milliseconds only when non-zero. */
 export function formatIso(zone: string, utcMs: number): string {
+  if (utcMs % MINUTE_MS !== 0) return formatIsoUncached(zone, utcMs);
+  // whole minutes (opening and closing times, due times) repeat: cache them
+  const key = `${zone}\u0000${utcMs}`;
+  let text = isoCache.get(key);
+  if (text === undefined) {
+    text = formatIsoUncached(zone, utcMs);
+    if (isoCache.size >= CACHE_LIMIT) isoCache.clear();
+    isoCache.set(key, text);
+  }
+  return text;
+}
+
+function formatIsoUncached(zone: string, utcMs: number): string {
   const offset = offsetMinutes(zone, utcMs);
   const local = new Date(utcMs + offset * MINUTE_MS).toISOString();
   const millis = local.slice(19, 23);

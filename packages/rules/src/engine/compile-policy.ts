@@ -114,20 +114,26 @@ export function compilePolicy(pack: TPolicyPack, options: CompilePolicyOptions =
   ]);
   const detector = options.detector ?? createPackDetector(pack);
   const memoLimit = options.textMemoEntries ?? 1024;
-  const memo = new Map<string, readonly TextTriggerHit[]>();
+  const memoByField = new Map<string, Map<string, readonly TextTriggerHit[]>>();
+  let memoSize = 0;
 
   const detectText = (text: string, field: string): readonly TextTriggerHit[] => {
     if (text.length === 0) return [];
-    const key = memoLimit > 0 ? `${field}\u0000${text}` : '';
-    if (memoLimit > 0) {
-      const cached = memo.get(key);
-      if (cached) return cached;
+    if (memoLimit <= 0) return detector.detect(text, field).filter((hit) => triggerCodes.has(hit.code));
+    let memo = memoByField.get(field);
+    if (!memo) {
+      memo = new Map();
+      memoByField.set(field, memo);
     }
+    const cached = memo.get(text);
+    if (cached) return cached;
     const hits = detector.detect(text, field).filter((hit) => triggerCodes.has(hit.code));
-    if (memoLimit > 0) {
-      if (memo.size >= memoLimit) memo.clear();
-      memo.set(key, hits);
+    if (memoSize >= memoLimit) {
+      for (const entries of memoByField.values()) entries.clear();
+      memoSize = 0;
     }
+    memo.set(text, hits);
+    memoSize += 1;
     return hits;
   };
 

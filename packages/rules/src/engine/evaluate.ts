@@ -68,7 +68,8 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
     }
   }
   // an agent may raise any trigger code the pack listens for by setting a flag of that name
-  for (const flag of [...new Set(input.signals.agentFlags)].sort()) {
+  const agentFlags = input.signals.agentFlags;
+  for (const flag of agentFlags.length === 0 ? agentFlags : [...new Set(agentFlags)].sort()) {
     if (policy.triggerCodes.has(flag)) {
       fired.push({
         code: flag,
