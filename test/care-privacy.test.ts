@@ -269,6 +269,40 @@ describe('creating privacy requests', () => {
     ).rejects.toThrow(/unique/i);
   });
 
+  it('X-4 a retry with the same idempotency key returns the first request and queues one email', async () => {
+    const tenant = await kit.createTenant('care');
+    const { caseId } = await memberWithCase(tenant);
+    const input = { caseId, type: 'ACCESS_DATA', idempotencyKey: 'pr-retry-1' };
+    const [first, second] = [
+      await tenant.as('privacy')<any>(CREATE_PR, { input }),
+      await tenant.as('privacy')<any>(CREATE_PR, { input }),
+    ];
+    expect(second.data?.createPrivacyRequest.privacyRequest.id).toBe(
+      first.data?.createPrivacyRequest.privacyRequest.id,
+    );
+    expect(await tenantCounts(tenant.tenantId)).toMatchObject({ requests: 1, emails: 1 });
+    const reused = await tenant.as('privacy')<any>(CREATE_PR, { input: { ...input, type: 'DELETE_DATA' } });
+    expect(reused.data?.createPrivacyRequest.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('X-5 another organization cannot see, change or close the request', async () => {
+    const { caseId } = await memberWithCase(care);
+    const request = (await care.as('privacy')<any>(CREATE_PR, { input: { caseId, type: 'ACCESS_DATA' } })).data
+      ?.createPrivacyRequest.privacyRequest;
+    const other = await kit.createTenant('care');
+    const read = await other.as('privacy')<any>('query($id: ID!) { privacyRequest(id: $id) { name } }', {
+      id: request.id,
+    });
+    expect(read.data?.privacyRequest).toBeNull();
+    const update = await other.as('privacy')<any>(UPDATE_PR, { input: { id: request.id, status: 'COMPLETED' } });
+    expect(update.data?.updatePrivacyRequest.code).toBe('NOT_FOUND');
+    const close = await other.as('tier2')<any>(CLOSE_CASE, { input: { privacyRequestId: request.id } });
+    expect(close.data?.closeCaseForPrivacyRequest.code).toBe('NOT_FOUND');
+    expect(await kit.db.privacyRequest.findUniqueOrThrow({ where: { id: rowId(request.id) } })).toMatchObject({
+      status: 'REQUESTED',
+    });
+  });
+
   it('rejects bad input naming the field, and an unknown case, writing nothing', async () => {
     const before = await tenantCounts(care.tenantId);
     const bad = await care.as('privacy')<any>(CREATE_PR, {
