@@ -13,6 +13,17 @@ function unionMemberNames(type: unknown): string[] {
   return typeof named.getTypes === 'function' ? named.getTypes().map((member) => member.name) : [];
 }
 
+/** by shape: the class can be loaded twice (test runners, bundles), so instanceof is not enough */
+function isAppError(value: unknown): value is AppError {
+  return (
+    value instanceof AppError ||
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { name?: unknown }).name === 'AppError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
+}
+
 export type AppErrorListener = (context: unknown, error: AppError) => void;
 
 /**
@@ -38,7 +49,7 @@ export function instrumentAppErrorResults(schema: GraphQLSchema, listener: AppEr
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = async (source, args, context, info) => {
         const result = await resolve(source, args, context, info);
-        if (result instanceof AppError) for (const notify of listeners) notify(context, result);
+        if (isAppError(result)) for (const notify of listeners) notify(context, result);
         return result;
       };
     }
