@@ -10,12 +10,14 @@ export {
   type CompilePolicyOptions,
   compilePolicy,
 } from './engine/compile-policy.js';
+export type { CompiledDetector, TextTriggerHit } from './engine/detection-contract.js';
 export {
   EvaluationInputError,
   evaluate,
   parseEvaluationInput,
 } from './engine/evaluate.js';
 export { formatDecision } from './engine/format-decision.js';
+export { createPackDetector, packTriggerDefinitions } from './engine/pack-detector.js';
 export { lintPolicyPack } from './lint/lint-pack.js';
 export {
   getShippedPolicyPack,
