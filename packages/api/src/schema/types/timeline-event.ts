@@ -16,7 +16,8 @@ builder.prismaNode('TimelineEvent', {
 
 builder.prismaObjectField('Case', 'timeline', (t) =>
   t.relatedConnection('timelineEvents', {
-    cursor: 'seq',
+    // cursors name the event id (seq is a BigInt, which cursors cannot carry); order is by seq
+    cursor: 'id',
     defaultSize: 50,
     maxSize: 100,
     query: { orderBy: { seq: 'asc' } },

@@ -1,0 +1,273 @@
+import { getShippedPolicyPack } from '@escalate/rules';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
+import {
+  APP_ERROR,
+  createCase,
+  ESCALATE_CASE,
+  escalateCase,
+  HIP_NOTE,
+  type Json,
+  routeCase,
+  rowId,
+  snapshot,
+} from './cases-support.js';
+
+let kit: TestKit;
+let tonal: TestTenant;
+
+beforeAll(async () => {
+  kit = await createTestKit();
+  tonal = await kit.createTenant('tonal');
+});
+
+afterAll(async () => {
+  await kit.close();
+});
+
+const SUPERVISOR_ASK = 'Can I please speak to your supervisor?';
+
+async function newCase(tenant = tonal) {
+  return createCase(tenant, { subject: 'Supervisor request', customerRef: `m-${Math.random().toString(36).slice(2)}` });
+}
+
+const TIMELINE = /* GraphQL */ `
+  query($id: ID!, $first: Int, $after: String) {
+    case(id: $id) {
+      timeline(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { type data decision policyVersion createdAt actor { role } } }
+      }
+    }
+  }
+`;
+
+const UPDATE_CASE = /* GraphQL */ `
+  mutation($caseId: ID!, $input: UpdateCaseInput!) {
+    updateCase(caseId: $caseId, input: $input) {
+      __typename
+      ... on CasePayload { case { subject priority version } }
+      ${APP_ERROR}
+    }
+  }
+`;
+
+describe('X-1 timeline', () => {
+  it('X-1 every change is a timeline event with who, when, before/after, and the full routing explanation', async () => {
+    const created = await newCase();
+    await escalateCase(tonal, created.id, { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE });
+    const update = await tonal.as('tier2')<{ updateCase: Json }>(UPDATE_CASE, {
+      caseId: created.id,
+      input: { expectedVersion: 2, subject: 'Supervisor request (member called twice)' },
+    });
+    expect(update.data?.updateCase.case.version).toBe(3);
+
+    const firstPage = await tonal.as('agent')<{ case: Json }>(TIMELINE, { id: created.id, first: 3 });
+    const page1 = firstPage.data?.case.timeline;
+    expect(page1.edges.map((edge: Json) => edge.node.type)).toEqual(['CASE_CREATED', 'NOTE_ADDED', 'QUEUE_CHANGED']);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const rest = await tonal.as('agent')<{ case: Json }>(TIMELINE, {
+      id: created.id,
+      first: 20,
+      after: page1.pageInfo.endCursor,
+    });
+    expect(rest.errors, JSON.stringify(rest.errors)).toBeUndefined();
+    const nodes = rest.data?.case.timeline.edges.map((edge: Json) => edge.node);
+    expect(nodes.map((node: Json) => node.type)).toEqual([
+      'STATUS_CHANGED',
+      'PRIORITY_CHANGED',
+      'ASSIGNED',
+      'ESCALATED',
+      'FIELDS_CHANGED',
+    ]);
+    const escalated = nodes[3];
+    expect(escalated.actor).toEqual({ role: 'agent' });
+    expect(escalated.policyVersion).toBe(1);
+    expect(escalated.decision.explanation.winner).toBe('ton-1.supervisor-request');
+    expect(escalated.decision.explanation.rules.length).toBe(getShippedPolicyPack('tonal').rules.length);
+    expect(escalated.data.evaluationInput.customerText).toBe(SUPERVISOR_ASK);
+    expect(nodes[4]).toMatchObject({
+      actor: { role: 'tier2' },
+      data: { subject: { before: 'Supervisor request', after: 'Supervisor request (member called twice)' } },
+    });
+  });
+});
+
+describe('X-2 dry run', () => {
+  it('X-2 routeCase changes nothing and the same input, version and time give the same decision', async () => {
+    const created = await newCase();
+    const before = await snapshot(kit, created.id);
+    const keysBefore = await kit.db.idempotencyKey.count({ where: { tenantId: tonal.tenantId } });
+    const input = { text: SUPERVISOR_ASK, signals: { sentiment: -0.9 }, at: '2026-11-25T18:00:00.000Z' };
+    const first = await routeCase(tonal, created.id, input);
+    const second = await routeCase(tonal, created.id, input, 'tier2');
+    expect(first.decision).toEqual(second.decision);
+    expect(first.evaluatedAt).toBe('2026-11-25T18:00:00.000Z');
+    expect(first.summary).toContain('TON-1');
+    expect(first.notifications).toEqual([
+      expect.objectContaining({ kind: 'LIVE_ALERT', recipient: 'support-staff', ruleId: 'ton-1.supervisor-request' }),
+    ]);
+    expect(await snapshot(kit, created.id)).toEqual(before);
+    expect(await kit.db.idempotencyKey.count({ where: { tenantId: tonal.tenantId } })).toBe(keysBefore);
+  });
+
+  it('X-2 a malformed case id or input is a typed error', async () => {
+    const bad = await tonal.as('agent')<{ routeCase: Json }>(
+      `query { routeCase(caseId: "nope", input: { signals: { sentiment: 3 } }) { __typename ${APP_ERROR} } }`,
+    );
+    expect(bad.data?.routeCase).toMatchObject({ __typename: 'AppError', code: 'VALIDATION_FAILED' });
+  });
+});
+
+const CREATE_POLICY = /* GraphQL */ `
+  mutation($input: CreatePolicyVersionInput!) {
+    createPolicyVersion(input: $input) {
+      __typename
+      ... on PolicyVersionPayload { policyVersion { version active } }
+      ${APP_ERROR}
+    }
+  }
+`;
+
+const REPLAY = /* GraphQL */ `
+  query($input: ReplayPolicyInput!) {
+    replayPolicy(input: $input) {
+      __typename
+      ... on PolicyReplay {
+        baselineVersion candidateVersion evaluated
+        changed { case { id } differences baseline { setPriority policyVersion } candidate { setPriority policyVersion } }
+      }
+      ${APP_ERROR}
+    }
+  }
+`;
+
+describe('X-3 policy versions', () => {
+  it('X-3 admins store validated versions; a decision records the version that made it; replay shows what would change', async () => {
+    const tenant = await kit.createTenant('tonal');
+    const routed = await newCase(tenant);
+    await escalateCase(tenant, routed.id, { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE });
+
+    const pack = structuredClone(getShippedPolicyPack('tonal')) as Json;
+    const steps = pack.rules.find((rule: Json) => rule.id === 'ton-4-5.escalation-steps');
+    steps.outcome.setPriority = 'URGENT';
+
+    const forbidden = await tenant.as('tier2')<{ createPolicyVersion: Json }>(CREATE_POLICY, {
+      input: { document: pack },
+    });
+    expect(forbidden.data?.createPolicyVersion).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
+
+    const broken = structuredClone(pack);
+    broken.rules[0].outcome.target.queue = 'no-such-queue';
+    broken.rules[1].priority = -5;
+    const invalid = await tenant.as('admin')<{ createPolicyVersion: Json }>(CREATE_POLICY, {
+      input: { document: broken },
+    });
+    expect(invalid.data?.createPolicyVersion).toMatchObject({ __typename: 'AppError', code: 'VALIDATION_FAILED' });
+    const paths = invalid.data?.createPolicyVersion.fields.map((field: Json) => field.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['input.document.rules.0.outcome.target.queue', 'input.document.rules.1.priority']),
+    );
+    expect(await kit.db.policyVersion.count({ where: { tenantId: tenant.tenantId } })).toBe(1);
+
+    const stored = await tenant.as('admin')<{ createPolicyVersion: Json }>(CREATE_POLICY, {
+      input: { document: pack, comment: 'Escalations start Urgent' },
+    });
+    expect(stored.data?.createPolicyVersion.policyVersion).toEqual({ version: 2, active: false });
+
+    const replay = await tenant.as('admin')<{ replayPolicy: Json }>(REPLAY, {
+      input: { version: 2, since: '2020-01-01T00:00:00Z' },
+    });
+    const result = replay.data?.replayPolicy;
+    expect(result, JSON.stringify(replay)).toMatchObject({ baselineVersion: 1, candidateVersion: 2, evaluated: 1 });
+    expect(result.changed).toEqual([
+      {
+        case: { id: routed.id },
+        differences: ['setPriority'],
+        baseline: { setPriority: 'HIGH', policyVersion: 1 },
+        candidate: { setPriority: 'URGENT', policyVersion: 2 },
+      },
+    ]);
+    const unsaved = await tenant.as('admin')<{ replayPolicy: Json }>(REPLAY, {
+      input: { document: pack, since: '2020-01-01T00:00:00Z' },
+    });
+    expect(unsaved.data?.replayPolicy.changed).toHaveLength(1);
+
+    const activated = await tenant.as('admin')<{ activatePolicyVersion: Json }>(
+      `mutation { activatePolicyVersion(input: { version: 2 }) { __typename ... on PolicyVersionPayload { policyVersion { version active } } } }`,
+    );
+    expect(activated.data?.activatePolicyVersion.policyVersion).toEqual({ version: 2, active: true });
+    const fresh = await newCase(tenant);
+    const second = await escalateCase(tenant, fresh.id, { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE });
+    expect(second.case).toMatchObject({ policyVersion: 2, priority: 'URGENT' });
+    const first = await kit.db.case.findUniqueOrThrow({ where: { id: rowId(routed.id) } });
+    expect(first.policyVersion).toBe(1);
+  });
+});
+
+describe('X-4 retries and races', () => {
+  it('X-4 50 concurrent escalations on the same version: one succeeds, the rest CONFLICT, one escalation event', async () => {
+    const created = await newCase();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        tonal.as('agent')<{ escalateCase: Json }>(ESCALATE_CASE, {
+          caseId: created.id,
+          input: { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE },
+        }),
+      ),
+    );
+    const results = responses.map((response) => response.data?.escalateCase);
+    expect(results.filter((result) => result?.__typename === 'EscalateCasePayload')).toHaveLength(1);
+    const conflicts = results.filter((result) => result?.__typename === 'AppError');
+    expect(conflicts).toHaveLength(49);
+    for (const conflict of conflicts) {
+      expect(conflict.code).toBe('CONFLICT');
+      expect(conflict.details.currentVersion).toBe(2);
+    }
+    const { types, notes, outbox } = await snapshot(kit, created.id);
+    expect(types.filter((type) => type === 'ESCALATED')).toHaveLength(1);
+    expect(notes).toBe(1);
+    expect(outbox).toHaveLength(1);
+  });
+
+  it('X-4 the same idempotency key 20 times in parallel has one effect and returns the first result', async () => {
+    const created = await newCase();
+    const input = { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE, idempotencyKey: `esc-${created.id}` };
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        tonal.as('agent')<{ escalateCase: Json }>(ESCALATE_CASE, { caseId: created.id, input }),
+      ),
+    );
+    const results = responses.map((response) => response.data?.escalateCase);
+    expect(results.map((result) => result?.outcome)).toEqual(Array.from({ length: 20 }, () => 'APPLIED'));
+    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
+    const retried = await tonal.as('agent')<{ escalateCase: Json }>(ESCALATE_CASE, { caseId: created.id, input });
+    expect(retried.data?.escalateCase).toMatchObject({ outcome: 'APPLIED', case: { version: 2 } });
+    const { types, notes, outbox } = await snapshot(kit, created.id);
+    expect(types.filter((type) => type === 'ESCALATED')).toHaveLength(1);
+    expect(notes).toBe(1);
+    expect(outbox).toHaveLength(1);
+
+    const reused = await tonal.as('agent')<{ escalateCase: Json }>(ESCALATE_CASE, {
+      caseId: created.id,
+      input: { ...input, text: 'something else' },
+    });
+    expect(reused.data?.escalateCase).toMatchObject({ __typename: 'AppError', code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('X-4 an update based on a stale version is a CONFLICT and changes nothing', async () => {
+    const created = await newCase();
+    const first = await tonal.as('agent')<{ updateCase: Json }>(UPDATE_CASE, {
+      caseId: created.id,
+      input: { expectedVersion: 1, priority: 'HIGH' },
+    });
+    expect(first.data?.updateCase.case).toMatchObject({ priority: 'HIGH', version: 2 });
+    const before = await snapshot(kit, created.id);
+    const stale = await tonal.as('agent')<{ updateCase: Json }>(UPDATE_CASE, {
+      caseId: created.id,
+      input: { expectedVersion: 1, priority: 'LOW' },
+    });
+    expect(stale.data?.updateCase).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2 } });
+    expect(await snapshot(kit, created.id)).toEqual(before);
+  });
+});
