@@ -53,6 +53,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
       id: 'lgbtq-job-post',
       patterns: [
         '(gay|lesbian|bisexual|pride|ally|same sex|two moms|two dads|rainbow) _{0,8} (job post|job posting|posting|listing|profile|ad|job)',
+        '(job post|job posting|posting|listing) _{0,8} (gay|lesbian|bisexual|same sex|two moms|two dads|pride|rainbow)',
       ],
     },
   ],
@@ -72,6 +73,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(merge|merging|combine|consolidate)',
         '(keep|keeping|retain|retaining) (my|the) (account|profile|data)',
         '(card|credit card|debit card|payment method|payment info|payment information|billing info|bank account|bank info)',
+        '(delete|erase|remove) (your|ur) (data|information|info|account)',
       ],
     },
   ],
@@ -79,7 +81,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
     {
       id: 'delete-data',
       patterns: [
-        '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi) (personal)? (data|personal data|personal information|personal info|info|information|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
+        '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
         '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
@@ -127,7 +129,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     },
     {
       id: 'edit-it',
-      patterns: ['(want|need|like|get|have) (it|that|this|them) (edited|changed|updated|corrected|reworded)'],
+      patterns: ['(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)'],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
   ],
@@ -142,14 +144,14 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     {
       id: 'remove-review',
       patterns: [
-        `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,4} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,3} (${reviewWords})`,
+        `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
         `(${reviewWords}) _{0,3} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
       ],
     },
     {
       id: 'remove-it',
-      patterns: ['(want|need|like|get|have) (it|that|this|them) (removed|deleted|taken down|pulled|gone)'],
+      patterns: ['(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)'],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
   ],

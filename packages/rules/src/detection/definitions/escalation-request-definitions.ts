@@ -1,5 +1,5 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
-import { agentPolicyQuote } from './shared-vocabulary.js';
+import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
 
 const supervisorWords =
   '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|jefe|jefa|supervisora|gerente|encargado|encargada';
@@ -13,6 +13,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
   description: 'The customer asks for a supervisor, manager or equivalent (TON-1, CIN-1).',
   suppressedBy: ['REPEAT_ESCALATION'],
   guards: [
+    policyStatement,
     {
       scope: 'overlap',
       anyOf: [
@@ -41,6 +42,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         `(${askVerbs}) _{0,4} (${supervisorWords})`,
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
+        '(can|could|would|will|may|have|get) (a|the|your|ur|some) (~supervisor|~manager|mgr|sup|team lead|supervisora|gerente) (call|contact|help|look|review|approve|waive|get back|reach out|speak|talk|handle|take|be able|override|authorize|email)',
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
@@ -91,13 +93,15 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         `above (them|him|her|that|that person|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(next|higher|upper|top) (level|management|tier)',
+        '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
+        '(mas alto|superior|mayor) (nivel|rango)',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [
         {
           scope: 'message',
           anyOf: [
-            '(spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru)? (t1|tier 1|tier one|a t1|the t1|a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru|con)? (t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],
@@ -105,7 +109,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+            '(necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
           ],
         },
       ],
@@ -135,6 +139,8 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(go to hell|burn in hell|shut up|shut the fuck up|shut the f up|stfu|kiss my ass|eat shit|piece of shit|son of a bitch|sob|get bent|drop dead|vete a la mierda|chinga tu madre|callate)',
         `(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (${insultWords}|name|names|slur|slurs)`,
         '(i ll|i will|gonna|going to|im going to|we will) (find|hurt|kill|come for|come after|beat|get|show up at|find out where) (you|u|your|yall)',
+        '(make|making) (you|u|yall|you all|you people) (regret|pay for|sorry)',
+        '(come|coming) down there',
         '(know|find out) where (you|u) (live|work)',
         '(watch|better watch) your back',
       ],

@@ -16,7 +16,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
       id: 'many-billings',
       patterns: [
         `(${numbersAboveThree}) (months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
-        `(${numbersAboveThree}) (program|programs|program purchases|courses|plans|challenges|purchases|orders)`,
+        `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
         '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
       ],
@@ -120,6 +120,7 @@ export const staleRefund: TTriggerDefinitionInput = {
       patterns: [
         `(${refundWords}|credit|return) _{0,8} (${moreThanTwoWeeks})`,
         `(${moreThanTwoWeeks}) _{0,6} (${refundWords})`,
+        `(been|now|it s been|its been|over|already|waited|waiting) _{0,2} (${moreThanTwoWeeks})`,
       ],
       requires: [
         {

@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-sch
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
+  'adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -111,6 +111,7 @@ const hazardGuards: TScopedPatterns[] = [
 export const healthSafety: TTriggerDefinitionInput = {
   code: 'HEALTH_SAFETY',
   detectorId: 'text.health-safety',
+  suppressedBy: ['ADVERSE_REACTION'],
   description: 'A physical hazard or an injury; gas, carbon monoxide and smoke also raise SOS_HIGH_RISK (TON-6).',
   guards: [thirdPartyStory],
   cues: [
@@ -147,6 +148,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
         '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(worried|afraid|scared|concerned|fear) _{0,5} (get|gets|getting|be|will be) (hurt|injured|electrocuted|burned|shocked|killed)',
+        '(someone|somebody|my kid|my kids|a kid|my son|my daughter|we) (will|could|is going to|might|may) (get|be) (hurt|injured|killed|electrocuted)',
         '(sparks|sparking|sparked|arcing)',
         '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
         '(black mold|toxic mold|mold everywhere|asbestos|sewage backing up|sewage backup|raw sewage)',
@@ -168,11 +171,11 @@ export const healthSafety: TTriggerDefinitionInput = {
 };
 
 const vulnerablePeople =
-  '(baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
+  '(recien nacido|recien nacida|baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
 const vulnerableAge =
   '# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(freezing|frozen|below zero|below freezing|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -187,7 +190,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no|without|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
-        '(heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
       guards: [
@@ -206,7 +209,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
 };
 
 const homeParts =
-  'floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
+  'fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
 
 export const propertyDamage: TTriggerDefinitionInput = {
   code: 'PROPERTY_DAMAGE',

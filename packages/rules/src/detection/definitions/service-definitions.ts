@@ -9,7 +9,7 @@ const notYet: TScopedPatterns = {
 };
 
 const delayWords =
-  'lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -57,6 +57,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       id: 'missed-appointment',
       patterns: [
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
+        '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
         `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
@@ -80,12 +81,14 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         '(install|installation|instalacion) _{0,8} (delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
+        '(pushed|pushing|moved|moving|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
       ],
     },
     {
       id: 'provider-part-late',
       patterns: [
+        `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (part|parts|the part|the parts|a part|compressor|motor|board)`,
         `(${providerWords}) s? (own)? (part|parts)`,
         `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
@@ -104,7 +107,7 @@ export const claimDispute: TTriggerDefinitionInput = {
     {
       id: 'disagrees-with-amount',
       patterns: [
-        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
+        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
         '(do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
@@ -124,6 +127,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,8} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
         '(dont|do not|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
+        '(do not|dont|wont|will not) (want|accept|take) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',

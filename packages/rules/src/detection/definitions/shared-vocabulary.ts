@@ -22,10 +22,27 @@ export const agentPolicyQuote: TScopedPatterns = {
   scope: 'before',
   anyOf: [
     '(advised|advise|informed|inform|explained|explain|told|reminded|educated|let) (the)? (cx|customer|mbr|member|caller|him|her|them|client) (know)? (that|about|of|how|on)?',
-    '(per|our|the|company|refund|chargeback) policy',
-    'policy (states|says|is|requires)',
     '(i|we) (explained|advised|informed|clarified|mentioned)',
     'if (a|the|any)? (customer|member|cx|mbr|client|caller) (ever)?',
+  ],
+};
+
+/** The sentence states policy or procedure ("per policy, chargeback threats go to the lead"). */
+export const policyStatement: TScopedPatterns = {
+  scope: 'sentence',
+  anyOf: [
+    '(per|our|the|company|refund|chargeback|escalation) (policy|sop|procedure|process|guidelines)',
+    '(policy|sop|procedure) (states|says|is|requires)',
+    '(reminder|note) from (qa|training|the lead|management)',
+    '(qa|training) (reminder|note|tip)',
+  ],
+};
+
+/** The customer denies having threatened ("I never said I'd sue"). */
+export const deniedThreat: TScopedPatterns = {
+  scope: 'before',
+  anyOf: [
+    '(never|not|did not|didnt|was not|wasnt|am not|im not|is not|isnt) (said|say|saying|threatened|threatening|meant|mean|suggesting|suggested)',
   ],
 };
 
@@ -36,6 +53,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(was|were|got|had been|has been|have been) (all|finally|eventually)? (resolved|settled|sorted|fixed|reversed|refunded|taken care of|dropped|closed|withdrawn)',
     '(sorted|worked|straightened) (it|things|everything)? out',
     '(it|that|this|everything) (all)? worked out',
+    '(thanks|thank you|thx) (so much)? for (swapping|replacing|fixing|repairing|resolving|sorting|handling|taking care of)',
     '(he|she|they|we|you|i|someone|the tech|the provider|the contractor|the plumber) (came back and|already|finally|eventually|then|quickly|promptly)? (repaired|fixed|patched|replaced) (it|them|that|everything|the damage)',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
@@ -63,6 +81,8 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
 export const threatGuards: readonly TScopedPatterns[] = [
   thirdPartyStory,
   agentPolicyQuote,
+  policyStatement,
+  deniedThreat,
   resolvedPastEvent,
   hypotheticalOrAbandoned,
 ];

@@ -1,5 +1,5 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
-import { agentPolicyQuote, threatGuards } from './shared-vocabulary.js';
+import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabulary.js';
 
 const lawyerWords =
   '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|lawyr|abogado|abogados|abogada|solicitor|counsel';
@@ -256,13 +256,18 @@ export const chargebackThreat: TTriggerDefinitionInput = {
     {
       id: 'chargeback',
       patterns: ['(~chargeback|chargebacks|chargbacks|charge back|charge backs|chargeback s|contracargo|contracargos)'],
-      guards: [{ scope: 'overlap', anyOf: ['chargeback (policy|policies|fee|fees|process|rules|department|team)'] }],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: ['chargeback (policy|policies|fee|fees|process|rules|department|team|threat|threats|workflow)'],
+        },
+      ],
     },
     {
       id: 'dispute-charge',
       patterns: [
         '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords}|${cardWords})`,
+        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords}|${cardWords})`,
         `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
@@ -298,6 +303,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
   description: 'A bank, processor or payment gateway contacts us, or someone asks for our MID (LL-1, LL-8).',
   guards: [
     agentPolicyQuote,
+    policyStatement,
     { scope: 'overlap', anyOf: ['(called|emailed|contacted|texted|messaged) (me|my phone)', 'bank holiday'] },
   ],
   cues: [
