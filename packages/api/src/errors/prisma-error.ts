@@ -46,7 +46,9 @@ export function translateDatabaseError(error: unknown): unknown {
   if (
     (code && CONNECTION_CODES.has(code)) ||
     (driverCode && PG_CONNECTION_CODES.has(driverCode)) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database/i.test(message)
+    /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|not queryable|connection error/i.test(
+      message,
+    )
   ) {
     return new AppError('UNAVAILABLE', 'The database is unavailable; retry shortly', { details: { retryable: true } });
   }
