@@ -124,20 +124,24 @@ describe('review escalation from Tier 1', () => {
     const payload = response.data?.escalateReviewRequest;
     expect(payload.case).toMatchObject({
       tier: 'TIER2',
-      status: 'ESCALATED',
       version: 2,
       queue: { slug: 'tier2-escalations' },
       externalCrmNumber: '00123456',
     });
     expect(rowId(payload.review.case.id)).toBe(caseId);
     const view = await care.as('tier2')<any>(CASE_VIEW, { id: caseId });
-    const escalated = view.data?.case.timeline.edges.find((edge: any) => edge.node.type === 'ESCALATED').node;
-    expect(escalated.data).toMatchObject({
+    const events = view.data?.case.timeline.edges.map((edge: any) => edge.node);
+    const queueChange = events.find((event: any) => event.type === 'QUEUE_CHANGED');
+    expect(queueChange.data).toMatchObject({
+      queue: { before: null, after: 'tier2-escalations' },
       tier: { before: 'TIER1', after: 'TIER2' },
-      status: { before: 'NEW', after: 'ESCALATED' },
-      reviewAction: 'EDIT',
-      rule: 'CARE-R1',
     });
+    // the policy routed it: the decision and its version are on the timeline
+    const escalated = await kit.db.timelineEvent.findFirstOrThrow({ where: { caseId, type: 'ESCALATED' } });
+    expect(escalated.policyVersion).toBe(1);
+    expect((escalated.decision as { explanation: { winner: string } }).explanation.winner).toMatch(/^care-r1\./);
+    const linked = events.find((event: any) => event.type === 'REVIEW_ESCALATED');
+    expect(linked.data).toMatchObject({ reviewId: review.id, reviewAction: 'EDIT', rule: 'CARE-R1' });
     expect(view.data?.case.reviews.map((row: any) => [rowId(row.id), row.status])).toEqual([[review.id, 'APPROVED']]);
   });
 

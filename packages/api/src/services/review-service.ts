@@ -3,13 +3,17 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
+import { updateCaseGuarded } from './case-guards.js';
+import { applyDecision } from './decision-apply.js';
+import { buildEvaluationInput } from './evaluation-input.js';
 import { runIdempotent } from './idempotency.js';
+import { activePolicy } from './policy-store.js';
 import { missingEscalationFields, reviewActionInSubject } from './review-comment-template.js';
+import { decide, loadCaseForEvaluation } from './routing.js';
 import { changedFields, recordTimelineEvent } from './timeline.js';
 
 export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'EDITED', 'REJECTED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const TIER2_REVIEW_QUEUE = 'tier2-escalations';
 
 const ZIdempotencyKey = z.string().min(1).max(200).nullish();
 
@@ -94,7 +98,8 @@ export async function importReview(context: Context, rawInput: unknown): Promise
 /**
  * CARE-R1/R2: Tier 1 escalates a review edit/removal request to Tier 2. The case must carry the
  * external (CRM) case number and a subject with "Edit Review" or "Remove Review"; otherwise the
- * escalation is refused with every missing field named, and nothing changes.
+ * escalation is refused with every missing field named, and nothing changes. A complete request
+ * is routed by the active policy (its decision, version and steps are on the timeline).
  */
 export async function escalateReviewRequest(context: Context, rawInput: unknown): Promise<ReviewEscalationResult> {
   const input = parseInput(ZEscalateReviewRequestInput, rawInput);
@@ -129,39 +134,58 @@ export async function escalateReviewRequest(context: Context, rawInput: unknown)
         details: { caseId: review.caseId },
       });
     }
-    const queue = await tx.queue.findFirst({ where: { slug: TIER2_REVIEW_QUEUE } });
-    if (!queue) throw new AppError('VALIDATION_FAILED', `Your organization has no ${TIER2_REVIEW_QUEUE} queue`);
-    const after = {
-      tier: 'TIER2',
-      queueId: queue.id,
-      teamId: queue.teamId,
-      status: 'ESCALATED',
-      subject,
-      externalCrmNumber,
-    };
-    const updated = await tx.case.updateMany({
-      where: { id: caseId, version: caseRow.version },
-      data: { ...after, closedAt: null, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'The case changed meanwhile; reload and retry', {
-        details: { currentVersion: caseRow.version },
+    let version = caseRow.version;
+    const fieldChanges = changedFields(caseRow as unknown as Record<string, unknown>, { subject, externalCrmNumber });
+    if (Object.keys(fieldChanges).length > 0) {
+      version = await updateCaseGuarded(tx, caseId, caseRow.version, { subject, externalCrmNumber });
+      await recordTimelineEvent(tx, context, {
+        caseId,
+        type: 'FIELD_CHANGED',
+        data: { ...fieldChanges, version: { before: caseRow.version, after: version }, rule: 'CARE-R2' },
       });
     }
+    // CARE-R1: the policy routes the complete escalation (to Tier 2); fail closed if it does not
+    const reviewAction = reviewActionInSubject(subject);
+    const policy = await activePolicy(tx);
+    const row = await loadCaseForEvaluation(tx, caseId);
+    const evaluationInput = buildEvaluationInput(
+      policy.compiled,
+      row,
+      { text: subject, signals: { values: { reviewEscalationComplete: true, reviewAction: reviewAction ?? '' } } },
+      context.viewer,
+      context.now,
+    );
+    const decision = decide(policy, evaluationInput);
+    if (decision.outcome !== 'ESCALATE' || decision.target.tier !== 'TIER2' || decision.approval.required) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `The policy does not route this review request to Tier 2: ${decision.explanation.summary}`,
+        { rule: 'CARE-R1', details: { policyVersion: policy.version, summary: decision.explanation.summary } },
+      );
+    }
+    await applyDecision(tx, context, {
+      caseId,
+      expectedVersion: version,
+      decision,
+      policy: policy.compiled,
+      policyVersion: policy.version,
+      evaluationInput,
+      note: null,
+    });
     if (review && !review.caseId) {
       await tx.review.update({ where: { id: review.id }, data: { caseId } });
     }
     await recordTimelineEvent(tx, context, {
       caseId,
-      type: 'ESCALATED',
+      type: 'REVIEW_ESCALATED',
       data: {
-        ...changedFields(caseRow as unknown as Record<string, unknown>, after),
-        version: { before: caseRow.version, after: caseRow.version + 1 },
-        queue: TIER2_REVIEW_QUEUE,
-        reviewAction: reviewActionInSubject(subject),
         reviewId: review?.id ?? null,
+        reviewAction,
+        externalCrmNumber,
+        queue: decision.target.queue,
         rule: 'CARE-R1',
       },
+      policyVersion: policy.version,
     });
     return { caseId, reviewId: review?.id ?? null };
   });
