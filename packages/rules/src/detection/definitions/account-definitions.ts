@@ -84,6 +84,8 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
         '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (your|the) (system|systems|database|databases|site|platform|records|servers)',
+        '(request|requesting|requests|formally request) (the)? (deletion|erasure|removal) of (my|all|our|any)',
+        '(deletion|erasure) of (my|all my|our|all) (account|data|personal data|information|personal information)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
         '(close|closing|deactivate|deactivating) _{0,3} (account|profile) _{0,4} (and|then)? (delete|erase|remove|wipe|purge) _{0,3} (data|information|info)',
       ],
@@ -124,6 +126,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       patterns: [
         `(edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
         `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
+        `(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (${reviewWords}) (edited|changed|updated|corrected|reworded|fixed)`,
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
       ],
     },

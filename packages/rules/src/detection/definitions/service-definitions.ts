@@ -1,4 +1,5 @@
 import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
+import { thirdPartyStory } from './shared-vocabulary.js';
 
 const providerWords =
   'repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
@@ -32,6 +33,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
       patterns: [
         `(part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|pieza|piezas) _{0,6} (${delayWords})`,
         `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,3} (part|parts|the part|the parts|a part|pieza|piezas)`,
+        '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
       ],
     },
@@ -69,6 +71,7 @@ export const providerDelay: TTriggerDefinitionInput = {
         {
           scope: 'overlap',
           anyOf: [
+            '(i|we|i have|we have|i had|we had) (missed|forgot|skipped|cancelled|canceled|rescheduled)',
             'no call (back|from)',
             'missed (call|calls)',
             '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)',
@@ -105,9 +108,19 @@ export const claimDispute: TTriggerDefinitionInput = {
   guards: [{ scope: 'overlap', anyOf: ['credit (card|cards|score|report|union|check|bureau)'] }],
   cues: [
     {
+      id: 'refuses-offer',
+      patterns: [
+        '(not|wont|will not|do not|dont|cannot|can not|refuse to) (accept|accepting|take|taking) (that|this|it|your) (offer|amount|credit|number)?',
+      ],
+      requires: [
+        { scope: 'message', anyOf: ['(offer|offering|offered|credit|cap|payout|cash out|cash offer|amount|buyout)'] },
+      ],
+      guards: [{ scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] }],
+    },
+    {
       id: 'disagrees-with-amount',
       patterns: [
-        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
+        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
         '(do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
@@ -141,11 +154,12 @@ export const coverageDenial: TTriggerDefinitionInput = {
   detectorId: 'text.coverage-denial',
   description: 'The item or the failure is not covered; the claim was denied (CIN-1).',
   blockedInQuestions: true,
+  guards: [thirdPartyStory],
   cues: [
     {
       id: 'not-covered',
       patterns: [
-        '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,2} (covered|cubierto|cubierta)',
+        '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
@@ -177,6 +191,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(already|went ahead and|just|had to) _{0,2} (had|got|paid|hired|called|fixed|repaired|replaced|installed) _{0,3} (my own|own|an outside|outside|independent|a local|local|third party|another|a different|a private|our own|a)? _{0,2} (plumber|electrician|contractor|hvac company|hvac guy|hvac tech|repairman|repair man|handyman|technician|tech|company|guy|someone)',
         '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
+        '(i|we) (hired|paid|got|called|had|brought in) (a|an|my own|our own|some|another|my)? _{0,2} (guy|plumber|electrician|contractor|handyman|company|tech|technician|someone|repairman) _{0,6} (to)? (fix|repair|replace|install|look at)',
         '(before|prior to) (i|we) (called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
         '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
@@ -187,7 +202,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(fixed|fix|repaired|repair|repairs|replaced|replace|installed|paid|hired|had|got|done|did|completed|work|invoice|bill|receipt|came out|came and)',
+            '(reimburse|reimbursed|reimbursement|money back|refund|pay me back|pay for|cover the cost|invoice|receipt|bill|before|prior|already|myself|ourselves)',
           ],
         },
       ],

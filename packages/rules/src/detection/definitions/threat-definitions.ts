@@ -56,7 +56,7 @@ export const legalThreat: TTriggerDefinitionInput = {
     {
       id: 'own-lawyer',
       patterns: [
-        `(call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|mi|un|a un|the family) (${lawyerWords}|legal team|legal counsel|law firm)`,
+        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family) (${lawyerWords}|legal team|legal counsel|law firm)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
         `lawyer up`,
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
@@ -92,7 +92,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       patterns: [
         `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
         `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
-        '(we|i|our firm|our office) (represent|represents|are representing|am representing|have been retained)',
+        '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
         '(demand letter|cease and desist|tcpa (violation|claim|demand)|notice of representation|letter of representation)',
@@ -129,6 +129,12 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       scope: 'overlap',
       anyOf: ['social media', '(saw|seen|heard|read|watched) _{0,3} (on|in) (the)? (local)? (news|tv|paper|newspaper)'],
+    },
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(i am|i work for|i work at|i write for|i m) (a|an|the)? _{0,3} (journalist|reporter|news station|newspaper|station|press|tv station)',
+      ],
     },
   ],
   cues: [
@@ -188,7 +194,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(hear|hearing|know|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(take|taking|took|hear|hearing|know|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
@@ -267,7 +273,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'dispute-charge',
       patterns: [
         '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|mi)? (${bankWords}|${cardWords})`,
+        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
         `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
@@ -281,7 +287,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
     {
       id: 'call-bank',
       patterns: [
-        `(call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|mi|al)? (${bankWords})`,
+        `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
         `(have|get|let|having) (my|the) (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
       ],
       guards: [
