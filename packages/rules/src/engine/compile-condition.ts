@@ -4,6 +4,7 @@
  * becomes TRUE — not even under `not` — so the evaluator fails closed.
  */
 import { isOpen, type TBusinessCalendar } from '../calendar/index.js';
+import { instantMs } from '../calendar/zone-clock.js';
 import {
   asKnownCondition,
   type TComparisonOperator,
@@ -51,7 +52,7 @@ export function resolveSignal(context: EvaluationContext, name: string): TSignal
     }
     case 'daysSinceLastRefund': {
       if (!facts.lastRefundProcessedAt) return undefined;
-      const processed = Date.parse(facts.lastRefundProcessedAt);
+      const processed = instantMs(facts.lastRefundProcessedAt);
       return Number.isNaN(processed) ? undefined : Math.floor((context.nowMillis - processed) / DAY_MS);
     }
     case 'lastRefundReceived':

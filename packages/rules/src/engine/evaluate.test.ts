@@ -189,3 +189,18 @@ describe('evaluate', () => {
     expect(decision.explanation.winner).toBeNull();
   });
 });
+
+describe('evaluate: time formats', () => {
+  it('accepts every zoned ISO form the input schema accepts (e.g. an hour-only offset)', () => {
+    const hourOnly = decide('cinch', {
+      now: '2026-03-04T20:30:00+05',
+      signals: { agentFlags: ['LEGAL_THREAT'], values: {} },
+    });
+    const full = decide('cinch', {
+      now: '2026-03-04T20:30:00+05:00',
+      signals: { agentFlags: ['LEGAL_THREAT'], values: {} },
+    });
+    expect(hourOnly.sla?.dueAt).toBe(full.sla?.dueAt);
+    expect(hourOnly.availability?.openNow).toBe(true); // 10:30 in New York
+  });
+});

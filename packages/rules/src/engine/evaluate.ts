@@ -3,6 +3,7 @@
  * outputs in a stable order. Every rule's verdict and reasons go into the explanation.
  */
 import { addBusinessMinutes, isOpen, nextOpening } from '../calendar/index.js';
+import { instantMs } from '../calendar/zone-clock.js';
 import {
   type TAvailability,
   type TDecision,
@@ -102,7 +103,7 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
 }
 
 function instantOf(now: string): number {
-  const millis = Date.parse(now);
+  const millis = instantMs(now);
   if (Number.isNaN(millis)) {
     throw new EvaluationInputError([{ path: 'now', message: `not a valid instant: ${now}` }]);
   }
