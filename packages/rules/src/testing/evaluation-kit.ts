@@ -1,4 +1,4 @@
-/** Small helpers for tests: build an evaluation input with defaults, decide with a shipped pack. */
+/** Test kit: build an evaluation input with defaults and decide with a shipped pack. */
 import { type CompiledPolicy, compilePolicy } from '../engine/compile-policy.js';
 import { evaluate, parseEvaluationInput } from '../engine/evaluate.js';
 import { getShippedPolicyPack } from '../packs/index.js';
