@@ -1,0 +1,186 @@
+/**
+ * No N+1: the number of database queries an operation makes does not grow with the data it
+ * returns (counted through Prisma's query log). Filtered case lists are served by indexes
+ * (EXPLAIN with sequential scans disabled on a small table).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
+
+let kit: TestKit;
+let tenant: TestTenant;
+let queries: string[] = [];
+let counting = false;
+
+beforeAll(async () => {
+  kit = await createTestKit({
+    onQuery: (query) => {
+      if (counting) queries.push(query);
+    },
+  });
+  tenant = await kit.createTenant('care');
+});
+
+afterAll(async () => {
+  await kit?.close();
+});
+
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  queries = [];
+  counting = true;
+  try {
+    await run();
+  } finally {
+    counting = false;
+  }
+  return queries.filter((query) => !/^(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)/i.test(query.trim())).length;
+}
+
+const CASE_FIELDS =
+  'id number status subject team { id name } queue { id slug } assignee { id name } createdBy { id name }';
+
+async function addCases(count: number, prefix: string): Promise<string[]> {
+  const [team, queue] = await Promise.all([
+    kit.db.team.findFirstOrThrow({ where: { tenantId: tenant.tenantId } }),
+    kit.db.queue.findFirstOrThrow({ where: { tenantId: tenant.tenantId } }),
+  ]);
+  const base = await kit.db.case.count({ where: { tenantId: tenant.tenantId } });
+  const rows = Array.from({ length: count }, (_, i) => ({
+    tenantId: tenant.tenantId,
+    number: 10_000 + base + i,
+    subject: `${prefix} ${i}`,
+    customerRef: `member-${i}`,
+    status: 'OPEN',
+    teamId: team.id,
+    queueId: queue.id,
+    assigneeId: tenant.userIds.tier2 ?? null,
+    createdById: tenant.userIds.agent ?? null,
+  }));
+  await kit.db.case.createMany({ data: rows });
+  const created = await kit.db.case.findMany({
+    where: { tenantId: tenant.tenantId, subject: { startsWith: prefix } },
+    select: { id: true },
+  });
+  return created.map((row) => row.id);
+}
+
+async function addActivity(caseId: string, count: number) {
+  await kit.db.caseComment.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ tenantId: tenant.tenantId, caseId, body: `comment ${i}` })),
+  });
+  await kit.db.timelineEvent.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      tenantId: tenant.tenantId,
+      caseId,
+      type: 'COMMENT_ADDED',
+      data: { n: i },
+    })),
+  });
+}
+
+describe('query counts per operation (no N+1)', () => {
+  it('X-10 cases(first: 50) with team, queue, assignee and creator: same query count for 5 and 50 cases', async () => {
+    const list = `query List($first: Int!) { cases(first: $first) { edges { node { ${CASE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+    await addCases(5, 'few');
+    await tenant.as('tier2')(list, { first: 5 }); // warm: API key lookup and caches
+    const small = await countQueries(() => tenant.as('tier2')(list, { first: 5 }));
+    await addCases(60, 'many');
+    let returned = 0;
+    const large = await countQueries(async () => {
+      const response = await tenant.as('tier2')<{ cases: { edges: unknown[] } }>(list, { first: 50 });
+      returned = response.data?.cases.edges.length ?? 0;
+    });
+    console.info(`queries: cases(first: 50) = ${large}, cases(first: 5) = ${small}`);
+    expect(returned).toBe(50);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(6);
+  });
+
+  it('X-10 case(id) with relations, comments and timeline: query count independent of their size', async () => {
+    const [quiet, busy] = await addCases(2, 'detail');
+    await addActivity(busy as string, 40);
+    const detail = `query Detail($id: ID!) { case(id: $id) { ${CASE_FIELDS}
+      comments(first: 50) { edges { node { id body } } }
+      timeline(first: 50) { edges { node { id type } } } } }`;
+    await tenant.as('tier2')(detail, { id: quiet });
+    const few = await countQueries(() => tenant.as('tier2')(detail, { id: quiet }));
+    const many = await countQueries(() => tenant.as('tier2')(detail, { id: busy }));
+    console.info(`queries: case(id) with relations, comments, timeline = ${many}`);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(8);
+  });
+
+  it('X-10 routeCase dry run: query count independent of the case history, and no writes', async () => {
+    const [quiet, busy] = await addCases(2, 'route');
+    await addActivity(busy as string, 40);
+    const route = `query Route($caseId: ID!) { routeCase(caseId: $caseId) { __typename ... on RoutingDecision { policyVersion outcome { __typename } } ... on AppError { code message } } }`;
+    const before = await kit.db.timelineEvent.count({ where: { tenantId: tenant.tenantId } });
+    await tenant.as('tier2')(route, { caseId: quiet });
+    const few = await countQueries(() => tenant.as('tier2')(route, { caseId: quiet }));
+    const many = await countQueries(() => tenant.as('tier2')(route, { caseId: busy }));
+    console.info(`queries: routeCase dry run = ${many}`);
+    expect(many).toBe(few);
+    expect(await kit.db.timelineEvent.count({ where: { tenantId: tenant.tenantId } })).toBe(before);
+    queries = [];
+    await countQueries(() => tenant.as('tier2')(route, { caseId: busy }));
+    expect(queries.filter((query) => /^\s*(INSERT|UPDATE|DELETE)/i.test(query))).toEqual([]);
+  });
+
+  it('X-10 escalateCase: query count independent of the case history', async () => {
+    const [warm, quiet, busy] = await addCases(3, 'escalate');
+    await addActivity(busy as string, 40);
+    const escalate = `mutation Escalate($caseId: ID!, $input: EscalateCaseInput!) { escalateCase(caseId: $caseId, input: $input) {
+      __typename ... on EscalateCasePayload { case { id version } } ... on AppError { code message } } }`;
+    const input = {
+      expectedVersion: 1,
+      note: { reason: 'r', stepsTaken: 's', offersMade: 'o', helpNeeded: 'h' },
+      agentNote: 'customer asked for a supervisor',
+    };
+    const outcomes: string[] = [];
+    await tenant.as('tier2')(escalate, { caseId: warm, input });
+    const few = await countQueries(async () => {
+      const response = await tenant.as('tier2')<{ escalateCase: { __typename: string } }>(escalate, {
+        caseId: quiet,
+        input,
+      });
+      outcomes.push(response.data?.escalateCase.__typename ?? 'none');
+    });
+    const many = await countQueries(async () => {
+      const response = await tenant.as('tier2')<{ escalateCase: { __typename: string } }>(escalate, {
+        caseId: busy,
+        input,
+      });
+      outcomes.push(response.data?.escalateCase.__typename ?? 'none');
+    });
+    console.info(`queries: escalateCase (${outcomes[1]}) = ${many}`);
+    expect(outcomes[0]).toBe(outcomes[1]);
+    expect(many).toBe(few);
+  });
+});
+
+describe('filtered lists use indexes', () => {
+  const FILTERS: Record<string, string> = {
+    'newest first': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
+    status: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "status" IN ('OPEN', 'NEW') ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
+    queue: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "queueId" = '00000000-0000-4000-8000-000000000000' ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
+    assignee: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "assigneeId" = '00000000-0000-4000-8000-000000000000' ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
+    trigger: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "triggers" @> ARRAY['legal_threat']::text[] LIMIT 51`,
+    'customer and concern': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "customerRef" = 'member-1' AND "concern" = 'billing'`,
+    'due before (breached)': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "slaDueAt" < now() LIMIT 51`,
+    'timeline of a case': `SELECT "id" FROM "TimelineEvent" WHERE "tenantId" = $1::uuid AND "caseId" = '00000000-0000-4000-8000-000000000000' ORDER BY "seq" LIMIT 51`,
+  };
+
+  it('X-10 every case list filter is an index scan when sequential scans are disabled', async () => {
+    const plans: Record<string, string> = {};
+    await kit.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      for (const [name, sql] of Object.entries(FILTERS)) {
+        const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, tenant.tenantId);
+        plans[name] = rows.map((row) => row['QUERY PLAN']).join('\n');
+      }
+    });
+    const withoutIndex = Object.entries(plans)
+      .filter(([, plan]) => /Seq Scan/.test(plan) || !/Index/.test(plan))
+      .map(([name, plan]) => `${name}:\n${plan}`);
+    expect(withoutIndex).toEqual([]);
+  });
+});
