@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ImportCaseDocument } from '../_generated/graphql.js';
 import type { EscalateClient } from '../client/create-client.js';
+import { unwrapPayload } from '../client/payload.js';
 import { EscalateError } from '../errors/escalate-error.js';
 import { importLineKey, parseImportLine } from './import-line.js';
 
@@ -92,13 +94,21 @@ export async function importCases(options: ImportOptions): Promise<ImportSummary
     const parsed = parseImportLine(line.text, importLineKey(scope, line.number, line.text));
     if (!parsed.ok) return { line: line.number, ok: false, error: { code: parsed.code, message: parsed.message } };
     try {
-      const result = await options.client.cases.create(parsed.input, options.signal ? { signal: options.signal } : {});
+      const data = await options.client.request(
+        ImportCaseDocument,
+        { input: parsed.input },
+        {
+          idempotencyKey: parsed.input.idempotencyKey ?? undefined,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+      );
+      const payload = unwrapPayload(data.createCase, { url: options.client.url, operationName: 'ImportCase' });
       return {
         line: line.number,
         ok: true,
-        caseId: result.case.id,
-        displayNumber: result.case.displayNumber,
-        created: result.created,
+        caseId: payload.case.id,
+        displayNumber: payload.case.displayNumber,
+        created: payload.created,
       };
     } catch (error) {
       return failure(line.number, error);

@@ -18,7 +18,7 @@ describe('cases over HTTP', () => {
     const viewer = await env.client('tier2').viewer();
     expect(viewer.role).toBe('tier2');
     expect(viewer.organization.slug).toBe(env.tenant.slug);
-    expect(viewer.user.id).toBe(env.tenant.userIds.tier2);
+    expect(Buffer.from(viewer.user.id, 'base64').toString()).toBe(`User:${env.tenant.userIds.tier2}`);
   });
 
   it('creates a case and reads it back by id', async () => {
