@@ -26,6 +26,11 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Part
     pollIntervalMs: number('WORKER_POLL_MS'),
     leaseMs: number('WORKER_LEASE_MS'),
     webhookTimeoutMs: number('WEBHOOK_TIMEOUT_MS'),
+    tenantIds: env.WORKER_TENANT_IDS
+      ? env.WORKER_TENANT_IDS.split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : null,
   };
 }
 

@@ -5,6 +5,8 @@ export interface ClaimOptions {
   now: Date;
   batchSize: number;
   leaseMs: number;
+  /** claim only these organizations' messages (dedicated workers); all when absent */
+  tenantIds?: string[] | null;
 }
 
 /**
@@ -15,12 +17,14 @@ export interface ClaimOptions {
  */
 export async function claimDueMessages(db: PrismaClient, options: ClaimOptions): Promise<string[]> {
   const { workerId, now, batchSize, leaseMs } = options;
+  const tenantIds = options.tenantIds?.length ? options.tenantIds : null;
   const lockedUntil = new Date(now.getTime() + leaseMs);
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH picked AS (
       SELECT "id" FROM "OutboxMessage"
-      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now})
-         OR ("status" = 'PROCESSING' AND "lockedUntil" < ${now} AND "attempts" < "maxAttempts")
+      WHERE (("status" = 'PENDING' AND "nextAttemptAt" <= ${now})
+          OR ("status" = 'PROCESSING' AND "lockedUntil" < ${now} AND "attempts" < "maxAttempts"))
+        AND (${tenantIds}::uuid[] IS NULL OR "tenantId" = ANY(${tenantIds}::uuid[]))
       ORDER BY "nextAttemptAt", "id"
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED

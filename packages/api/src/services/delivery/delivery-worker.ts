@@ -21,6 +21,8 @@ export interface DeliveryWorkerOptions {
   webhookTimeoutMs?: number;
   backoff?: BackoffOptions;
   clock?: () => Date;
+  /** deliver only these organizations' messages (dedicated workers); all when absent */
+  tenantIds?: string[] | null;
   /** periodic housekeeping run on every poll (expiring offers, timing out transfers) */
   maintenance?: ((db: PrismaClient, now: Date) => Promise<unknown>)[];
 }
@@ -70,6 +72,7 @@ export class DeliveryWorker {
       now,
       batchSize: this.options.batchSize ?? 20,
       leaseMs: this.options.leaseMs ?? 60_000,
+      tenantIds: this.options.tenantIds,
     });
     const report: BatchReport = { claimed: ids.length, delivered: 0, retrying: 0, dead: 0 };
     if (ids.length === 0) return report;

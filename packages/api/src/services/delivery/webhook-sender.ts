@@ -49,11 +49,13 @@ export class WebhookSender {
     });
     const results = await Promise.all(endpoints.map((endpoint) => this.post(endpoint, message, body, now)));
     const failures: string[] = [];
+    let delivered = 0;
     for (const [index, result] of results.entries()) {
       const endpoint = endpoints[index];
       if (!endpoint) continue;
       switch (result.kind) {
         case 'delivered':
+          delivered += 1;
           break;
         case 'gone':
           await this.disableEndpoint(endpoint, message, result.status);
@@ -64,7 +66,10 @@ export class WebhookSender {
       }
     }
     if (failures.length > 0) return { ok: false, error: failures.join('; ') };
-    return { ok: true, detail: `delivered to ${endpoints.length} endpoint(s)` };
+    if (delivered === 0 && message.channel !== 'LIVE_ALERT') {
+      return { ok: false, error: `every endpoint for channel ${message.channel} answered 410 Gone and was disabled` };
+    }
+    return { ok: true, detail: `delivered to ${delivered} endpoint(s)` };
   }
 
   private async post(
