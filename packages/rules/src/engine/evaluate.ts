@@ -58,16 +58,24 @@ function compareTriggers(a: TFiredTrigger, b: TFiredTrigger): number {
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
 
+function addTextHits(policy: CompiledPolicy, text: string, field: string, fired: TFiredTrigger[]): void {
+  for (const hit of policy.detectText(text, field)) {
+    fired.push({ code: hit.code, ruleId: hit.detectorId, evidence: { ...hit.evidence, field } });
+  }
+}
+
+function indexTrigger(byCode: Map<string, TFiredTrigger[]>, trigger: TFiredTrigger): void {
+  const list = byCode.get(trigger.code);
+  if (list) list.push(trigger);
+  else byCode.set(trigger.code, [trigger]);
+}
+
+const NO_REASONS: string[] = [];
+
 function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, context: EvaluationContext) {
   const fired: TFiredTrigger[] = [];
-  for (const [field, text] of [
-    ['customerText', input.customerText],
-    ['agentNote', input.agentNote],
-  ] as const) {
-    for (const hit of policy.detectText(text, field)) {
-      fired.push({ code: hit.code, ruleId: hit.detectorId, evidence: { ...hit.evidence, field } });
-    }
-  }
+  addTextHits(policy, input.customerText, 'customerText', fired);
+  addTextHits(policy, input.agentNote, 'agentNote', fired);
   // an agent may raise any trigger code the pack listens for by setting a flag of that name
   const agentFlags = input.signals.agentFlags;
   for (const flag of agentFlags.length === 0 ? agentFlags : [...new Set(agentFlags)].sort()) {
@@ -80,15 +88,11 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
     }
   }
   const byCode = context.triggers as Map<string, TFiredTrigger[]>;
-  const index = (trigger: TFiredTrigger) => {
-    const list = byCode.get(trigger.code);
-    if (list) list.push(trigger);
-    else byCode.set(trigger.code, [trigger]);
-  };
-  for (const trigger of fired) index(trigger);
+  for (const trigger of fired) indexTrigger(byCode, trigger);
   // signal triggers see the text triggers (and each other in id order)
   for (const { definition, test } of policy.signalTriggers) {
-    if (test(context, []) !== TRUE) continue;
+    NO_REASONS.length = 0;
+    if (test(context, NO_REASONS) !== TRUE) continue;
     const evidenceName = definition.evidence;
     const value = evidenceName.startsWith('flag:') ? true : (resolveSignal(context, evidenceName) ?? 'present');
     const trigger: TFiredTrigger = {
@@ -97,7 +101,7 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
       evidence: { kind: 'signal', name: evidenceName, value },
     };
     fired.push(trigger);
-    index(trigger);
+    indexTrigger(byCode, trigger);
   }
   return fired.sort(compareTriggers);
 }
@@ -156,11 +160,13 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
     for (const field of ROUTE_FIELDS) if (routeRule.outcome[field] !== undefined) sources[field] = routeRule;
   }
   for (const field of INDEPENDENT_FIELDS) {
-    const source = matched.find((compiled) => {
+    for (const compiled of matched) {
       const value = compiled.outcome[field];
-      return value !== undefined && !isEmptyList(value);
-    });
-    if (source) sources[field] = source;
+      if (value !== undefined && !isEmptyList(value)) {
+        sources[field] = compiled;
+        break;
+      }
+    }
   }
   const lists = assembleLists(policy, input, matched, triggers);
 

@@ -54,6 +54,18 @@ function recipientOf(notification: TRenderedNotification): string {
   }
 }
 
+function firstTime(seen: Set<string>, key: string): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+function compareNotifications(a: TRenderedNotification, b: TRenderedNotification): number {
+  const keyA = `${a.kind}\u0000${recipientOf(a)}\u0000${a.ruleId}`;
+  const keyB = `${b.kind}\u0000${recipientOf(b)}\u0000${b.ruleId}`;
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
+
 export function assembleLists(
   policy: CompiledPolicy,
   input: TEvaluationInput,
@@ -69,11 +81,6 @@ export function assembleLists(
     guidance: [],
   };
   const seen = new Set<string>();
-  const once = (key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
   const customer = input.case.customer;
   for (const compiled of matched) {
     const { outcome, rule } = compiled;
@@ -98,19 +105,19 @@ export function assembleLists(
               : spec.kind === 'CHANNEL_POST'
                 ? { kind: 'CHANNEL_POST', channel: spec.channel, ...base }
                 : { kind: 'LIVE_ALERT', toRole: spec.toRole, ...base };
-        if (once(`n:${notification.kind}:${recipientOf(notification)}:${message}`)) {
+        if (firstTime(seen, `n:${notification.kind}:${recipientOf(notification)}:${message}`)) {
           lists.notifications.push(notification);
         }
       }
     }
     for (const step of outcome.requiredSteps) {
-      if (once(`s:${step.id}`)) lists.requiredSteps.push({ ...step, ruleId: rule.id });
+      if (firstTime(seen, `s:${step.id}`)) lists.requiredSteps.push({ ...step, ruleId: rule.id });
     }
     for (const field of outcome.requiredNoteFields) {
-      if (once(`f:${field}`)) lists.requiredNoteFields.push(field);
+      if (firstTime(seen, `f:${field}`)) lists.requiredNoteFields.push(field);
     }
     for (const task of outcome.tasks) {
-      if (once(`t:${task.kind}:${task.title}`)) {
+      if (firstTime(seen, `t:${task.kind}:${task.title}`)) {
         lists.tasks.push({
           kind: task.kind,
           title: task.title,
@@ -122,17 +129,13 @@ export function assembleLists(
       }
     }
     for (const checkId of outcome.replyChecks) {
-      if (once(`r:${checkId}`)) lists.replyChecks.push(checkId);
+      if (firstTime(seen, `r:${checkId}`)) lists.replyChecks.push(checkId);
     }
     for (const text of outcome.guidance) {
-      if (once(`g:${text}`)) lists.guidance.push({ ruleId: rule.id, text });
+      if (firstTime(seen, `g:${text}`)) lists.guidance.push({ ruleId: rule.id, text });
     }
   }
-  lists.notifications.sort((a, b) => {
-    const keyA = `${a.kind}\u0000${recipientOf(a)}\u0000${a.ruleId}`;
-    const keyB = `${b.kind}\u0000${recipientOf(b)}\u0000${b.ruleId}`;
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-  });
+  if (lists.notifications.length > 1) lists.notifications.sort(compareNotifications);
   lists.replyChecks.sort();
   return lists;
 }
