@@ -41,6 +41,7 @@ export const ZTriggerCue = z.object({
   negatable: z.boolean().optional(),
 });
 export type TTriggerCue = z.infer<typeof ZTriggerCue>;
+export type TTriggerCueInput = z.input<typeof ZTriggerCue>;
 
 /** Detection data for one trigger code. */
 export const ZTriggerDefinition = z.object({

@@ -37,6 +37,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
       patterns: [
         '(change|changing|update|updating|correct|correcting|edit|editing) _{0,3} (my|the|their|his|her|our) (first)? name',
         '(new|updated) (first)? name',
+        '(calling|call|calls|called|using|use|uses|address|addressing|addressed|refer to|referring to) (me|them|him|her)? (by)? (my|their|his|her)? (old|birth|former|previous|given) name',
       ],
       guards: [
         {
@@ -83,7 +84,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
       patterns: [
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
         '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected) (on|about) (me|us)',
-        '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (your|the) (system|systems|database|databases|site|platform|records|servers)',
+        '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (all)? (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(request|requesting|requests|formally request) (the)? (deletion|erasure|removal) of (my|all|our|any)',
         '(deletion|erasure) of (my|all my|our|all) (account|data|personal data|information|personal information)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',

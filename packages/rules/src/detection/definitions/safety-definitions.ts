@@ -1,4 +1,4 @@
-import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
+import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
@@ -47,7 +47,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
 };
 
 const treatment =
-  'vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+  'prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -68,7 +68,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|swelling|swelled|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
@@ -92,6 +92,21 @@ const hazardPatterns = [
 
 const alarmSounding =
   '(smoke|co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,3} (going off|went off|go off|goes off|keeps going off|sounding|sounded|alarming|triggered|blaring|screaming)';
+
+const alarmWithSymptoms: TTriggerCueInput = {
+  id: 'alarm-with-symptoms',
+  patterns: [
+    '(co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,3} (beeping|chirping|going off|flashing)',
+  ],
+  requires: [
+    {
+      scope: 'message',
+      anyOf: [
+        '(dizzy|dizziness|headache|headaches|nausea|nauseous|sick|sleepy|drowsy|vomiting|lightheaded|light headed)',
+      ],
+    },
+  ],
+};
 
 const hazardGuards: TScopedPatterns[] = [
   resolvedPastEvent,
@@ -117,6 +132,7 @@ export const healthSafety: TTriggerDefinitionInput = {
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
     { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
+    alarmWithSymptoms,
     {
       id: 'injury',
       patterns: [
@@ -151,6 +167,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(worried|afraid|scared|concerned|fear) _{0,5} (get|gets|getting|be|will be) (hurt|injured|electrocuted|burned|shocked|killed)',
         '(someone|somebody|my kid|my kids|a kid|my son|my daughter|we) (will|could|is going to|might|may) (get|be) (hurt|injured|killed|electrocuted)',
         '(sparks|sparking|sparked|arcing)',
+        '(outlet|plug|cord|wire|wires|wiring|breaker|panel|switch|socket|cable|outlet cover) _{0,4} (hot to the touch|buzzing|crackling|scorched|melted|melting|charred|burning hot|too hot to touch)',
         '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
         '(black mold|toxic mold|mold everywhere|asbestos|sewage backing up|sewage backup|raw sewage)',
         '(cable|arm|arms|strap|bolt|bolts|screen|mount|bracket|weight|bar|handle) _{0,2} (snapped|broke off|came loose|came off|detached|flew|fell off|ripped out|pulled out of the wall)',
@@ -175,7 +192,7 @@ const vulnerablePeople =
 const vulnerableAge =
   '# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -186,6 +203,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
     { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
+    alarmWithSymptoms,
     {
       id: 'outage-vulnerable',
       patterns: [

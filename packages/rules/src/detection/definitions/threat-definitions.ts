@@ -45,7 +45,7 @@ export const legalThreat: TTriggerDefinitionInput = {
       ],
       patterns: [
         '(lawsuit|lawsuits|~litigation|litigate|class action|legal action|legal actions|legal proceedings|legal steps|legal measures|legal route|legal recourse|accion legal|acciones legales)',
-        '(take|taking|took|bring|drag|dragging|see) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
+        '(take|taking|took|bring|drag|dragging|see|pursue|pursuing|fight|fighting|settle|settling|handle|handling) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
         'small claims (court)?',
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(go|going|get|getting|got) legal',
@@ -90,6 +90,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
     {
       id: 'introduces-self',
       patterns: [
+        '(law office|law offices|law firm|law group|legal group|legal services) of',
         `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
         `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
@@ -274,6 +275,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       patterns: [
         '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
         `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
+        `(${bankWords}) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)`,
         `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
@@ -288,6 +290,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'call-bank',
       patterns: [
         `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
+        `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
         `(have|get|let|having) (my|the) (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
       ],
       guards: [
@@ -317,6 +320,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
       id: 'institution-calls',
       patterns: [
         `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|needs|wanted|wants to verify|inquiring|inquired)`,
+        `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],
@@ -325,7 +329,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
     {
       id: 'merchant-id',
       patterns: [
-        '(merchant id|merchant ids|merchant identification|merchant number|merchant account number|merchant category code)',
+        '(merchant id|merchant ids|merchant identification|merchant number|merchant account number|merchant account|merchant category code)',
         '(your|ur|our|the|a|their) mid (number|#|num|no)?',
         'mid (number|#|question|questions|lookup|info|inquiry|num)',
         '(decline|declined|declines) _{0,4} (says|said|message|code|reads|read|shows|showed) _{0,3} call',
