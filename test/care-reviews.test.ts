@@ -173,7 +173,7 @@ describe('review escalation from Tier 1', () => {
 });
 
 describe('editing and removing reviews', () => {
-  it('X-5 only Tier 2 edits or removes a review: others get a typed FORBIDDEN and nothing changes', async () => {
+  it('X-5 only Tier 2 edits or removes a review (and only Tier 1 roles escalate, only the platform imports): others get a typed FORBIDDEN and nothing changes', async () => {
     const caseId = await reviewCase();
     const review = await importReview('APPROVED', caseId);
     const before = await snapshot(review.id, caseId);
@@ -183,6 +183,12 @@ describe('editing and removing reviews', () => {
       const remove = await care.as(role)<any>(REMOVE, { input: { reviewId: review.id, comment: REMOVE_COMMENT } });
       expect(remove.data?.removeReview).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
     }
+    const escalate = await care.as('privacy')<any>(ESCALATE, { input: { caseId, reviewId: review.id } });
+    expect(escalate.data?.escalateReviewRequest).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
+    const imported = await care.as('tier2')<any>(IMPORT, {
+      input: { authorName: 'x', subject: 'x', body: 'x', status: 'APPROVED' },
+    });
+    expect(imported.data?.importReview).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
     expect(await snapshot(review.id, caseId)).toEqual(before);
   });
 
@@ -220,6 +226,11 @@ describe('editing and removing reviews', () => {
       });
       expect(response.data?.editReview.fields[0].path).toBe('input.comment');
     }
+    const listed = await care.as('tier2')<any>(
+      '{ reviews(first: 100, status: [APPROVED]) { edges { node { id status } } } }',
+    );
+    expect(listed.data?.reviews.edges.map((edge: any) => rowId(edge.node.id))).toContain(review.id);
+    expect(listed.data?.reviews.edges.every((edge: any) => edge.node.status === 'APPROVED')).toBe(true);
     const template = await care.as('tier2')<any>('{ reviewCommentTemplate { text example } }');
     expect(template.data?.reviewCommentTemplate.text).toBe(
       'Review {action}: {reason} — requested by {requester} on {date}',

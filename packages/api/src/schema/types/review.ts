@@ -11,6 +11,7 @@ import {
 } from '../../services/review-service.js';
 import { builder } from '../builder.js';
 import { parseIdOrNull } from '../global-id.js';
+import { assertPageSize } from '../pagination.js';
 
 /** only Tier 2 edits or removes reviews; Tier 1 escalates; the platform imports. */
 const REVIEW_CHANGERS: readonly Role[] = ['tier2'];
@@ -79,6 +80,22 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, context) => {
       const id = parseIdOrNull(String(args.id), 'Review');
       return id ? context.db.review.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+  reviews: t.prismaConnection({
+    type: 'Review',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: 100,
+    description: 'Reviews of your organization, newest first; filter by status',
+    args: { status: t.arg({ type: [ReviewStatusEnum] }) },
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.db.review.findMany({
+        ...query,
+        where: args.status?.length ? { status: { in: args.status } } : {},
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
     },
   }),
   reviewCommentTemplate: t.field({
