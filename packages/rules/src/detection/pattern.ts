@@ -42,16 +42,35 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const lengthGap = a.length - b.length;
   if (lengthGap > 1 || lengthGap < -1) return false;
-  const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a];
+  const longer = lengthGap >= 0 ? a : b;
+  const shorter = lengthGap >= 0 ? b : a;
   let index = 0;
-  while (index < shorter.length && longer[index] === shorter[index]) index++;
-  if (longer.length !== shorter.length) return longer.slice(index + 1) === shorter.slice(index);
-  if (longer.slice(index + 1) === shorter.slice(index + 1)) return true;
+  while (index < shorter.length && longer.charCodeAt(index) === shorter.charCodeAt(index)) index++;
+  // Insertion or deletion: the rest must line up shifted by one.
+  if (longer.length !== shorter.length) return sameTail(longer, index + 1, shorter, index);
+  // Substitution, or a swap of two neighbouring letters.
+  if (sameTail(longer, index + 1, shorter, index + 1)) return true;
   return (
-    longer[index] === shorter[index + 1] &&
-    longer[index + 1] === shorter[index] &&
-    longer.slice(index + 2) === shorter.slice(index + 2)
+    longer.charCodeAt(index) === shorter.charCodeAt(index + 1) &&
+    longer.charCodeAt(index + 1) === shorter.charCodeAt(index) &&
+    sameTail(longer, index + 2, shorter, index + 2)
   );
+}
+
+function sameTail(a: string, aFrom: number, b: string, bFrom: number): boolean {
+  if (a.length - aFrom !== b.length - bFrom) return false;
+  for (let offset = 0; aFrom + offset < a.length; offset++) {
+    if (a.charCodeAt(aFrom + offset) !== b.charCodeAt(bFrom + offset)) return false;
+  }
+  return true;
+}
+
+function anyTest(tests: readonly WordTest[]): WordTest {
+  if (tests.length === 1) return tests[0] as WordTest;
+  return (norm) => {
+    for (const test of tests) if (test(norm)) return true;
+    return false;
+  };
 }
 
 function parseWord(lexeme: string, source: string): PatternNode {
@@ -83,20 +102,27 @@ function nonLiteralWord(test: WordTest): PatternNode {
 }
 
 /** Folds a choice between single words into one word node (one set lookup, indexable). */
+/**
+ * Folds the single-word options of a choice into one word node (one set lookup, indexable);
+ * phrases stay as separate options next to it.
+ */
 function simplifyChoice(options: readonly PatternNode[]): PatternNode {
-  const single = options.map((option) =>
-    option.kind === 'seq' && option.items.length === 1 ? option.items[0] : option,
-  );
-  if (single.length === 1) return single[0] as PatternNode;
-  const words = single.filter((node): node is Extract<PatternNode, { kind: 'word' }> => node?.kind === 'word');
-  if (words.length !== single.length) return { kind: 'alt', options };
+  const words: Extract<PatternNode, { kind: 'word' }>[] = [];
+  const phrases: PatternNode[] = [];
+  for (const option of options) {
+    const single = option.kind === 'seq' && option.items.length === 1 ? option.items[0] : option;
+    if (single?.kind === 'word') words.push(single);
+    else phrases.push(option);
+  }
+  if (words.length === 0) return phrases.length === 1 ? (phrases[0] as PatternNode) : { kind: 'alt', options: phrases };
   const literals = words.flatMap((word) => word.literals);
   const literalSet = new Set(literals);
   const tests = words.flatMap((word) => (word.other === null ? [] : [word.other]));
-  const other: WordTest | null = tests.length === 0 ? null : (norm) => tests.some((test) => test(norm));
+  const other: WordTest | null = tests.length === 0 ? null : anyTest(tests);
   const test: WordTest =
     other === null ? (norm) => literalSet.has(norm) : (norm) => literalSet.has(norm) || other(norm);
-  return { kind: 'word', test, literals, other };
+  const merged: PatternNode = { kind: 'word', test, literals, other };
+  return phrases.length === 0 ? merged : { kind: 'alt', options: [merged, ...phrases] };
 }
 
 function parsePattern(source: string): PatternNode {
@@ -246,7 +272,7 @@ export function compilePattern(source: string): CompiledPattern {
   const literals = [...new Set(first.literals)];
   const literalSet = new Set(literals);
   const tests = first.tests;
-  const startTest: WordTest | null = tests.length === 0 ? null : (norm) => tests.some((test) => test(norm));
+  const startTest: WordTest | null = tests.length === 0 ? null : anyTest(tests);
   return {
     source,
     firstLiterals: literals,
