@@ -59,7 +59,7 @@ const ADD_COMMENT = /* GraphQL */ `
   }
 `;
 
-const TIER2_ASK = "I'm calling the news station and my lawyer.";
+const TIER2_ASK = 'There is a gas smell in the kitchen and the technician is not answering.';
 
 describe('Cinch tiers', () => {
   it('CIN-1 Tier 1 situations go to a Tier 1 supervisor', async () => {
@@ -82,9 +82,14 @@ describe('Cinch tiers', () => {
   });
 
   it('CIN-2 a Tier 2 situation waits for a supervisor’s approval, and nothing else moves until then', async () => {
-    const created = await newCase('Media and legal threat');
-    const result = await escalateCase(cinch, created.id, { expectedVersion: 1, text: TIER2_ASK, note: FINAL_NOTE });
-    expect(result.outcome).toBe('PENDING_APPROVAL');
+    const created = await newCase('SOS high risk');
+    const result = await escalateCase(cinch, created.id, {
+      expectedVersion: 1,
+      text: TIER2_ASK,
+      signals: { agentFlags: ['SOS_HIGH_RISK'] },
+      note: FINAL_NOTE,
+    });
+    expect(result.outcome, JSON.stringify(result)).toBe('PENDING_APPROVAL');
     expect(result.approval).toMatchObject({ status: 'PENDING', approverRole: 'tier1_supervisor' });
     expect(result.case).toMatchObject({ status: 'PENDING_APPROVAL', tier: 'TIER1', queue: null, version: 2 });
     const pending = await snapshot(kit, created.id);
@@ -99,7 +104,11 @@ describe('Cinch tiers', () => {
     expect(await snapshot(kit, created.id)).toEqual(pending);
 
     // the case cannot be escalated again while it waits
-    const again = await escalateCase(cinch, created.id, { expectedVersion: 2, text: TIER2_ASK });
+    const again = await escalateCase(cinch, created.id, {
+      expectedVersion: 2,
+      text: TIER2_ASK,
+      signals: { agentFlags: ['SOS_HIGH_RISK'] },
+    });
     expect(again).toMatchObject({ __typename: 'AppError', code: 'APPROVAL_REQUIRED', rule: 'CIN-2' });
 
     const approved = await cinch.as('tier1_supervisor')<{ approveEscalation: Json }>(APPROVE, {
@@ -111,7 +120,14 @@ describe('Cinch tiers', () => {
     expect(payload?.approval).toEqual({ status: 'APPROVED', decidedBy: { role: 'tier1_supervisor' } });
     expect(payload?.case).toMatchObject({ status: 'ESCALATED', tier: 'TIER2', queue: { slug: 'tier2-escalations' } });
     const after = await snapshot(kit, created.id);
-    expect(after.types.slice(3)).toEqual(['APPROVAL_GRANTED', 'QUEUE_CHANGED', 'STATUS_CHANGED', 'ESCALATED']);
+    expect(after.types.slice(3)).toEqual([
+      'APPROVAL_GRANTED',
+      'QUEUE_CHANGED',
+      'STATUS_CHANGED',
+      'PRIORITY_CHANGED',
+      'ESCALATED',
+    ]);
+    expect(after.row.priority).toBe('CRITICAL');
 
     // deciding twice is refused
     const twice = await cinch.as('tier1_supervisor')<{ approveEscalation: Json }>(APPROVE, {

@@ -81,16 +81,25 @@ export async function missingNoteFields(
   return missing;
 }
 
-export function noteRequiredError(missing: string[], decision: TDecision, path = 'input.note'): AppError {
-  const ruleId = decision.explanation.fieldSources.requiredNoteFields ?? null;
-  const rule = decision.explanation.rules.find((trace) => trace.ruleId === ruleId);
+/** NOTE_REQUIRED naming the missing fields and the requirements of the matched rules that ask for them. */
+export function noteRequiredError(
+  missing: string[],
+  decision: TDecision,
+  policy: CompiledPolicy,
+  path = 'input.note',
+): AppError {
+  const matched = new Set(decision.explanation.rules.filter((trace) => trace.matched).map((trace) => trace.ruleId));
+  const asking = policy.pack.rules.filter(
+    (rule) => matched.has(rule.id) && rule.outcome.requiredNoteFields.some((field) => missing.includes(field)),
+  );
+  const requirements = [...new Set(asking.flatMap((rule) => rule.requirementIds))];
   return new AppError(
     'NOTE_REQUIRED',
     `A handoff note with ${missing.join(', ')} is required before the queue changes`,
     {
-      rule: rule?.requirementIds.join(', ') ?? 'TON-4',
+      rule: requirements.join(', ') || 'TON-4',
       fields: missing.map((field) => ({ path: `${path}.${field}`, message: 'required by the policy' })),
-      details: { missingNoteFields: missing, ruleId },
+      details: { missingNoteFields: missing, ruleIds: asking.map((rule) => rule.id) },
     },
   );
 }
@@ -251,6 +260,7 @@ export async function applyDecision(
           await recordTimelineEvent(tx, context, {
             caseId: args.caseId,
             type: 'QUEUE_CHANGED',
+            policyVersion: args.policyVersion,
             data: {
               queue: { before: before.queue?.slug ?? null, after: queueSlug },
               team: { before: before.team?.slug ?? null, after: teamSlug ?? null },
@@ -265,6 +275,7 @@ export async function applyDecision(
             caseId: args.caseId,
             type: 'STATUS_CHANGED',
             data: { status: { before: startStatus, after: nextStatus } },
+            policyVersion: args.policyVersion,
           });
         }
         break;
@@ -273,6 +284,7 @@ export async function applyDecision(
           await recordTimelineEvent(tx, context, {
             caseId: args.caseId,
             type: 'PRIORITY_CHANGED',
+            policyVersion: args.policyVersion,
             data: { priority: { before: before.priority, after: nextPriority } },
           });
         }
@@ -283,6 +295,7 @@ export async function applyDecision(
     await recordTimelineEvent(tx, context, {
       caseId: args.caseId,
       type: 'ASSIGNED',
+      policyVersion: args.policyVersion,
       data: { assignee: { before: before.assigneeId, after: assignee.id }, directive: decision.assignment },
     });
   }

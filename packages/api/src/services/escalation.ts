@@ -139,7 +139,7 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
       });
     }
     const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note);
-    if (missing.length > 0) throw noteRequiredError(missing, decision);
+    if (missing.length > 0) throw noteRequiredError(missing, decision, policy.compiled);
     const base = { caseId, policyVersion: policy.version, input: evaluationInput, decision };
     if (decision.approval.required) {
       const approvalId = await requestApproval(tx, context, {
