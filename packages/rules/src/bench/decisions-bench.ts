@@ -36,50 +36,46 @@ function cpuMicros(): number {
   return usage.user + usage.system;
 }
 
-function summarize(label: string, latenciesNs: number[], totalNs: number, cpuUs: number): TResult {
-  const sorted = Float64Array.from(latenciesNs).sort();
-  const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) / 1000;
+/**
+ * Throughput pass (no per-call timing), then a latency pass (one timer per call). A synchronous
+ * engine is called without `await`: awaiting a plain value would add a microtask per call.
+ */
+async function measure(
+  label: string,
+  inputs: TEvaluationInput[],
+  rounds: number,
+  decide: (input: TEvaluationInput) => unknown,
+  isAsync: boolean,
+): Promise<TResult> {
+  const once = async (input: TEvaluationInput) => (isAsync ? await decide(input) : decide(input));
+  for (let round = 0; round < 2; round++) for (const input of inputs) await once(input); // warm-up
+  const wallStart = performance.now();
+  const cpuStart = cpuMicros();
+  for (let round = 0; round < rounds; round++) {
+    if (isAsync) for (const input of inputs) await decide(input);
+    else for (const input of inputs) decide(input);
+  }
+  const cpuUs = cpuMicros() - cpuStart;
+  const wallMs = performance.now() - wallStart;
+  const latencies = new Float64Array(inputs.length * Math.max(1, Math.floor(rounds / 2)));
+  for (let index = 0; index < latencies.length; index++) {
+    const input = inputs[index % inputs.length] as TEvaluationInput;
+    const before = performance.now();
+    if (isAsync) await decide(input);
+    else decide(input);
+    latencies[index] = (performance.now() - before) * 1000;
+  }
+  latencies.sort();
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const decisions = rounds * inputs.length;
   return {
     label,
-    decisions: latenciesNs.length,
-    perCpuSecond: latenciesNs.length / (cpuUs / 1e6),
-    perSecond: latenciesNs.length / (totalNs / 1e9),
+    decisions,
+    perCpuSecond: decisions / (cpuUs / 1e6),
+    perSecond: decisions / (wallMs / 1e3),
     p50Micros: at(0.5),
     p99Micros: at(0.99),
   };
-}
-
-function runOurs(label: string, policies: Map<string, CompiledPolicy>, inputs: TEvaluationInput[], rounds: number) {
-  for (let round = 0; round < 2; round++)
-    for (const input of inputs) evaluate(policies.get(input.orgSlug) as CompiledPolicy, input); // warm-up
-  const latencies: number[] = [];
-  const start = performance.now();
-  const cpuStart = cpuMicros();
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const policy = policies.get(input.orgSlug) as CompiledPolicy;
-      const before = process.hrtime.bigint();
-      evaluate(policy, input);
-      latencies.push(Number(process.hrtime.bigint() - before));
-    }
-  }
-  return summarize(label, latencies, (performance.now() - start) * 1e6, cpuMicros() - cpuStart);
-}
-
-async function runPeer(label: string, peers: Map<string, PeerPolicy>, inputs: TEvaluationInput[], rounds: number) {
-  for (const input of inputs.slice(0, 500)) await (peers.get(input.orgSlug) as PeerPolicy).decide(input);
-  const latencies: number[] = [];
-  const start = performance.now();
-  const cpuStart = cpuMicros();
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const peer = peers.get(input.orgSlug) as PeerPolicy;
-      const before = process.hrtime.bigint();
-      await peer.decide(input);
-      latencies.push(Number(process.hrtime.bigint() - before));
-    }
-  }
-  return summarize(label, latencies, (performance.now() - start) * 1e6, cpuMicros() - cpuStart);
 }
 
 async function main() {
@@ -111,11 +107,15 @@ async function main() {
     if (JSON.stringify(ourMatched) !== JSON.stringify(theirs.matchedRuleIds)) mismatches += 1;
   }
 
+  const ours = (policies: Map<string, CompiledPolicy>) => (input: TEvaluationInput) =>
+    evaluate(policies.get(input.orgSlug) as CompiledPolicy, input);
+  const peer = (peers: Map<string, PeerPolicy>) => (input: TEvaluationInput) =>
+    (peers.get(input.orgSlug) as PeerPolicy).decide(input);
   const results = [
-    runOurs('escalate-rules, text analysis memoized', memoized, inputs, rounds),
-    await runPeer('json-rules-engine, text analysis memoized', peersMemoized, inputs, rounds),
-    runOurs('escalate-rules, text analyzed every call', unmemoized, inputs, rounds),
-    await runPeer('json-rules-engine, text analyzed every call', peersUnmemoized, inputs, rounds),
+    await measure('escalate-rules, text analysis memoized', inputs, rounds, ours(memoized), false),
+    await measure('json-rules-engine, text analysis memoized', inputs, rounds, peer(peersMemoized), true),
+    await measure('escalate-rules, text analyzed every call', inputs, rounds, ours(unmemoized), false),
+    await measure('json-rules-engine, text analyzed every call', inputs, rounds, peer(peersUnmemoized), true),
   ];
   const escalating = inputs.filter(
     (input) => evaluate(memoized.get(input.orgSlug) as CompiledPolicy, input).outcome === 'ESCALATE',
