@@ -103,6 +103,19 @@ describe('Cinch tiers', () => {
     expect(refused.data?.approveEscalation).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
     expect(await snapshot(kit, created.id)).toEqual(pending);
 
+    // a Tier 2 user may decide approvals in general, but this one asks for a Tier 1 supervisor
+    const wrongRole = await cinch.as('tier2')<{ approveEscalation: Json }>(APPROVE, { approvalId: result.approval.id });
+    expect(wrongRole.data?.approveEscalation).toMatchObject({
+      __typename: 'AppError',
+      code: 'FORBIDDEN',
+      rule: 'CIN-2',
+    });
+    expect(await snapshot(kit, created.id)).toEqual(pending);
+    const queue = await cinch.as('tier1_supervisor')<{ pendingApprovals: Json }>(
+      '{ pendingApprovals { edges { node { id case { id } } } } }',
+    );
+    expect(queue.data?.pendingApprovals.edges.map((edge: Json) => edge.node.id)).toContain(result.approval.id);
+
     // the case cannot be escalated again while it waits
     const again = await escalateCase(cinch, created.id, {
       expectedVersion: 2,

@@ -111,6 +111,29 @@ describe('routing Tonal cases', () => {
     expect(result.case.queue.slug).toBe('supervisor-escalations');
   });
 
+  it('TON-4 a manual queue change needs the handoff note too', async () => {
+    const created = await newCase();
+    const MOVE = `mutation($caseId: ID!, $input: UpdateCaseInput!) {
+      updateCase(caseId: $caseId, input: $input) {
+        __typename ... on CasePayload { case { version queue { slug } } } ... on AppError { code rule fields { path } }
+      }
+    }`;
+    const before = await snapshot(kit, created.id);
+    const refused = await tonal.as('agent')<{ updateCase: Json }>(MOVE, {
+      caseId: created.id,
+      input: { expectedVersion: 1, queue: 'billing' },
+    });
+    expect(refused.data?.updateCase).toMatchObject({ code: 'NOTE_REQUIRED', rule: 'TON-4' });
+    expect(refused.data?.updateCase.fields).toHaveLength(4);
+    expect(await snapshot(kit, created.id)).toEqual(before);
+    const moved = await tonal.as('agent')<{ updateCase: Json }>(MOVE, {
+      caseId: created.id,
+      input: { expectedVersion: 1, queue: 'billing', note: HIP_NOTE },
+    });
+    expect(moved.data?.updateCase.case).toEqual({ version: 2, queue: { slug: 'billing' } });
+    expect((await snapshot(kit, created.id)).types).toEqual(['CASE_CREATED', 'NOTE_ADDED', 'QUEUE_CHANGED']);
+  });
+
   it('TON-5 note → queue → status Open → priority, recorded in that order', async () => {
     const created = await newCase();
     await escalateCase(tonal, created.id, { expectedVersion: 1, text: SUPERVISOR_ASK, note: HIP_NOTE });
