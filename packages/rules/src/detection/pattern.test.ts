@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compilePattern, withinOneEdit } from './pattern.js';
 import { analyzeText } from './tokenize.js';
 
-/** Every [start, end) token span where the pattern matches, scanning each start. */
+/** Every token span where the pattern matches, scanning each start, matches kept inside a sentence. */
 function matches(source: string, text: string): string[] {
   const pattern = compilePattern(source);
-  const { tokens } = analyzeText(text);
+  const { tokens, sentences } = analyzeText(text);
   const found: string[] = [];
   for (let first = 0; first < tokens.length; first++) {
-    const end = pattern.matchAt(tokens, first, tokens.length);
+    const sentenceEnd = sentences[tokens[first]?.sentence ?? 0]?.end ?? tokens.length;
+    const end = pattern.matchAt(tokens, first, sentenceEnd);
     if (end > first)
       found.push(
         tokens
@@ -40,6 +41,12 @@ describe('compilePattern', () => {
     expect(matches('refund _{0,2} # months', 'refund the last 6 months')).toEqual(['refund the last 6 months']);
     expect(matches('refund _{0,1} # months', 'refund the last 6 months')).toEqual([]);
     expect(matches('discriminat*', 'they discriminated against me')).toEqual(['discriminated']);
+  });
+
+  it('anchors ^ and $ to sentence boundaries', () => {
+    expect(matches('^ manager (now)? $', 'I am done. Manager. Now!')).toEqual(['manager']);
+    expect(matches('^ manager (now)? $', 'Manager now')).toEqual(['manager now']);
+    expect(matches('^ manager (now)? $', 'The manager is nice')).toEqual([]);
   });
 
   it('accepts one typo on long words marked with ~, and only there', () => {

@@ -8,7 +8,7 @@ import type { Token } from './tokenize.js';
  * - `pre*` matches tokens starting with `pre`; `~word` also accepts one typo (insertion,
  *   deletion, substitution or swap) when the word has at least 7 letters.
  * - `_` is any one token, `_{0,3}` zero to three tokens, `#` a number.
- * - `word?` and `( … )?` are optional.
+ * - `word?` and `( … )?` are optional; `^` and `$` match at the start and end of a sentence.
  */
 
 export type WordTest = (norm: string) => boolean;
@@ -18,7 +18,8 @@ type PatternNode =
   | { kind: 'seq'; items: readonly PatternNode[] }
   | { kind: 'alt'; options: readonly PatternNode[] }
   | { kind: 'opt'; node: PatternNode }
-  | { kind: 'gap'; min: number; max: number };
+  | { kind: 'gap'; min: number; max: number }
+  | { kind: 'anchor'; at: 'start' | 'end' };
 
 export interface CompiledPattern {
   source: string;
@@ -75,6 +76,8 @@ function anyTest(tests: readonly WordTest[]): WordTest {
 
 function parseWord(lexeme: string, source: string): PatternNode {
   if (lexeme === '_') return { kind: 'gap', min: 1, max: 1 };
+  if (lexeme === '^') return { kind: 'anchor', at: 'start' };
+  if (lexeme === '$') return { kind: 'anchor', at: 'end' };
   const gap = /^_\{(\d+),(\d+)\}$/.exec(lexeme);
   if (gap) return { kind: 'gap', min: Number(gap[1]), max: Number(gap[2]) };
   if (lexeme === '#') return nonLiteralWord((norm) => /^[0-9]/.test(norm));
@@ -174,6 +177,7 @@ type Program =
   | { kind: 'word'; test: WordTest; next: Program }
   | { kind: 'split'; branches: readonly Program[] }
   | { kind: 'gap'; min: number; max: number; next: Program }
+  | { kind: 'anchor'; at: 'start' | 'end'; next: Program }
   | { kind: 'match' };
 
 function link(node: PatternNode, next: Program): Program {
@@ -188,6 +192,8 @@ function link(node: PatternNode, next: Program): Program {
       return { kind: 'split', branches: [link(node.node, next), next] };
     case 'gap':
       return { kind: 'gap', min: node.min, max: node.max, next };
+    case 'anchor':
+      return { kind: 'anchor', at: node.at, next };
     default: {
       const unreachable: never = node;
       throw new Error(`Unknown pattern node ${JSON.stringify(unreachable)}`);
@@ -211,6 +217,15 @@ function run(program: Program, tokens: readonly Token[], pos: number, limit: num
         if (end >= 0) return end;
       }
       return -1;
+    case 'anchor': {
+      const before = tokens[pos - 1];
+      const after = tokens[pos];
+      const atBoundary =
+        program.at === 'start'
+          ? before === undefined || before.sentence !== after?.sentence
+          : pos >= limit || after === undefined || after.sentence !== before?.sentence;
+      return atBoundary ? run(program.next, tokens, pos, limit) : -1;
+    }
     case 'gap':
       for (let count = program.min; count <= program.max && pos + count <= limit; count++) {
         const end = run(program.next, tokens, pos + count, limit);
@@ -236,6 +251,8 @@ function firstWords(node: PatternNode): FirstWords {
       return { literals: [...node.literals], tests: node.other === null ? [] : [node.other], nullable: false };
     case 'gap':
       return { literals: [], tests: [() => true], nullable: node.min === 0 };
+    case 'anchor':
+      return { literals: [], tests: [], nullable: true };
     case 'opt':
       return { ...firstWords(node.node), nullable: true };
     case 'alt':

@@ -97,6 +97,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
         '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
+        '(provide|give|send|share|email) (me)? (with)? (all|any|a copy of|copies of)? (the)? (records|data|information|info|personal data|personal information) (you have|you hold|you keep|you ve collected|you collected|on file|you store) (about|on|for)? (me|us)?',
         '(ccpa|gdpr|dsar|data subject|subject access|right to know|right to access|data access request|access request|data request|privacy request|solicitud de privacidad)',
       ],
     },
@@ -151,6 +152,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
         `(${reviewWords}) _{0,3} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
+        `(take|pull|get) (my|the|this|that|her|his|their)? (${reviewWords}) (down|off|offline)`,
       ],
     },
     {

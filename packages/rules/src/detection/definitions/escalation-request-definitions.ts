@@ -41,6 +41,8 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       patterns: [
         `(${askVerbs}) _{0,4} (${supervisorWords})`,
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
+        `^ (a|an|your|the|ur)? (${supervisorWords}) (please|pls|plz|now|asap|immediately|por favor)? $`,
+        `^ (a|an|your|the|ur)? (${supervisorWords}) (or|a|an|your)? (${supervisorWords})`,
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
         '(is|are) (your|ur|a|the|any) (~supervisor|~manager|mgr|sup|supervisors|managers|team lead|boss) (available|around|in|there|free|on)',
         '(your|a|the) (~supervisor|~manager|mgr|sup|team lead) (call|contact|reach out to|email|phone) (me|us)',
@@ -98,6 +100,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(next|higher|upper|top) (level|management|tier)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
+        '(whoever|whomever|who|the person|someone|somebody) (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [

@@ -12,6 +12,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'asks-for-physician',
       patterns: [
+        '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|physician|nurse|pharmacist|medical professional|medical team|dietitian) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
@@ -28,7 +29,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'safety-question',
       patterns: [
-        '(is|are|would|will|can|could|should) (it|this|these|that|they|i|my|he|she|we) _{0,3} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for)',
+        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for)',
         '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
@@ -64,11 +65,30 @@ export const adverseReaction: TTriggerDefinitionInput = {
   guards: [thirdPartyStory, adverseTreatmentDenied],
   cues: [
     {
+      id: 'treated-after-product',
+      patterns: [
+        '(hospitalized|hospitalised|admitted to the hospital|was admitted|got admitted|put in the hospital|in the icu)',
+        '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(took|taking|ate|eating|drank|drinking|applied|using|used|consumed|swallowed|after)'],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|drink|chews|shampoo|product)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'reaction-with-treatment',
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|swelling|swelled|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
@@ -208,7 +228,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no|without|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
-        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
       guards: [

@@ -32,7 +32,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
       id: 'parts-late',
       patterns: [
         `(part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|pieza|piezas) _{0,10} (${delayWords})`,
-        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,3} (part|parts|the part|the parts|a part|pieza|piezas)`,
+        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (part|parts|the part|the parts|a part|pieza|piezas)`,
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
       ],
@@ -65,7 +65,6 @@ export const providerDelay: TTriggerDefinitionInput = {
         `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)`,
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
-        '(no show|no shows|no showed|noshow|no call no show|no call)',
         `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
       ],
       guards: [
@@ -82,9 +81,33 @@ export const providerDelay: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'no-show',
+      patterns: ['(no show|no shows|no showed|noshow|no call no show|no call)'],
+      guards: [
+        {
+          scope: 'sentence',
+          anyOf: ['(refund|refunds|refunded|refunding|reembolso|reason|reasons)', 'no call (back|from)'],
+        },
+      ],
+    },
+    {
+      id: 'supposed-to-come',
+      patterns: [
+        `(${providerWords}|he|she|they) (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out)`,
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(nobody|no one|noone|not here|never|still waiting|no show|did not|didnt|no call|still no|not yet|hasnt|has not)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'install-delayed',
       patterns: [
-        '(install|installation|instalacion) _{0,8} (delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
+        '(install|installation|instalacion) _{0,8} (slipping|slips|slipped|keeps moving|keeps changing|keeps getting moved|delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
         '(pushed|pushing|moved|moving|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
@@ -137,6 +160,13 @@ export const replacementDispute: TTriggerDefinitionInput = {
   detectorId: 'text.replacement-dispute',
   description: 'Disagrees with the replacement offered: brand, color, size, functions (CIN-1).',
   cues: [
+    {
+      id: 'refuses-replacement',
+      patterns: [
+        '(wont|will not|not going to|refuse to|do not|dont|cannot|can not) (take|accept) (it|that|this|them|that one|this one)',
+      ],
+      requires: [{ scope: 'message', anyOf: ['(replacement|substitute|model offered|unit offered|reemplazo)'] }],
+    },
     {
       id: 'disagrees-with-replacement',
       patterns: [

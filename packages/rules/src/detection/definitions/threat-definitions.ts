@@ -21,6 +21,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         'sue (you|your|u|ya|yall|them|the company|this company|cinch|for)',
         '(suing|suein|sueing) (you|your|u|them|the company|this company|for)?',
         '(get|getting|be|being) sued',
+        '(you|you will|you ll|youll|you are|you re|you will be|expect to be) (be|get|getting|being)? served',
         '(demandar|demandarlos|demandarles|demandare|demandaremos|demanda)',
       ],
       guards: [
@@ -167,7 +168,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
 };
 
 const reviewPlatforms =
-  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|every platform|everywhere online|all over the internet|the internet|online|x com';
+  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|every platform|everywhere online|all over the internet|the internet|online|x com';
 
 export const reviewThreat: TTriggerDefinitionInput = {
   code: 'REVIEW_THREAT',
@@ -319,7 +320,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
     {
       id: 'institution-calls',
       patterns: [
-        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|needs|wanted|wants to verify|inquiring|inquired)`,
+        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|needs|wanted|wants to verify|inquiring|inquired)`,
         `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
