@@ -83,11 +83,12 @@ export function buildPeerPolicy(policy: CompiledPolicy): PeerPolicy {
         input,
         nowMillis: Date.parse(input.now),
         triggers: new Map(),
-        flags: new Set([...input.signals.agentFlags, ...input.case.flags]),
+        agentFlags: input.signals.agentFlags,
+        caseFlags: input.case.flags,
         openByCalendar: new Map<string, boolean>(),
         calendars: policy.pack.calendars,
       };
-      const facts: Record<string, unknown> = { flags: [...context.flags] };
+      const facts: Record<string, unknown> = { flags: [...context.agentFlags, ...context.caseFlags] };
       for (const name of fieldNames) {
         const value =
           name === 'actorRole'

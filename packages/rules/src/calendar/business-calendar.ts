@@ -118,6 +118,16 @@ function dayOf(calendar: CompiledCalendar, millis: number): number {
   return localDayNumber(toLocalMs(calendar.zone, millis));
 }
 
+/** Is the calendar open at `at`? (no explanation: for conditions evaluated per decision) */
+export function isOpenAt(calendar: TBusinessCalendar, at: TInstant): boolean {
+  const cal = compiled(calendar);
+  const millis = toMillis(at);
+  for (const [start, end] of intervalsOn(cal, dayOf(cal, millis))) {
+    if (millis >= start && millis < end) return true;
+  }
+  return false;
+}
+
 /** Is the calendar open at `at`? */
 export function isOpen(calendar: TBusinessCalendar, at: TInstant): TOpenState {
   const cal = compiled(calendar);

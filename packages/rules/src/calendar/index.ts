@@ -2,6 +2,7 @@ export {
   addBusinessMinutes,
   CalendarError,
   isOpen,
+  isOpenAt,
   nextOpening,
   type TBusinessMinutesResult,
   type TBusinessSegment,

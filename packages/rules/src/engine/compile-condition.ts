@@ -3,7 +3,7 @@
  * FALSE or UNKNOWN (unknown condition type, missing signal, type mismatch). UNKNOWN never
  * becomes TRUE — not even under `not` — so the evaluator fails closed.
  */
-import { isOpen, type TBusinessCalendar } from '../calendar/index.js';
+import { isOpenAt, type TBusinessCalendar } from '../calendar/index.js';
 import { instantMs } from '../calendar/zone-clock.js';
 import {
   asKnownCondition,
@@ -25,7 +25,9 @@ export interface EvaluationContext {
   readonly input: TEvaluationInput;
   readonly nowMillis: number;
   readonly triggers: ReadonlyMap<string, readonly TFiredTrigger[]>;
-  readonly flags: ReadonlySet<string>;
+  /** agent flags and case flags (tiny lists: searched directly) */
+  readonly agentFlags: readonly string[];
+  readonly caseFlags: readonly string[];
   readonly openByCalendar: Map<string, boolean>;
   readonly calendars: Readonly<Record<string, TBusinessCalendar>>;
 }
@@ -208,7 +210,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
       const set = `flag ${name} is set`;
       const unset = `flag ${name} is not set`;
       return (context, reasons) => {
-        const present = context.flags.has(name);
+        const present = context.agentFlags.includes(name) || context.caseFlags.includes(name);
         reasons.push(present ? set : unset);
         return present ? TRUE : FALSE;
       };
@@ -255,7 +257,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
         }
         let open = context.openByCalendar.get(calendar);
         if (open === undefined) {
-          open = isOpen(definition, context.nowMillis).open;
+          open = isOpenAt(definition, context.nowMillis);
           context.openByCalendar.set(calendar, open);
         }
         reasons.push(`${calendar} hours ${open ? 'open' : 'closed'} at ${context.input.now}`);

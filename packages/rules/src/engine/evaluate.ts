@@ -131,7 +131,8 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
     input,
     nowMillis: instantOf(input.now),
     triggers: new Map(),
-    flags: new Set([...input.signals.agentFlags, ...input.case.flags]),
+    agentFlags: input.signals.agentFlags,
+    caseFlags: input.case.flags,
     openByCalendar: new Map(),
     calendars: policy.pack.calendars,
   };

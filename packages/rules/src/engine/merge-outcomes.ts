@@ -54,7 +54,9 @@ function recipientOf(notification: TRenderedNotification): string {
   }
 }
 
-function firstTime(seen: Set<string>, key: string): boolean {
+/** Records `key`; false when already seen. `null` (one matched rule) keeps everything. */
+function firstTime(seen: Set<string> | null, key: string): boolean {
+  if (seen === null) return true;
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
@@ -80,7 +82,7 @@ export function assembleLists(
     replyChecks: [],
     guidance: [],
   };
-  const seen = new Set<string>();
+  const seen = matched.length > 1 ? new Set<string>() : null;
   const customer = input.case.customer;
   for (const compiled of matched) {
     const { outcome, rule } = compiled;
