@@ -61,6 +61,8 @@ interface CompiledCalendar {
   weekly: readonly (readonly [number, number])[][];
   holidays: ReadonlyMap<number, string>;
   hoursText: readonly string[];
+  /** opening intervals already resolved, by local day number */
+  days: Map<number, readonly (readonly [number, number])[]>;
 }
 
 const compiledCalendars = new WeakMap<TBusinessCalendar, CompiledCalendar>();
@@ -83,6 +85,7 @@ function compiled(calendar: TBusinessCalendar): CompiledCalendar {
           ? `closed on ${WEEKDAY_LONG[index]}s`
           : `${WEEKDAY_LONG[index]} hours ${hours.map((h) => `${h.open}–${h.close}`).join(', ')}`;
       }),
+      days: new Map(),
     };
     compiledCalendars.set(calendar, entry);
   }
@@ -98,15 +101,24 @@ function toMillis(at: TInstant): number {
   return millis;
 }
 
-/** Opening intervals (UTC ms) on a local day, DST-correct. */
-function intervalsOn(calendar: CompiledCalendar, dayNumber: number): [number, number][] {
-  if (calendar.holidays.has(dayNumber)) return [];
-  const hours = calendar.weekly[weekdayIndex(dayNumber)] ?? [];
+const MAX_CACHED_DAYS = 4096;
+
+/** Opening intervals (UTC ms) on a local day, DST-correct; resolved once per day. */
+function intervalsOn(calendar: CompiledCalendar, dayNumber: number): readonly (readonly [number, number])[] {
+  const cached = calendar.days.get(dayNumber);
+  if (cached) return cached;
+  const hours = calendar.holidays.has(dayNumber) ? [] : (calendar.weekly[weekdayIndex(dayNumber)] ?? []);
   const dayStart = dayNumber * DAY_MS;
-  return hours.map(([open, close]) => [
-    fromLocalMs(calendar.zone, dayStart + open * MINUTE_MS),
-    fromLocalMs(calendar.zone, dayStart + close * MINUTE_MS),
-  ]);
+  const intervals = hours.map(
+    ([open, close]) =>
+      [
+        fromLocalMs(calendar.zone, dayStart + open * MINUTE_MS),
+        fromLocalMs(calendar.zone, dayStart + close * MINUTE_MS),
+      ] as const,
+  );
+  if (calendar.days.size >= MAX_CACHED_DAYS) calendar.days.clear();
+  calendar.days.set(dayNumber, intervals);
+  return intervals;
 }
 
 function dayText(calendar: CompiledCalendar, dayNumber: number): string {
