@@ -63,6 +63,22 @@ describe('query limits', () => {
   });
 });
 
+describe('input hygiene', () => {
+  it('X-7 refuses NUL characters in variables with a typed validation error naming the path', async () => {
+    const before = await kit.db.case.count({ where: { tenantId: tenant.tenantId } });
+    const { response, json } = await post(server(), tenant.keys.agent, {
+      query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }',
+      variables: { input: { subject: 'nul\u0000byte', customerRef: 'member-1' } },
+    });
+    expect(response.status).toBe(400);
+    expect(json.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'variables.input.subject', message: 'NUL characters are not allowed' }],
+    });
+    expect(await kit.db.case.count({ where: { tenantId: tenant.tenantId } })).toBe(before);
+  });
+});
+
 describe('per-API-key rate limits', () => {
   for (const store of ['postgres', 'memory'] as const) {
     it(`X-7 answers 429 with Retry-After once a key's bucket is empty (${store})`, async () => {

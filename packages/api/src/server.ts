@@ -24,6 +24,7 @@ import {
 } from './observability/request-observer.js';
 import { schema } from './schema/index.js';
 import { registerApiKeyPepper } from './security/api-key-pepper.js';
+import { inputHygienePlugin } from './security/input-hygiene.js';
 import { persistedOperationsPlugin, readPersistedOperations } from './security/persisted-operations.js';
 
 export interface ServerOptions {
@@ -163,6 +164,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
           }),
         ]),
     ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
+    inputHygienePlugin(),
     EnvelopArmorPlugin({
       maxDepth: { n: 12 },
       maxAliases: { n: 15 },
