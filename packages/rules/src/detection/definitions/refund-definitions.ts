@@ -17,6 +17,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
       patterns: [
         `(${numbersAboveThree}) (months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
+        `(all)? (${numbersAboveThree}) of (the|my|those|these) (programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments)`,
         '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
       ],
@@ -89,6 +90,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device|one)',
+        '(twice|two times|three times|# times|2x|3x|multiple times|several times) _{0,6} (return|returned|rma|replace|replaced|exchange|exchanged|send back|sent back|send it back|ship back)',
         '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',

@@ -10,7 +10,7 @@ const notYet: TScopedPatterns = {
 };
 
 const delayWords =
-  'not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -35,11 +35,13 @@ export const serviceDelay: TTriggerDefinitionInput = {
         `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (part|parts|the part|the parts|a part|pieza|piezas)`,
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
+        '(part|parts|pieza|piezas) (were|was) (supposed|meant|scheduled|due) to (ship|arrive|come|be here|be delivered)',
       ],
     },
     {
       id: 'approval-late',
       patterns: [
+        '(you|cinch|warranty|the warranty company|your company|you guys) (has not|hasnt|have not|havent|still has not|still hasnt|still have not|never) (authorized|approved|authorised|approve|authorize) (the|my|our)? (repair|claim|part|work|replacement)?',
         '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
         '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
         '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|pending|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
@@ -109,7 +111,8 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         '(install|installation|instalacion) _{0,8} (slipping|slips|slipped|keeps moving|keeps changing|keeps getting moved|delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
-        '(pushed|pushing|moved|moving|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
+        `(${providerWords}|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)`,
+        '(pushed|pushing|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
       ],
     },
@@ -145,7 +148,7 @@ export const claimDispute: TTriggerDefinitionInput = {
     {
       id: 'disagrees-with-amount',
       patterns: [
-        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
+        '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
         '(do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',

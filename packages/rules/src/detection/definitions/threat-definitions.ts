@@ -59,7 +59,9 @@ export const legalThreat: TTriggerDefinitionInput = {
       patterns: [
         `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family) (${lawyerWords}|legal team|legal counsel|law firm)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
-        `lawyer up`,
+        '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
+        '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
+        '(do not|dont|would rather not|rather not) (want to)? (have to)? (involve|get|call|contact|hire|use) _{0,2} (lawyers|lawyer|attorney|attorneys|legal) _{0,3} but (i|we) (will|would|am|can|could)',
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
@@ -97,7 +99,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
-        '(demand letter|cease and desist|tcpa (violation|claim|demand)|notice of representation|letter of representation)',
+        '(tcpa (violation|claim|demand)|notice of representation|letter of representation)',
       ],
       requires: [
         {
@@ -185,6 +187,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         'on (your|the|this|their) (site|app|platform|website|page) (about|for) (the|my|our|a)? (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|walker)',
         '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
         '(trust & safety|trust and safety)',
+        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout)',
       ],
     },
   ],
@@ -196,7 +199,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(take|taking|took|hear|hearing|know|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
@@ -288,6 +291,13 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
     },
     {
+      id: 'reluctant-dispute',
+      negatable: false,
+      patterns: [
+        '(do not|dont|would rather not|rather not) (want to)? (have to)? (dispute|call|contact|involve|go to) _{0,3} (charge|bank|card|credit card company|chargeback) _{0,3} but (i|we) (will|would|am|can|could)',
+      ],
+    },
+    {
       id: 'call-bank',
       patterns: [
         `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
@@ -320,12 +330,17 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
     {
       id: 'institution-calls',
       patterns: [
-        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|needs|wanted|wants to verify|inquiring|inquired)`,
+        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired)`,
         `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],
-      guards: [{ scope: 'overlap', anyOf: [`(my|mi) (${bankWords})`] }],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: [`(my|mi) (${bankWords})`, '(asking|asked|requesting|requested|wants|wanted|needs) me'],
+        },
+      ],
     },
     {
       id: 'merchant-id',
