@@ -138,9 +138,13 @@ describe('Cinch tiers', () => {
       'QUEUE_CHANGED',
       'STATUS_CHANGED',
       'PRIORITY_CHANGED',
+      'ASSIGNMENT_OFFERED',
       'ESCALATED',
     ]);
     expect(after.row.priority).toBe('CRITICAL');
+    // Tier 2 takes it least-loaded first: the Tier 2 agent gets the offer
+    const offer = await kit.db.assignment.findFirstOrThrow({ where: { caseId: rowId(created.id) } });
+    expect(offer).toMatchObject({ status: 'OFFERED', strategy: 'LEAST_LOADED', assigneeId: cinch.userIds.tier2 });
 
     // deciding twice is refused
     const twice = await cinch.as('tier1_supervisor')<{ approveEscalation: Json }>(APPROVE, {

@@ -2,6 +2,7 @@ import type { CompiledPolicy, TDecision, TEvaluationInput, TStepKind } from '@es
 import type { Context } from '../context.js';
 import type { Prisma } from '../db/prisma-client.js';
 import { AppError } from '../errors/app-error.js';
+import { offerAssignment } from './assignment-service.js';
 import { updateCaseGuarded } from './case-guards.js';
 import { caseReference } from './evaluation-input.js';
 import { enqueueNotification, type OutboxChannel } from './outbox.js';
@@ -173,6 +174,35 @@ async function findDirectAssignee(tx: TenantTransaction, decision: TDecision): P
 }
 
 /**
+ * Pool strategies (least loaded, round robin, random) go to the assignment engine as an offer;
+ * nobody eligible leaves the case unassigned in its queue. A case that already has an active
+ * assignment keeps it.
+ */
+async function offerPoolAssignment(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  decision: TDecision,
+): Promise<{ assignmentId: string | null } | null> {
+  const directive = decision.assignment;
+  if (!directive || directive.strategy === 'DIRECT') return null;
+  const active = await tx.assignment.count({ where: { caseId, status: { in: ['OFFERED', 'ACCEPTED'] } } });
+  if (active > 0) return null;
+  const offer = await offerAssignment(tx, context, {
+    target: { caseId },
+    directive: {
+      strategy: directive.strategy,
+      team: directive.team ?? null,
+      role: directive.role ?? null,
+      skill: directive.skill ?? null,
+    },
+    reason: decision.explanation.summary,
+    allowUnassigned: true,
+  });
+  return { assignmentId: offer.assignmentId };
+}
+
+/**
  * Applies a routing decision in the caller's transaction: note → queue → status → priority in
  * the policy's order (TON-5), each a timeline event, then the assignment, the SLA clock, the
  * outbox notifications and one ESCALATED event holding the full decision (X-1, X-3).
@@ -299,6 +329,7 @@ export async function applyDecision(
       data: { assignee: { before: before.assigneeId, after: assignee.id }, directive: decision.assignment },
     });
   }
+  const pooled = await offerPoolAssignment(tx, context, args.caseId, decision);
   await enqueueDecisionNotifications(tx, context, args, before.customer?.email ?? null, reference);
   await recordTimelineEvent(tx, context, {
     caseId: args.caseId,
@@ -310,7 +341,8 @@ export async function applyDecision(
       sla: sla ? { dueAt: sla.dueAt, explanation: sla.explanation } : null,
       waitsForOpening:
         decision.availability?.action === 'WAIT_FOR_OPENING' ? decision.availability.nextOpeningAt : null,
-      pendingAssignment: decision.assignment && !assignee ? decision.assignment : null,
+      pendingAssignment: decision.assignment && !assignee && !pooled?.assignmentId ? decision.assignment : null,
+      assignmentOfferId: pooled?.assignmentId ?? null,
       tasks: decision.tasks,
     },
     decision,
