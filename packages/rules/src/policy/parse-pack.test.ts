@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cinchPolicyPack } from '../packs/cinch.js';
+import { shippedPolicyPacks } from '../packs/index.js';
 import { PolicyPackError, parsePolicyPack } from './parse-pack.js';
 
 function problemsOf(pack: unknown) {
@@ -74,5 +75,11 @@ describe('parsePolicyPack', () => {
 
   it('error message lists each problem on its own line', () => {
     expect(() => parsePolicyPack({ schemaVersion: 2 })).toThrow(/invalid policy pack \(\d+ problem\(s\)\):\n {2}- /);
+  });
+
+  it('X-3 every shipped pack survives a JSON round trip unchanged (stored policy versions)', () => {
+    for (const pack of Object.values(shippedPolicyPacks)) {
+      expect(parsePolicyPack(JSON.parse(JSON.stringify(pack)))).toEqual(pack);
+    }
   });
 });
