@@ -36,8 +36,11 @@ builder.prismaObjectFields('Customer', (t) => ({
   }),
   bookingRefundsByReason: t.field({
     type: [RefundReasonCountRef],
-    description: 'booking refunds per reason (case- and space-insensitive), most first (CARE-B1)',
-    select: { refunds: { where: { kind: 'BOOKING' }, select: { reason: true } } },
+    description:
+      'booking refunds per reason (case- and space-insensitive, spelled as first recorded), most first (CARE-B1)',
+    select: {
+      refunds: { where: { kind: 'BOOKING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { reason: true } },
+    },
     resolve: (customer) => {
       const counts = new Map<string, { reason: string; count: number }>();
       for (const refund of customer.refunds) {
