@@ -120,6 +120,13 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
+        '(thanks|thank you|thx) (so much)? for (removing|deleting|taking down|editing|updating|changing|fixing)',
+        '(i|we) (already|just)? (deleted|removed|took down|edited|updated|changed|fixed|retracted) (it|my|the|that)',
+      ],
+    },
+    {
+      scope: 'sentence',
+      anyOf: [
         externalReviewPlatforms,
         'review (my|the|your|our) (account|case|file|claim|charges|billing|order|options|request|policy|contract)',
       ],
@@ -137,7 +144,10 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     },
     {
       id: 'edit-it',
-      patterns: ['(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)'],
+      patterns: [
+        '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
+        '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
+      ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
   ],
@@ -147,7 +157,16 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
   code: 'REVIEW_REMOVAL_REQUEST',
   detectorId: 'text.review-removal-request',
   description: 'Asks to remove a review published on our own platform (CARE-R1, CARE-R6).',
-  guards: [{ scope: 'sentence', anyOf: [externalReviewPlatforms] }],
+  guards: [
+    { scope: 'sentence', anyOf: [externalReviewPlatforms] },
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(thanks|thank you|thx) (so much)? for (removing|deleting|taking down|editing|updating|changing|fixing)',
+        '(i|we) (already|just)? (deleted|removed|took down|edited|updated|changed|fixed|retracted) (it|my|the|that)',
+      ],
+    },
+  ],
   cues: [
     {
       id: 'remove-review',
@@ -160,7 +179,10 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     },
     {
       id: 'remove-it',
-      patterns: ['(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)'],
+      patterns: [
+        '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)',
+        '(quiero|necesito|puedo|pueden|podrian) (borrarla|eliminarla|quitarla|borrarlo|eliminarlo|quitarlo)',
+      ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
   ],

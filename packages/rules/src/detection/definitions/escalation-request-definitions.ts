@@ -78,6 +78,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
         `(next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,5} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
         '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
         'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
+        '(ceo|president|executive|executives|owner|founder) (needs to|should|must|will|is going to|has to|ought to) (know|hear|see|be told|call|contact)',
         '(have|get|tell) (the|your|ur) (ceo|president|owner|owner of the company|company owner|founder|vp|executive|executives) (to)? (call|contact|email|reach out|get back|phone)',
       ],
     },

@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 
 const refundWords =
-  'refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
+  'devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
   '(3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
 
@@ -15,7 +15,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
     {
       id: 'many-billings',
       patterns: [
-        `(${numbersAboveThree}) (months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
+        `(${numbersAboveThree}) (meses|mensualidades|months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
         `(all)? (${numbersAboveThree}) of (the|my|those|these) (programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments)`,
         '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
@@ -45,6 +45,8 @@ export const repeatRefund: TTriggerDefinitionInput = {
         `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
         `(3|three|4|four|3x|third|3rd|fourth|4th) (time|refund|refunds|booking refund|booking refunds|time i|time we|time ive|time we ve|time this) _{0,4} (${refundWords})?`,
         `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
+        '(that is|thats|that s|this is|now|already) (3|three|4|four) (times|x)',
+        '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
       guards: [
@@ -128,7 +130,7 @@ export const staleRefund: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(processed|issued|initiated|approved|sent|submitted|confirmation|confirmed|refunded|posted|credited|completed|went through|was refunded|you refunded|procesado|procesaron)',
+            '(proceso|procesaron|procesado|processed|issued|initiated|approved|sent|submitted|confirmation|confirmed|refunded|posted|credited|completed|went through|was refunded|you refunded|procesado|procesaron)',
           ],
         },
         {

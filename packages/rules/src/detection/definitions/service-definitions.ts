@@ -238,7 +238,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(reimburse|reimbursed|reimbursement|money back|refund|pay me back|pay for|cover the cost|invoice|receipt|bill|before|prior|already|myself|ourselves)',
+            '(fixed|repaired|replaced|installed|hired|paid|plumber|electrician|contractor|handyman|repairman|hvac|out of pocket|myself|ourselves|invoice|receipt)',
           ],
         },
       ],

@@ -3,8 +3,8 @@ import type { TScopedPatterns } from '../definition-schema.js';
 /** Vocabulary shared by several trigger definitions, kept as pattern text. */
 
 export const numbersAboveThree =
-  '4|5|6|7|8|9|10|11|12|13|14|15|16|18|20|24|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple';
-export const numbersFromTwo = `2|3|2x|3x|two|three|${numbersAboveThree}`;
+  '4|5|6|7|8|9|10|11|12|13|14|15|16|18|20|24|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
+export const numbersFromTwo = `2|3|2x|3x|two|three|dos|tres|${numbersAboveThree}`;
 
 /** Someone else's story is not the customer's threat ("my friend sued them"). */
 export const thirdPartyStory: TScopedPatterns = {
@@ -72,6 +72,8 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
     '(thought|thinking) about (it)? _{0,3} but',
     '(almost|nearly) (called|filed|disputed|sued|posted|left|contacted|went)',
     '(changed|change) my mind',
+    '(considered|contemplated|thought about|was going to|were going to) _{0,4} but (decided|chose|we ll|i ll|will|figured)',
+    '(decided|chose) (not to|against)',
     '(asked|asking|asks|wondering|wants to know|wanted to know|question about) (how|what|whether|if|about)',
     'no (need|reason) to',
   ],

@@ -145,7 +145,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
@@ -286,6 +286,13 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'customer-opened-dispute',
+      patterns: [
+        '(buyer|customer|cardholder|cx|member|mbr|client|purchaser) (opened|filed|submitted|initiated|started|has opened|has filed) (a|an)? (claim|dispute|chargeback|case)',
+      ],
+      requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
+    },
+    {
       id: 'filed-dispute',
       patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
       requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
@@ -330,7 +337,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
     {
       id: 'institution-calls',
       patterns: [
-        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired)`,
+        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us)`,
         `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
