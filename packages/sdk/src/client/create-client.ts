@@ -1,6 +1,14 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ViewerDocument, type ViewerQuery } from '../_generated/graphql.js';
+import { approvalsResource } from '../resources/approvals.js';
+import { assignmentsResource } from '../resources/assignments.js';
+import { caseWorkflow } from '../resources/case-workflow.js';
 import { casesResource } from '../resources/cases.js';
+import { customersResource } from '../resources/customers.js';
+import { liveAlertsResource } from '../resources/live-alerts.js';
+import { privacyRequestsResource } from '../resources/privacy-requests.js';
+import { reviewsResource } from '../resources/reviews.js';
+import { tasksResource } from '../resources/tasks.js';
 import { type ClientOptions, resolveClientOptions } from './client-options.js';
 import { type RequestOptions, type RetryListener, Transport, type Variables } from './transport.js';
 
@@ -26,7 +34,14 @@ export function createClient(options: ClientOptions) {
       return (await transport.execute(ViewerDocument, {}, request)).viewer;
     },
 
-    cases: casesResource(transport),
+    cases: { ...casesResource(transport), ...caseWorkflow(transport) },
+    approvals: approvalsResource(transport),
+    privacyRequests: privacyRequestsResource(transport),
+    reviews: reviewsResource(transport),
+    assignments: assignmentsResource(transport),
+    tasks: tasksResource(transport),
+    customers: customersResource(transport),
+    liveAlerts: liveAlertsResource(resolved),
 
     /**
      * Any typed document (e.g. from your own codegen), with the same retries and error funnel.

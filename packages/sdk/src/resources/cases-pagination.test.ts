@@ -12,16 +12,14 @@ beforeAll(async () => {
   // a few requests in flight at once, like an integration would
   for (let start = 0; start < CASES; start += 10) {
     await Promise.all(
-      numbers
-        .slice(start, start + 10)
-        .map((index) =>
-          client.cases.create({
-            subject: `Paging ${index}`,
-            customerRef,
-            concern: `concern ${index}`,
-            priority: index % 2 ? 'HIGH' : 'LOW',
-          }),
-        ),
+      numbers.slice(start, start + 10).map((index) =>
+        client.cases.create({
+          subject: `Paging ${index}`,
+          customerRef,
+          concern: `concern ${index}`,
+          priority: index % 2 ? 'HIGH' : 'LOW',
+        }),
+      ),
     );
   }
 }, 120_000);

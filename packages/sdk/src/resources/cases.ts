@@ -6,9 +6,8 @@ import {
   GetCaseDocument,
   ListCasesDocument,
 } from '../_generated/graphql.js';
-import { mutate } from '../client/mutate.js';
+import { mutate, payloadOf } from '../client/mutate.js';
 import { type ListOptions, type Page, PageIterator, toPage } from '../client/pagination.js';
-import { unwrapPayload } from '../client/payload.js';
 import type { RequestOptions, Transport } from '../client/transport.js';
 import { NotFoundError } from '../errors/escalate-error.js';
 
@@ -68,8 +67,11 @@ export function casesResource(transport: Transport) {
 
     /** Opens a case; with the same idempotency key a repeat returns the first result. */
     async create(input: CreateCaseInput, request?: RequestOptions): Promise<CreateCaseResult> {
-      const data = await mutate(transport, CreateCaseDocument, input, request);
-      const payload = unwrapPayload(data.createCase, { url: '', operationName: 'CreateCase' });
+      const payload = await payloadOf(
+        mutate(transport, CreateCaseDocument, { input }, request),
+        'createCase',
+        'CreateCase',
+      );
       return { case: payload.case, created: payload.created };
     },
   };
