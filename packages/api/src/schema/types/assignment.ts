@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { parseInput } from '../../errors/zod-error.js';
 import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from '../../services/assignment-eligibility.js';
-import {
-  ASSIGNMENT_RESPONSES,
-  assign,
-  type OfferResult,
-  type RespondResult,
-  respondToAssignment,
-} from '../../services/assignment-service.js';
+import { ASSIGNMENT_RESPONSES, type RespondResult, respondToAssignment } from '../../services/assignment-responses.js';
+import { assign, type OfferResult } from '../../services/assignment-service.js';
 import { builder } from '../builder.js';
 import { parseId } from '../global-id.js';
 import { assertPageSize } from '../pagination.js';

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import type { Prisma } from '../../db/prisma-client.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { type DistributeBacklogResult, distributeBacklog } from '../../services/task-backlog.js';
+import { taskWhere } from '../../services/task-filter.js';
 import {
   requestRecording,
   requestSafetyReview,
@@ -18,7 +16,6 @@ import {
   updateTaskStatus,
 } from '../../services/task-service.js';
 import { builder } from '../builder.js';
-import { parseId } from '../global-id.js';
 import { assertPageSize } from '../pagination.js';
 import { AssignmentStrategyEnum } from './assignment.js';
 
@@ -60,30 +57,6 @@ const TaskFilterInput = builder.inputType('TaskFilter', {
   }),
 });
 
-const ZTaskFilter = z
-  .object({
-    kind: z.array(z.enum(TASK_KINDS)).max(20).nullish(),
-    status: z.array(z.enum(TASK_STATUSES)).max(5).nullish(),
-    team: z.string().max(80).nullish(),
-    assigneeId: z.string().max(200).nullish(),
-    mine: z.boolean().nullish(),
-    unassigned: z.boolean().nullish(),
-  })
-  .nullish();
-
-function taskWhere(rawFilter: unknown, viewerId: string): Prisma.TaskWhereInput {
-  const filter = parseInput(ZTaskFilter, rawFilter, 'filter');
-  if (!filter) return {};
-  const where: Prisma.TaskWhereInput = {};
-  if (filter.kind?.length) where.kind = { in: filter.kind };
-  if (filter.status?.length) where.status = { in: filter.status };
-  if (filter.team) where.team = { slug: filter.team };
-  if (filter.assigneeId) where.assigneeId = parseId(filter.assigneeId, 'User', 'filter.assigneeId');
-  if (filter.mine) where.assigneeId = viewerId;
-  if (filter.unassigned) where.assigneeId = null;
-  return where;
-}
-
 builder.queryField('tasks', (t) =>
   t.prismaConnection({
     type: 'Task',
@@ -106,7 +79,7 @@ builder.queryField('tasks', (t) =>
 interface BoardColumn {
   status: TaskStatus;
   count: number;
-  where: Prisma.TaskWhereInput;
+  where: ReturnType<typeof taskWhere>;
 }
 
 const TaskBoardColumnRef = builder.objectRef<BoardColumn>('TaskBoardColumn').implement({

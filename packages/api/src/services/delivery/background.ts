@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { TConfig } from '../../config.js';
 import type { PrismaClient } from '../../db/prisma-client.js';
-import { expireOverdueOffers } from '../assignment-service.js';
+import { expireOverdueOffers } from '../assignment-expiry.js';
 import { timeOutWarmTransfers } from '../warm-transfer.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
 import { configureLiveEvents, liveEvents } from './live-events.js';
