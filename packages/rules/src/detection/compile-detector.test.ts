@@ -89,6 +89,8 @@ describe('isNegated', () => {
     expect(firstIndexOf('no need to escalate to a supervisor', 'escalate')).toBe(true);
     expect(firstIndexOf('not happy and I want a manager', 'want')).toBe(false);
     expect(firstIndexOf('not fixed by Friday, so I will sue', 'sue')).toBe(false);
+    expect(firstIndexOf('if no tech tomorrow will contact atty', 'contact')).toBe(false);
+    expect(firstIndexOf('I will not be contacting my lawyer', 'contacting')).toBe(true);
   });
 });
 

@@ -20,8 +20,9 @@ export const negatorWords: ReadonlySet<string> = new Set([
 export const negationReleaseWords: ReadonlySet<string> = new Set(['make', 'force', 'push']);
 
 /**
- * Words a negation does not reach across when looking back from a cue: a new subject or a
- * coordinating word starts a new proposition ("not happy and I want a manager").
+ * Words a negation does not reach across when looking back from a cue: a new subject, a
+ * coordinating word or a modal starts a new proposition ("not happy and I want a manager",
+ * "if no tech comes tomorrow will contact atty").
  */
 export const negationBarrierWords: ReadonlySet<string> = new Set([
   'i',
@@ -37,6 +38,11 @@ export const negationBarrierWords: ReadonlySet<string> = new Set([
   'yo',
   'y',
   'o',
+  'will',
+  'would',
+  'shall',
+  'gonna',
+  'then',
 ]);
 
 /** How many tokens before a cue a negator still applies. */

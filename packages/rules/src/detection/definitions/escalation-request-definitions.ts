@@ -15,6 +15,10 @@ export const supervisorRequest: TTriggerDefinitionInput = {
   guards: [
     policyStatement,
     {
+      scope: 'sentence',
+      anyOf: ['declined (after|once|when)', 'no longer (wants|needs|needed|required)', '(no thanks|no thank you)'],
+    },
+    {
       scope: 'overlap',
       anyOf: [
         '(property|password|store|apartment|building|hiring|project|office|branch|warehouse|site|facility|product|account|case|community|social media|marketing|restaurant|bank|general|district|regional|leasing|hotel|construction) (~manager|managers|mgr)',
@@ -32,7 +36,12 @@ export const supervisorRequest: TTriggerDefinitionInput = {
     },
     {
       scope: 'before',
-      anyOf: ['(offered|offer|offering|suggested|suggest) _{0,2}', 'per policy', 'do (we|i) (need|have) to'],
+      anyOf: [
+        '(offered|offer|offering|suggested|suggest) _{0,2}',
+        '(would you like|do you want|want me to|shall i|should i) _{0,3}',
+        'per policy',
+        'do (we|i) (need|have) to',
+      ],
     },
   ],
   cues: [

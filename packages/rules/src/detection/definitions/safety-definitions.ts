@@ -14,7 +14,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       patterns: [
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|physician|nurse|pharmacist|medical professional|medical team|dietitian) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
-        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,

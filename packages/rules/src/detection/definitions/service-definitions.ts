@@ -43,7 +43,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
       patterns: [
         '(you|cinch|warranty|the warranty company|your company|you guys) (has not|hasnt|have not|havent|still has not|still hasnt|still have not|never) (authorized|approved|authorised|approve|authorize) (the|my|our)? (repair|claim|part|work|replacement)?',
         '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
-        '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
+        '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (auth|approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
         '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|pending|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
         '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
       ],

@@ -23,6 +23,7 @@ export const agentPolicyQuote: TScopedPatterns = {
     '(advised|advise|informed|inform|explained|explain|told|reminded|educated|let) (the)? (cx|customer|mbr|member|caller|him|her|them|client) (know)? (that|about|of|how|on)?',
     '(i|we) (explained|advised|informed|clarified|mentioned)',
     'if (a|the|any)? (customer|member|cx|mbr|client|caller) (ever)?',
+    'if (you|u|a customer|the customer|customers|members) (dispute|disputes|file|files|sue|sues|call|calls|contact|contacts|post|posts|leave|leaves|report|reports|go|goes)',
   ],
 };
 

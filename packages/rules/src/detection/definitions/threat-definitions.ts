@@ -57,7 +57,7 @@ export const legalThreat: TTriggerDefinitionInput = {
     {
       id: 'own-lawyer',
       patterns: [
-        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family) (${lawyerWords}|legal team|legal counsel|law firm)`,
+        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (${lawyerWords}|legal team|legal counsel|law firm)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
