@@ -239,6 +239,38 @@ describe('strategies and eligibility', () => {
     }
   });
 
+  it('CIN-3 outside the team calendar nobody is eligible; inside it the pool is open', async () => {
+    const tenant = await kit.createTenant('cinch');
+    const active = await kit.db.policyVersion.findFirstOrThrow({ where: { tenantId: tenant.tenantId, active: true } });
+    const document = active.document as { calendars?: Record<string, unknown> };
+    const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+    const otherDay = days[(new Date().getUTCDay() + 3) % 7] as string;
+    const setTier3Calendar = async (weekly: Record<string, { open: string; close: string }[]>) => {
+      const calendars = { ...document.calendars, tier3: { timeZone: 'UTC', weekly, holidays: [] } };
+      await kit.db.policyVersion.update({ where: { id: active.id }, data: { document: { ...document, calendars } } });
+    };
+    await setTier3Calendar({ [otherDay]: [{ open: '00:00', close: '24:00' }] });
+    const caseId = await createCase(tenant);
+    const closed = await tenant.as('tier2')<AssignResult>(ASSIGN, {
+      input: { caseId, strategy: 'RANDOM', team: 'tier3' },
+    });
+    expect(closed.data?.assign.code).toBe('RULE_VIOLATION');
+    const explanation = closed.data?.assign.details?.explanation as NonNullable<AssignResult['assign']['explanation']>;
+    expect(explanation.businessHours).toMatchObject({ calendar: 'tier3', open: false });
+    expect(explanation.candidates).toHaveLength(3);
+    for (const candidate of explanation.candidates) {
+      expect(candidate.excludedBecause.map((reason) => reason.code)).toEqual(['OUTSIDE_BUSINESS_HOURS']);
+    }
+    expect(await kit.db.assignment.count({ where: { caseId: rowId(caseId) } })).toBe(0);
+
+    await setTier3Calendar(Object.fromEntries(days.map((day) => [day, [{ open: '00:00', close: '24:00' }]])));
+    const open = await tenant.as('tier2')<AssignResult>(ASSIGN, {
+      input: { caseId, strategy: 'RANDOM', team: 'tier3' },
+    });
+    expect(open.data?.assign.__typename).toBe('AssignPayload');
+    expect(open.data?.assign.explanation?.businessHours).toMatchObject({ calendar: 'tier3', open: true });
+  });
+
   it('50 concurrent assignments never exceed capacity and never double-assign', async () => {
     const own = await createTestKit();
     try {
