@@ -6,6 +6,7 @@ import {
   repeatEscalation,
   supervisorRequest,
 } from './escalation-request-definitions.js';
+import { chargebackThreat, financialInstitutionContact } from './payment-definitions.js';
 import { cancellationFeeRefund, refundThreshold, repeatRefund, repeatRma, staleRefund } from './refund-definitions.js';
 import { adverseReaction, healthSafety, medicalQuestion, propertyDamage, sosHighRisk } from './safety-definitions.js';
 import {
@@ -16,14 +17,7 @@ import {
   serviceDelay,
   unauthorizedWork,
 } from './service-definitions.js';
-import {
-  chargebackThreat,
-  financialInstitutionContact,
-  lawyerContact,
-  legalThreat,
-  mediaThreat,
-  reviewThreat,
-} from './threat-definitions.js';
+import { lawyerContact, legalThreat, mediaThreat, reviewThreat } from './threat-definitions.js';
 
 /** Detection data for the 30 canonical trigger codes, in the order of REQUIREMENTS.md. */
 export const canonicalTriggerDefinitions: readonly TTriggerDefinition[] = [

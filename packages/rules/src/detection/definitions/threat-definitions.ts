@@ -1,11 +1,8 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
-import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabulary.js';
+import { threatGuards } from './shared-vocabulary.js';
 
 const lawyerWords =
   '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|lawyr|abogado|abogados|abogada|solicitor|counsel';
-const cardWords = 'credit card|debit card|card|cc|my card';
-const bankWords =
-  'bank|banks|banco|bnak|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const legalThreat: TTriggerDefinitionInput = {
   code: 'LEGAL_THREAT',
@@ -243,127 +240,6 @@ export const reviewThreat: TTriggerDefinitionInput = {
       patterns: [
         '(go|make|making) (this|it)? viral',
         'everyone (on|online) _{0,3} (will|is going to|gonna) (know|hear|see)',
-      ],
-    },
-  ],
-};
-
-export const chargebackThreat: TTriggerDefinitionInput = {
-  code: 'CHARGEBACK_THREAT',
-  detectorId: 'text.chargeback-threat',
-  description: 'Will dispute (or has disputed) the charge with the bank or card company (LL-1, LL-2, LL-3).',
-  blockedInQuestions: true,
-  guards: [
-    ...threatGuards,
-    {
-      scope: 'overlap',
-      anyOf: [
-        'bank (holiday|holidays|account number|account info|details|statement|transfer|wire|routing)',
-        '(food|blood|river|west|left|right|south|north|sperm|data|power) bank',
-      ],
-    },
-  ],
-  cues: [
-    {
-      id: 'chargeback',
-      patterns: ['(~chargeback|chargebacks|chargbacks|charge back|charge backs|chargeback s|contracargo|contracargos)'],
-      guards: [
-        {
-          scope: 'overlap',
-          anyOf: ['chargeback (policy|policies|fee|fees|process|rules|department|team|threat|threats|workflow)'],
-        },
-      ],
-    },
-    {
-      id: 'dispute-charge',
-      patterns: [
-        '(dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
-        `(${bankWords}) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)`,
-        `(${bankWords}) _{0,3} (dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
-        '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
-        '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
-      ],
-    },
-    {
-      id: 'customer-opened-dispute',
-      patterns: [
-        '(buyer|customer|cardholder|cx|member|mbr|client|purchaser) (opened|filed|submitted|initiated|started|has opened|has filed) (a|an)? (claim|dispute|chargeback|case)',
-      ],
-      requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
-    },
-    {
-      id: 'filed-dispute',
-      patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
-      requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
-    },
-    {
-      id: 'reluctant-dispute',
-      negatable: false,
-      patterns: [
-        '(do not|dont|would rather not|rather not) (want to)? (have to)? (dispute|call|contact|involve|go to) _{0,3} (charge|bank|card|credit card company|chargeback) _{0,3} but (i|we) (will|would|am|can|could)',
-      ],
-    },
-    {
-      id: 'call-bank',
-      patterns: [
-        `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
-        `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
-        `(have|get|let|having) (my|the) (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
-      ],
-      guards: [
-        {
-          scope: 'after',
-          anyOf: [
-            '(to|and) (update|check|verify|confirm|unlock|unfreeze|approve|authorize|allow|whitelist|lift|ask why|see why|find out why|get a new card|order a new card|remove the hold|release)',
-            '(said|says|told me) (the|it|that)? (charge|payment)? (was|is) (fine|approved|pending|legit)',
-          ],
-        },
-      ],
-    },
-  ],
-};
-
-export const financialInstitutionContact: TTriggerDefinitionInput = {
-  code: 'FINANCIAL_INSTITUTION_CONTACT',
-  detectorId: 'text.financial-institution-contact',
-  description: 'A bank, processor or payment gateway contacts us, or someone asks for our MID (LL-1, LL-8).',
-  guards: [
-    agentPolicyQuote,
-    policyStatement,
-    { scope: 'overlap', anyOf: ['(called|emailed|contacted|texted|messaged) (me|my phone)', 'bank holiday'] },
-  ],
-  cues: [
-    {
-      id: 'institution-calls',
-      patterns: [
-        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us)`,
-        `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
-        `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
-        `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
-      ],
-      guards: [
-        {
-          scope: 'overlap',
-          anyOf: [`(my|mi) (${bankWords})`, '(asking|asked|requesting|requested|wants|wanted|needs) me'],
-        },
-      ],
-    },
-    {
-      id: 'merchant-id',
-      patterns: [
-        '(merchant id|merchant ids|merchant identification|merchant number|merchant account number|merchant account|merchant category code)',
-        '(your|ur|our|the|a|their) mid (number|#|num|no)?',
-        'mid (number|#|question|questions|lookup|info|inquiry|num)',
-        '(decline|declined|declines) _{0,4} (says|said|message|code|reads|read|shows|showed) _{0,3} call',
-      ],
-      guards: [
-        {
-          scope: 'overlap',
-          anyOf: [
-            'the mid (#|morning|afternoon|day|week|month|year|nineties|80s|90s|century|point|way|range|tier|size|section)',
-          ],
-        },
       ],
     },
   ],
