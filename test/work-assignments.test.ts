@@ -220,6 +220,23 @@ describe('strategies and eligibility', () => {
     }
   });
 
+  it('CIN-8 LL-2 direct assignment by routing skill reaches the executive owner and the TSM escalations lead', async () => {
+    const ll = await kit.createTenant('ll');
+    const executive = await cinch.as('tier2')<AssignResult>(ASSIGN, {
+      input: {
+        caseId: await createCase(cinch, 'CEO callback'),
+        strategy: 'DIRECT',
+        skill: 'executive-escalations-owner',
+      },
+    });
+    expect(rowId(executive.data?.assign.assignment?.assignee?.id ?? '')).toBe(cinch.userIds['executive-owner']);
+    expect(executive.data?.assign.explanation?.pool).toBe('skill executive-escalations-owner');
+    const lead = await ll.as('agent')<AssignResult>(ASSIGN, {
+      input: { caseId: await createCase(ll, 'Chargeback threat'), strategy: 'DIRECT', skill: 'tsm-escalations-lead' },
+    });
+    expect(rowId(lead.data?.assign.assignment?.assignee?.id ?? '')).toBe(ll.userIds.elana);
+  });
+
   it('CIN-3 team business hours come from the policy calendar and are part of the explanation', async () => {
     const result = await cinch.as('tier2')<AssignResult>(ASSIGN, {
       input: { caseId: await createCase(cinch), strategy: 'DIRECT', role: 'tier2', team: 'tier2' },
