@@ -3,8 +3,8 @@ import type { Context } from '../context.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
 import { requireCase } from './case-guards.js';
-import { recordHandoffNote } from './decision-apply.js';
 import { ZNoteFields } from './escalation.js';
+import { recordHandoffNote } from './handoff-notes.js';
 import { runIdempotent } from './idempotency.js';
 
 export const ZAddHandoffNoteInput = z.object({

@@ -2,17 +2,15 @@ import type { CompiledPolicy, TDecision, TEvaluationInput, TStepKind } from '@es
 import type { Context } from '../context.js';
 import type { Prisma } from '../db/prisma-client.js';
 import { AppError } from '../errors/app-error.js';
-import { offerAssignment } from './assignment-service.js';
 import { updateCaseGuarded } from './case-guards.js';
+import { enqueueDecisionNotifications, findDirectAssignee, offerPoolAssignment } from './decision-effects.js';
 import { caseReference } from './evaluation-input.js';
-import { enqueueNotification, type OutboxChannel } from './outbox.js';
+import { type NoteFields, recordHandoffNote } from './handoff-notes.js';
 import { restartSla, slaDataFromDecision } from './sla.js';
 import { recordTimelineEvent } from './timeline.js';
 import type { TenantTransaction } from './transaction.js';
 
 const DEFAULT_STEP_ORDER: readonly TStepKind[] = ['NOTE', 'QUEUE', 'STATUS_OPEN', 'PRIORITY'];
-
-export type NoteFields = Record<string, string>;
 
 export interface ApplyDecisionArgs {
   caseId: string;
@@ -37,169 +35,6 @@ export function stepOrderOf(decision: TDecision): TStepKind[] {
   const order = [...decision.stepOrder];
   for (const step of DEFAULT_STEP_ORDER) if (!order.includes(step)) order.push(step);
   return order;
-}
-
-export async function recordHandoffNote(
-  tx: TenantTransaction,
-  context: Context,
-  caseId: string,
-  fields: NoteFields,
-  extra: Record<string, unknown> = {},
-): Promise<string> {
-  const note = await tx.handoffNote.create({
-    data: { tenantId: context.viewer.tenantId, caseId, authorId: context.viewer.userId, fields },
-    select: { id: true },
-  });
-  await recordTimelineEvent(tx, context, {
-    caseId,
-    type: 'NOTE_ADDED',
-    data: { noteId: note.id, fields, ...extra },
-  });
-  return note.id;
-}
-
-/** Fields a policy requires that neither this request nor an earlier note on the case has (TON-4). */
-export async function missingNoteFields(
-  tx: Pick<TenantTransaction, 'handoffNote'>,
-  caseId: string,
-  required: readonly string[],
-  note: NoteFields | null | undefined,
-): Promise<string[]> {
-  const present = new Set(
-    Object.entries(note ?? {})
-      .filter(([, value]) => value.trim() !== '')
-      .map(([key]) => key),
-  );
-  let missing = required.filter((field) => !present.has(field));
-  if (missing.length === 0) return [];
-  const earlier = await tx.handoffNote.findMany({ where: { caseId }, select: { fields: true } });
-  for (const row of earlier) {
-    const fields = (row.fields ?? {}) as Record<string, unknown>;
-    missing = missing.filter(
-      (field) => !(typeof fields[field] === 'string' && (fields[field] as string).trim() !== ''),
-    );
-  }
-  return missing;
-}
-
-/** NOTE_REQUIRED naming the missing fields and the requirements of the matched rules that ask for them. */
-export function noteRequiredError(
-  missing: string[],
-  decision: TDecision,
-  policy: CompiledPolicy,
-  path = 'input.note',
-): AppError {
-  const matched = new Set(decision.explanation.rules.filter((trace) => trace.matched).map((trace) => trace.ruleId));
-  const asking = policy.pack.rules.filter(
-    (rule) => matched.has(rule.id) && rule.outcome.requiredNoteFields.some((field) => missing.includes(field)),
-  );
-  const requirements = [...new Set(asking.flatMap((rule) => rule.requirementIds))];
-  return new AppError(
-    'NOTE_REQUIRED',
-    `A handoff note with ${missing.join(', ')} is required before the queue changes`,
-    {
-      rule: requirements.join(', ') || 'TON-4',
-      fields: missing.map((field) => ({ path: `${path}.${field}`, message: 'required by the policy' })),
-      details: { missingNoteFields: missing, ruleIds: asking.map((rule) => rule.id) },
-    },
-  );
-}
-
-function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
-  const declared = policy.pack.roles.find((role) => role.slug === roleOrSkill);
-  return `${declared?.kind ?? 'role'}:${roleOrSkill}`;
-}
-
-async function enqueueDecisionNotifications(
-  tx: TenantTransaction,
-  context: Context,
-  args: ApplyDecisionArgs,
-  customerEmail: string | null,
-  reference: string,
-): Promise<void> {
-  for (const notification of args.decision.notifications) {
-    let channel: OutboxChannel;
-    let recipient: string;
-    let template: string | null = null;
-    switch (notification.kind) {
-      case 'EMAIL':
-        channel = 'EMAIL';
-        template = notification.template;
-        recipient = notification.to.includes('@')
-          ? notification.to
-          : notification.to === 'customer'
-            ? (customerEmail ?? `customer:${args.evaluationInput.case.id ?? args.caseId}`)
-            : recipientFor(args.policy, notification.to);
-        break;
-      case 'DIRECT_MESSAGE':
-        channel = 'DIRECT_MESSAGE';
-        recipient = recipientFor(args.policy, notification.toRole);
-        break;
-      case 'LIVE_ALERT':
-        channel = 'LIVE_ALERT';
-        recipient = recipientFor(args.policy, notification.toRole);
-        break;
-      case 'CHANNEL_POST':
-        channel = 'CHANNEL_POST';
-        recipient = notification.channel.startsWith('#') ? notification.channel : `#${notification.channel}`;
-        break;
-    }
-    await enqueueNotification(tx, context, {
-      caseId: args.caseId,
-      channel,
-      template,
-      recipient,
-      subject: `${reference}: ${args.decision.explanation.summary}`.slice(0, 500),
-      payload: {
-        message: notification.message,
-        ruleId: notification.ruleId,
-        caseId: args.caseId,
-        caseReference: reference,
-        policyVersion: args.policyVersion,
-      },
-    });
-  }
-}
-
-/** A direct assignment (LL-2 lead, CIN-8 executive owner): an available user with the skill or role. */
-async function findDirectAssignee(tx: TenantTransaction, decision: TDecision): Promise<{ id: string } | null> {
-  const directive = decision.assignment;
-  if (directive?.strategy !== 'DIRECT') return null;
-  const who: Prisma.UserWhereInput = directive.skill ? { skills: { has: directive.skill } } : { role: directive.role };
-  const order: Prisma.UserOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { id: 'asc' }];
-  return (
-    (await tx.user.findFirst({ where: { ...who, outOfOffice: false, availability: 'ONLINE' }, orderBy: order })) ??
-    (await tx.user.findFirst({ where: { ...who, outOfOffice: false }, orderBy: order }))
-  );
-}
-
-/**
- * Pool strategies (least loaded, round robin, random) go to the assignment engine as an offer;
- * nobody eligible leaves the case unassigned in its queue. A case that already has an active
- * assignment keeps it.
- */
-async function offerPoolAssignment(
-  tx: TenantTransaction,
-  context: Context,
-  caseId: string,
-  decision: TDecision,
-): Promise<{ assignmentId: string | null } | null> {
-  const directive = decision.assignment;
-  if (!directive || directive.strategy === 'DIRECT') return null;
-  const active = await tx.assignment.count({ where: { caseId, status: { in: ['OFFERED', 'ACCEPTED'] } } });
-  if (active > 0) return null;
-  const offer = await offerAssignment(tx, context, {
-    target: { caseId },
-    directive: {
-      strategy: directive.strategy,
-      team: directive.team ?? null,
-      role: directive.role ?? null,
-      skill: directive.skill ?? null,
-    },
-    reason: decision.explanation.summary,
-    allowUnassigned: true,
-  });
-  return { assignmentId: offer.assignmentId };
 }
 
 /**
@@ -350,3 +185,5 @@ export async function applyDecision(
   });
   return { version, assigneeId: assignee?.id ?? before.assigneeId };
 }
+
+export type { NoteFields };

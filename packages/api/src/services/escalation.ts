@@ -5,14 +5,9 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
-import {
-  applyDecision,
-  missingNoteFields,
-  type NoteFields,
-  noteRequiredError,
-  recordHandoffNote,
-} from './decision-apply.js';
+import { applyDecision } from './decision-apply.js';
 import { buildEvaluationInput, caseReference, ZRoutingSignals } from './evaluation-input.js';
+import { missingNoteFields, type NoteFields, noteRequiredError, recordHandoffNote } from './handoff-notes.js';
 import { runIdempotent } from './idempotency.js';
 import { enqueueNotification } from './outbox.js';
 import { activePolicy } from './policy-store.js';

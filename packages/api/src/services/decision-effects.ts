@@ -1,0 +1,104 @@
+import type { CompiledPolicy, TDecision } from '@escalate/rules';
+import type { Context } from '../context.js';
+import type { Prisma } from '../db/prisma-client.js';
+import { offerAssignment } from './assignment-service.js';
+import type { ApplyDecisionArgs } from './decision-apply.js';
+import { enqueueNotification, type OutboxChannel } from './outbox.js';
+import type { TenantTransaction } from './transaction.js';
+
+function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
+  const declared = policy.pack.roles.find((role) => role.slug === roleOrSkill);
+  return `${declared?.kind ?? 'role'}:${roleOrSkill}`;
+}
+
+export async function enqueueDecisionNotifications(
+  tx: TenantTransaction,
+  context: Context,
+  args: ApplyDecisionArgs,
+  customerEmail: string | null,
+  reference: string,
+): Promise<void> {
+  for (const notification of args.decision.notifications) {
+    let channel: OutboxChannel;
+    let recipient: string;
+    let template: string | null = null;
+    switch (notification.kind) {
+      case 'EMAIL':
+        channel = 'EMAIL';
+        template = notification.template;
+        recipient = notification.to.includes('@')
+          ? notification.to
+          : notification.to === 'customer'
+            ? (customerEmail ?? `customer:${args.evaluationInput.case.id ?? args.caseId}`)
+            : recipientFor(args.policy, notification.to);
+        break;
+      case 'DIRECT_MESSAGE':
+        channel = 'DIRECT_MESSAGE';
+        recipient = recipientFor(args.policy, notification.toRole);
+        break;
+      case 'LIVE_ALERT':
+        channel = 'LIVE_ALERT';
+        recipient = recipientFor(args.policy, notification.toRole);
+        break;
+      case 'CHANNEL_POST':
+        channel = 'CHANNEL_POST';
+        recipient = notification.channel.startsWith('#') ? notification.channel : `#${notification.channel}`;
+        break;
+    }
+    await enqueueNotification(tx, context, {
+      caseId: args.caseId,
+      channel,
+      template,
+      recipient,
+      subject: `${reference}: ${args.decision.explanation.summary}`.slice(0, 500),
+      payload: {
+        message: notification.message,
+        ruleId: notification.ruleId,
+        caseId: args.caseId,
+        caseReference: reference,
+        policyVersion: args.policyVersion,
+      },
+    });
+  }
+}
+
+/** A direct assignment (LL-2 lead, CIN-8 executive owner): an available user with the skill or role. */
+export async function findDirectAssignee(tx: TenantTransaction, decision: TDecision): Promise<{ id: string } | null> {
+  const directive = decision.assignment;
+  if (directive?.strategy !== 'DIRECT') return null;
+  const who: Prisma.UserWhereInput = directive.skill ? { skills: { has: directive.skill } } : { role: directive.role };
+  const order: Prisma.UserOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { id: 'asc' }];
+  return (
+    (await tx.user.findFirst({ where: { ...who, outOfOffice: false, availability: 'ONLINE' }, orderBy: order })) ??
+    (await tx.user.findFirst({ where: { ...who, outOfOffice: false }, orderBy: order }))
+  );
+}
+
+/**
+ * Pool strategies (least loaded, round robin, random) go to the assignment engine as an offer;
+ * nobody eligible leaves the case unassigned in its queue. A case that already has an active
+ * assignment keeps it.
+ */
+export async function offerPoolAssignment(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  decision: TDecision,
+): Promise<{ assignmentId: string | null } | null> {
+  const directive = decision.assignment;
+  if (!directive || directive.strategy === 'DIRECT') return null;
+  const active = await tx.assignment.count({ where: { caseId, status: { in: ['OFFERED', 'ACCEPTED'] } } });
+  if (active > 0) return null;
+  const offer = await offerAssignment(tx, context, {
+    target: { caseId },
+    directive: {
+      strategy: directive.strategy,
+      team: directive.team ?? null,
+      role: directive.role ?? null,
+      skill: directive.skill ?? null,
+    },
+    reason: decision.explanation.summary,
+    allowUnassigned: true,
+  });
+  return { assignmentId: offer.assignmentId };
+}
