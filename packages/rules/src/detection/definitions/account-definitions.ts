@@ -100,7 +100,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
         '(what|how) (do|does|will) (you|your company|y all|yall) (do|use) _{0,2} (my|our) (data|information|info|personal data|personal information)',
         '(like|want|need) (my|our) (account|data|information|info|profile|personal data) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
-        '(provide|give|send|share|email) (me)? (with)? (all|any|a copy of|copies of)? (the)? (records|data|information|info|personal data|personal information) (you have|you hold|you keep|you ve collected|you collected|on file|you store) (about|on|for)? (me|us)?',
+        '(provide|give|send|share|email) (me)? (with)? (all|any|a copy of|copies of|a list of|a list of all|list of all|all of the|a report of|a report of all)? (the)? (records|data|information|info|personal data|personal information) (you have|you hold|you keep|you ve collected|you collected|on file|you store) (about|on|for)? (me|us)?',
         '(ccpa|gdpr|dsar|data subject|subject access|right to know|right to access|data access request|access request|data request|privacy request|solicitud de privacidad)',
       ],
     },

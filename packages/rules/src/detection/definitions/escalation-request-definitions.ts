@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
 
 const supervisorWords =
-  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|head honcho|big boss|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 const askVerbs =
   'pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
@@ -109,6 +109,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(next|higher|upper|top) (level|management|tier)',
         '(next|higher) (person|one|rung) (up|above|in line)?',
+        '(your|the|a|their) (director|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',

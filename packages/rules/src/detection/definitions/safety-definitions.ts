@@ -69,17 +69,13 @@ export const adverseReaction: TTriggerDefinitionInput = {
       id: 'treated-after-product',
       patterns: [
         '(hospitalized|hospitalised|admitted to the hospital|was admitted|got admitted|put in the hospital|in the icu)',
-        '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
+        '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in|at) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
       ],
       requires: [
         {
           scope: 'message',
-          anyOf: ['(took|taking|ate|eating|drank|drinking|applied|using|used|consumed|swallowed|after)'],
-        },
-        {
-          scope: 'message',
           anyOf: [
-            '(pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|drink|chews|shampoo|product)',
+            '(pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops)',
           ],
         },
       ],

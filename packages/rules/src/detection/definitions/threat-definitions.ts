@@ -167,7 +167,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
 };
 
 const reviewPlatforms =
-  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|every platform|everywhere online|all over the internet|the internet|online|x com';
+  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|every platform|everywhere online|all over the internet|the internet|online|x com';
 
 export const reviewThreat: TTriggerDefinitionInput = {
   code: 'REVIEW_THREAT',
