@@ -202,6 +202,35 @@ describe('X-3 policy versions', () => {
     expect(second.case).toMatchObject({ policyVersion: 2, priority: 'URGENT' });
     const first = await kit.db.case.findUniqueOrThrow({ where: { id: rowId(routed.id) } });
     expect(first.policyVersion).toBe(1);
+    // replays can still ask an older version, with the same answer as before
+    const asV1 = await routeCase(tenant, fresh.id, {
+      text: SUPERVISOR_ASK,
+      policyVersion: 1,
+      at: '2026-11-25T18:00:00Z',
+    });
+    const asActive = await routeCase(tenant, fresh.id, { text: SUPERVISOR_ASK, at: '2026-11-25T18:00:00Z' });
+    expect([asV1.policyVersion, asV1.setPriority]).toEqual([1, 'HIGH']);
+    expect([asActive.policyVersion, asActive.setPriority]).toEqual([2, 'URGENT']);
+  });
+});
+
+describe('X-5 organizations', () => {
+  it('X-5 a case of another organization cannot be routed or escalated, and stays untouched', async () => {
+    const other = await kit.createTenant('tonal');
+    const foreign = await newCase(other);
+    const before = await snapshot(kit, foreign.id);
+    const routed = await tonal.as('agent')<{ routeCase: Json }>(
+      `query($caseId: ID!) { routeCase(caseId: $caseId) { __typename ${APP_ERROR} } }`,
+      { caseId: foreign.id },
+    );
+    expect(routed.data?.routeCase).toMatchObject({ __typename: 'AppError', code: 'NOT_FOUND' });
+    const escalated = await escalateCase(tonal, foreign.id, {
+      expectedVersion: 1,
+      text: SUPERVISOR_ASK,
+      note: HIP_NOTE,
+    });
+    expect(escalated).toMatchObject({ __typename: 'AppError', code: 'NOT_FOUND' });
+    expect(await snapshot(kit, foreign.id)).toEqual(before);
   });
 });
 
