@@ -153,6 +153,23 @@ describe('Cinch tiers', () => {
     expect(twice.data?.approveEscalation).toMatchObject({ __typename: 'AppError', code: 'INVALID_TRANSITION' });
   });
 
+  it('CIN-2 a Tier 1 supervisor escalating it themselves approves it on the spot', async () => {
+    const created = await newCase('Supervisor escalates');
+    const result = await escalateCase(
+      cinch,
+      created.id,
+      { expectedVersion: 1, signals: { agentFlags: ['SOS_HIGH_RISK'] }, note: FINAL_NOTE },
+      'tier1_supervisor',
+    );
+    expect(result).toMatchObject({
+      outcome: 'APPLIED',
+      approval: { status: 'APPROVED', approverRole: 'tier1_supervisor' },
+      case: { status: 'ESCALATED', tier: 'TIER2' },
+    });
+    const { types } = await snapshot(kit, created.id);
+    expect(types.slice(0, 3)).toEqual(['CASE_CREATED', 'APPROVAL_GRANTED', 'NOTE_ADDED']);
+  });
+
   it('CIN-2 a rejected escalation returns the case to where it was', async () => {
     const created = await newCase('Threatens the news');
     const result = await escalateCase(cinch, created.id, {

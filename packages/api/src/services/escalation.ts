@@ -106,6 +106,38 @@ async function requestApproval(
   return approval.id;
 }
 
+async function recordSelfApproval(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  decision: TDecision,
+  policyVersion: number,
+): Promise<string> {
+  const approverRole = decision.approval.approverRole ?? context.viewer.role;
+  const approval = await tx.approval.create({
+    data: {
+      tenantId: context.viewer.tenantId,
+      caseId,
+      approverRole,
+      status: 'APPROVED',
+      decision: decision as object,
+      policyVersion,
+      reason: decision.approval.reason,
+      requestedById: context.viewer.userId,
+      decidedById: context.viewer.userId,
+      decidedAt: context.now,
+    },
+    select: { id: true },
+  });
+  await recordTimelineEvent(tx, context, {
+    caseId,
+    type: 'APPROVAL_GRANTED',
+    data: { approvalId: approval.id, approverRole, selfApproved: true },
+    policyVersion,
+  });
+  return approval.id;
+}
+
 /**
  * Escalates a case as the active policy decides, in one transaction: approvals first (CIN-2),
  * a handoff note before any queue change (TON-4), TON-5 order, outbox notifications,
@@ -136,7 +168,9 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
     const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note);
     if (missing.length > 0) throw noteRequiredError(missing, decision, policy.compiled);
     const base = { caseId, policyVersion: policy.version, input: evaluationInput, decision };
-    if (decision.approval.required) {
+    const approverRole = decision.approval.approverRole;
+    const selfApproved = decision.approval.required && approverRole === context.viewer.role;
+    if (decision.approval.required && !selfApproved) {
       const approvalId = await requestApproval(tx, context, {
         caseId,
         expectedVersion: input.expectedVersion,
@@ -148,7 +182,10 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
       });
       return { ...base, outcome: 'PENDING_APPROVAL' as const, approvalId };
     }
+    // the approver escalating it themselves is the approval (CIN-2), recorded as such
+    const approvalId = selfApproved ? await recordSelfApproval(tx, context, caseId, decision, policy.version) : null;
     await applyDecision(tx, context, {
+      approvalId,
       caseId,
       expectedVersion: input.expectedVersion,
       decision,
@@ -157,6 +194,6 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
       evaluationInput,
       note,
     });
-    return { ...base, outcome: 'APPLIED' as const, approvalId: null };
+    return { ...base, outcome: 'APPLIED' as const, approvalId };
   });
 }
