@@ -143,15 +143,33 @@ export function isNegated(analysis: TextAnalysis, first: number): boolean {
   return false;
 }
 
-function acceptHit(analysis: TextAnalysis, hit: CandidateHit): boolean {
+/** Message-wide checks give the same answer for every hit in a message, so each runs once. */
+type MessageScopeCache = Map<CompiledScope, boolean>;
+
+function checkScope(
+  analysis: TextAnalysis,
+  entry: CompiledScope,
+  hit: CandidateHit,
+  cache: MessageScopeCache,
+): boolean {
+  if (entry.scope !== 'message') return scopeMatches(analysis, entry, hit);
+  let known = cache.get(entry);
+  if (known === undefined) {
+    known = scopeMatches(analysis, entry, hit);
+    cache.set(entry, known);
+  }
+  return known;
+}
+
+function acceptHit(analysis: TextAnalysis, hit: CandidateHit, cache: MessageScopeCache): boolean {
   const { cue } = hit;
   if (cue.negatable && isNegated(analysis, hit.first)) return false;
   if (cue.blockedInQuestions) {
     const sentence = analysis.sentences[analysis.tokens[hit.first]?.sentence ?? -1];
     if (sentence?.question) return false;
   }
-  if (cue.guards.some((guard) => scopeMatches(analysis, guard, hit))) return false;
-  return cue.requires.every((required) => scopeMatches(analysis, required, hit));
+  if (cue.guards.some((guard) => checkScope(analysis, guard, hit, cache))) return false;
+  return cue.requires.every((required) => checkScope(analysis, required, hit, cache));
 }
 
 /** Compiles trigger definitions into one detector; compile once, call detect per message. */
@@ -192,11 +210,12 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
       const analysis = analyzeText(text);
       const { tokens } = analysis;
       const accepted: CandidateHit[] = [];
+      const cache: MessageScopeCache = new Map();
       const consider = (cue: CompiledCue, first: number, limit: number): void => {
         const end = cue.pattern.matchAt(tokens, first, limit);
         if (end < 0) return;
         const hit = { cue, first, end };
-        if (acceptHit(analysis, hit)) accepted.push(hit);
+        if (acceptHit(analysis, hit, cache)) accepted.push(hit);
       };
       for (let first = 0; first < tokens.length; first++) {
         const token = tokens[first];

@@ -176,6 +176,7 @@ function parsePattern(source: string): PatternNode {
 type Program =
   | { kind: 'word'; test: WordTest; next: Program }
   | { kind: 'split'; branches: readonly Program[] }
+  | { kind: 'choice'; byFirstWord: ReadonlyMap<string, readonly Program[]>; others: readonly Program[] }
   | { kind: 'gap'; min: number; max: number; next: Program }
   | { kind: 'anchor'; at: 'start' | 'end'; next: Program }
   | { kind: 'match' };
@@ -187,7 +188,7 @@ function link(node: PatternNode, next: Program): Program {
     case 'seq':
       return node.items.reduceRight<Program>((continuation, item) => link(item, continuation), next);
     case 'alt':
-      return { kind: 'split', branches: node.options.map((option) => link(option, next)) };
+      return linkChoice(node.options, next);
     case 'opt':
       return { kind: 'split', branches: [link(node.node, next), next] };
     case 'gap':
@@ -199,6 +200,30 @@ function link(node: PatternNode, next: Program): Program {
       throw new Error(`Unknown pattern node ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * A choice between many options (long phrase lists) is indexed by the options' first words, so
+ * only the options that can start at the current token are tried.
+ */
+function linkChoice(options: readonly PatternNode[], next: Program): Program {
+  const byFirstWord = new Map<string, Program[]>();
+  const others: Program[] = [];
+  for (const option of options) {
+    const linked = link(option, next);
+    const first = firstWords(option);
+    if (first.nullable || first.tests.length > 0 || first.literals.length === 0) {
+      others.push(linked);
+      continue;
+    }
+    for (const literal of new Set(first.literals)) {
+      const list = byFirstWord.get(literal);
+      if (list) list.push(linked);
+      else byFirstWord.set(literal, [linked]);
+    }
+  }
+  if (byFirstWord.size === 0) return { kind: 'split', branches: others };
+  return { kind: 'choice', byFirstWord, others };
 }
 
 /** End (exclusive) of the first way the program matches from pos without passing limit, or -1. */
@@ -217,6 +242,20 @@ function run(program: Program, tokens: readonly Token[], pos: number, limit: num
         if (end >= 0) return end;
       }
       return -1;
+    case 'choice': {
+      const token = tokens[pos];
+      const indexed =
+        pos < limit && token !== undefined && !token.opaque ? program.byFirstWord.get(token.norm) : undefined;
+      for (const branch of indexed ?? []) {
+        const end = run(branch, tokens, pos, limit);
+        if (end >= 0) return end;
+      }
+      for (const branch of program.others) {
+        const end = run(branch, tokens, pos, limit);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
     case 'anchor': {
       const before = tokens[pos - 1];
       const after = tokens[pos];
