@@ -53,7 +53,11 @@ export function serverOptionsFromConfig(config: TConfig): Omit<ServerOptions, 'd
     graphiql: config.ESCALATE_GRAPHIQL,
     introspection: config.ESCALATE_INTROSPECTION,
     rateLimit: {
-      store: config.ESCALATE_RATE_LIMIT_STORE,
+      // the embedded database serves exactly one API process: its buckets can live in memory
+      store:
+        config.ESCALATE_RATE_LIMIT_STORE === 'postgres' && !config.DATABASE_URL
+          ? 'memory'
+          : config.ESCALATE_RATE_LIMIT_STORE,
       perSecond: config.ESCALATE_RATE_LIMIT_PER_SECOND,
       burst: config.ESCALATE_RATE_LIMIT_BURST,
     },
