@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, withinOneEdit } from './pattern.js';
+import { withinOneEdit } from './edit-distance.js';
+import { compilePattern } from './pattern.js';
 import { analyzeText } from './tokenize.js';
 
 /** Every token span where the pattern matches, scanning each start, matches kept inside a sentence. */

@@ -1,3 +1,7 @@
+import { anyTest, type WordTest, withinOneEdit } from './edit-distance.js';
+
+export type { WordTest } from './edit-distance.js';
+
 import type { Token } from './tokenize.js';
 
 /**
@@ -10,8 +14,6 @@ import type { Token } from './tokenize.js';
  * - `_` is any one token, `_{0,3}` zero to three tokens, `#` a number.
  * - `word?` and `( … )?` are optional; `^` and `$` match at the start and end of a sentence.
  */
-
-export type WordTest = (norm: string) => boolean;
 
 type PatternNode =
   | { kind: 'word'; test: WordTest; literals: readonly string[]; other: WordTest | null }
@@ -37,42 +39,6 @@ export interface CompiledPattern {
 
 const minimumFuzzyLength = 7;
 const wordShape = /^[a-z0-9+&']+$/;
-
-/** True when a and b differ by at most one insertion, deletion, substitution or swap. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const lengthGap = a.length - b.length;
-  if (lengthGap > 1 || lengthGap < -1) return false;
-  const longer = lengthGap >= 0 ? a : b;
-  const shorter = lengthGap >= 0 ? b : a;
-  let index = 0;
-  while (index < shorter.length && longer.charCodeAt(index) === shorter.charCodeAt(index)) index++;
-  // Insertion or deletion: the rest must line up shifted by one.
-  if (longer.length !== shorter.length) return sameTail(longer, index + 1, shorter, index);
-  // Substitution, or a swap of two neighbouring letters.
-  if (sameTail(longer, index + 1, shorter, index + 1)) return true;
-  return (
-    longer.charCodeAt(index) === shorter.charCodeAt(index + 1) &&
-    longer.charCodeAt(index + 1) === shorter.charCodeAt(index) &&
-    sameTail(longer, index + 2, shorter, index + 2)
-  );
-}
-
-function sameTail(a: string, aFrom: number, b: string, bFrom: number): boolean {
-  if (a.length - aFrom !== b.length - bFrom) return false;
-  for (let offset = 0; aFrom + offset < a.length; offset++) {
-    if (a.charCodeAt(aFrom + offset) !== b.charCodeAt(bFrom + offset)) return false;
-  }
-  return true;
-}
-
-function anyTest(tests: readonly WordTest[]): WordTest {
-  if (tests.length === 1) return tests[0] as WordTest;
-  return (norm) => {
-    for (const test of tests) if (test(norm)) return true;
-    return false;
-  };
-}
 
 function parseWord(lexeme: string, source: string): PatternNode {
   if (lexeme === '_') return { kind: 'gap', min: 1, max: 1 };
