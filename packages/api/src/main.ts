@@ -1,11 +1,13 @@
 import { startApp } from './app.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startNotificationDelivery } from './services/delivery/background.js';
 
 const config = readConfig();
 const logger = createLogger(config.LOG_LEVEL);
 
-const app = await startApp({ config, logger });
+// notifications are delivered in process; `pnpm worker` adds workers beside it (claims never overlap)
+const app = await startApp({ config, logger, background: [startNotificationDelivery] });
 
 const byOrganization = new Map<string, string[]>();
 for (const demo of app.demoKeys) {
