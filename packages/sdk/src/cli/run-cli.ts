@@ -3,6 +3,7 @@ import { SDK_VERSION } from '../version.js';
 import { casesCommand } from './commands/cases-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
+import { escalateCommand, routeCommand } from './commands/routing-commands.js';
 import type { CliIo } from './context.js';
 import { clientFor, writeJson } from './context.js';
 import { describeError, EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
@@ -37,6 +38,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .action(async (_flags: unknown, command: Command) => {
       writeJson(io, await (await clientFor(command, io)).viewer());
     });
+  program.addCommand(routeCommand(io));
+  program.addCommand(escalateCommand(io));
   program.addCommand(casesCommand(io));
   program.addCommand(importCommand(io, setExitCode));
   program.addCommand(exportCommand(io));

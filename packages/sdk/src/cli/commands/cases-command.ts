@@ -109,6 +109,7 @@ export function casesCommand(io: CliIo): Command {
     .command('get')
     .description('show one case as JSON')
     .argument('<caseId>', 'case id')
+    .option('--json', 'print JSON (the default)')
     .action(async (caseId: string, _flags: unknown, command: Command) => {
       const client = await clientFor(command, io);
       writeJson(io, await client.cases.get(caseId));
@@ -124,6 +125,7 @@ export function casesCommand(io: CliIo): Command {
     .addOption(new Option('--priority <priority>', 'priority').choices(PRIORITIES))
     .option('--queue <slug>', 'queue slug')
     .option('--idempotency-key <key>', 'repeat with the same key to get the first result')
+    .option('--json', 'print JSON (the default)')
     .action(async (flags: Record<string, string | undefined>, command: Command) => {
       const client = await clientFor(command, io);
       const result = await client.cases.create({
