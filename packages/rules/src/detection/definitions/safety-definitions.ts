@@ -35,6 +35,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
+        '(is|are) _{1,4} (safe|okay|ok) $',
       ],
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
     },
@@ -156,6 +157,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(injured|injury|injuries|injuring|hurt myself|hurt herself|hurt himself|got hurt|was hurt|were hurt|been hurt|hurt my|hurt her|hurt his|hurt our|hurting my|lastimado|lastimada|herido|herida)',
         '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|partner|dad|mom)|cx|mbr) (got|was|were|have been|has been|had been) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
+        '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|mom|dad|partner)) (fell|fell off|fell down|was thrown|got thrown|tripped|slipped) (off|over|on|down|and)?',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
@@ -168,6 +170,7 @@ export const healthSafety: TTriggerDefinitionInput = {
           anyOf: [
             'hurt my (feelings|credit|business|wallet|budget|chances|score)',
             '(price|prices|service|power|cable|internet|water) cut',
+            '(fell|slipped) (behind|asleep|in love|for it|short|through|through the cracks)',
           ],
         },
       ],

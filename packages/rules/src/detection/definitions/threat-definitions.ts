@@ -45,6 +45,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(lawsuit|lawsuits|~litigation|litigate|class action|legal action|legal actions|legal proceedings|legal steps|legal measures|legal route|legal recourse|accion legal|acciones legales)',
         '(take|taking|took|bring|drag|dragging|see|pursue|pursuing|fight|fighting|settle|settling|handle|handling) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
         'small claims (court)?',
+        '(see you in|file for|filing for|filed for|demand|demanding|initiate|initiating|start|starting|go to|going to) arbitration',
+        '(take|taking) (this|it|you) to arbitration',
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(go|going|get|getting|got) legal',
         '(attorney general|ftc|federal trade commission|consumer protection (agency|bureau|office)?|cfpb)',
@@ -62,6 +64,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
+        '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
         `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
         `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing|reviewing)`,
       ],
@@ -91,6 +94,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       id: 'introduces-self',
       patterns: [
         '(law office|law offices|law firm|law group|legal group|legal services) of',
+        `^ (${lawyerWords}|paralegal) _{0,3} (for|representing|on behalf of|with|from|at)`,
         `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
         `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
@@ -142,13 +146,13 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
           scope: 'clause',
           anyOf: [
-            '(go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
