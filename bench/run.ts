@@ -1,0 +1,35 @@
+/**
+ * `pnpm bench` (after the rules benchmark): the API benchmark on the embedded database, then
+ * on a throwaway PostgreSQL with the 60 s memory run, then the 1M-case scale benchmark.
+ * BENCH_QUICK=1 shortens everything (smoke run).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { benchDir } from './processes.js';
+
+const root = path.resolve(benchDir, '..');
+const quick = process.env.BENCH_QUICK === '1';
+const env = {
+  ...process.env,
+  BENCH_SECONDS: process.env.BENCH_SECONDS ?? (quick ? '2' : '5'),
+  BENCH_MEMORY_SECONDS: process.env.BENCH_MEMORY_SECONDS ?? (quick ? '5' : '60'),
+  BENCH_SCALE_CASES: process.env.BENCH_SCALE_CASES ?? (quick ? '20000' : '1000000'),
+};
+delete env.DATABASE_URL;
+delete env.TEST_DATABASE_URL;
+
+const steps: [string, string[]][] = [
+  ['npx', ['tsx', 'bench/api-bench.ts']],
+  ['scripts/with-postgres.sh', ['npx', 'tsx', 'bench/api-bench.ts']],
+  ['scripts/with-postgres.sh', ['npx', 'tsx', 'bench/scale-bench.ts']],
+];
+let failed = false;
+for (const [command, args] of steps) {
+  const stepEnv = { ...env, ...(command === 'npx' ? { BENCH_MEMORY_SECONDS: '0' } : {}) };
+  const result = spawnSync(command, args, { cwd: root, env: stepEnv, stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed = true;
+    console.error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  }
+}
+process.exit(failed ? 1 : 0);
