@@ -132,6 +132,23 @@ describe('case operations', () => {
     ]);
   });
 
+  it('SOL-3 SOL-4 the policy routes a qualifying resolution escalation to a resolution specialist and sends one documentation email', async () => {
+    const created = await createCase(solar, { subject: 'Escalate my case', customerRef: customer() });
+    const response = await solar.as('agent')<{ escalateForResolution: Json }>(RESOLUTION, {
+      caseId: created.id,
+      input: { expectedVersion: 1, ...COMPLETE_RESOLUTION, customerAgreesToWait: true },
+    });
+    expect(response.data?.escalateForResolution, JSON.stringify(response)).toMatchObject({
+      documentationRequested: true,
+      case: { status: 'ESCALATED', queue: { slug: 'resolution-escalations' } },
+    });
+    const { outbox, row, events } = await snapshot(kit, created.id);
+    expect(outbox.filter((message) => message.template === 'documentation-request')).toHaveLength(1);
+    const assignee = await kit.db.user.findUniqueOrThrow({ where: { id: row.assigneeId ?? '' } });
+    expect(assignee.role).toBe('resolution_specialist');
+    expect(events.find((event) => event.type === 'ESCALATED')?.policyVersion).toBe(1);
+  });
+
   it('SOL-3 the escalation goes ahead without the email when the customer refuses documents', async () => {
     const created = await createCase(solar, { subject: 'No documents', customerRef: customer() });
     const response = await solar.as('agent')<{ escalateForResolution: Json }>(RESOLUTION, {

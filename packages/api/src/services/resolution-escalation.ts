@@ -57,6 +57,13 @@ export function missingResolutionFields(input: TResolutionInput): string[] {
   return missing;
 }
 
+/** The facts a policy reads for a resolution escalation (solar pack: SOL-1, SOL-3, SOL-4). */
+function resolutionFlags(input: TResolutionInput): string[] {
+  const flags = ['CUSTOMER_REQUESTED_ESCALATION', 'QUALIFIES_FOR_RESOLUTION_REVIEW'];
+  if (input.customerAgreesToWait && !input.customerRefusesDocuments) flags.push('CUSTOMER_AGREES_TO_WAIT');
+  return flags;
+}
+
 function resolutionNote(input: TResolutionInput): NoteFields {
   const points = input.keyPoints;
   return {
@@ -110,14 +117,17 @@ export async function escalateForResolution(
           const evaluationInput = buildEvaluationInput(
             policy.compiled,
             row,
-            { text: input.detailedDescription, signals: { agentFlags: ['CUSTOMER_REQUESTED_ESCALATION'] } },
+            { text: input.detailedDescription, signals: { agentFlags: resolutionFlags(input) } },
             context.viewer,
             context.now,
           );
           return { evaluationInput, decision: decide(policy, evaluationInput) };
         })()
       : null;
-    if (policy && routing && routing.decision.outcome === 'ESCALATE' && routing.decision.target.queue && !input.queue) {
+    const usedPolicy = Boolean(
+      policy && routing && routing.decision.outcome === 'ESCALATE' && routing.decision.target.queue && !input.queue,
+    );
+    if (policy && routing && usedPolicy) {
       await applyDecision(tx, context, {
         caseId,
         expectedVersion: input.expectedVersion,
@@ -165,7 +175,9 @@ export async function escalateForResolution(
       });
     }
     const documentationRequested = Boolean(input.customerAgreesToWait) && !input.customerRefusesDocuments;
-    if (documentationRequested) {
+    const policySentIt =
+      usedPolicy && routing?.decision.notifications.some((item) => item.kind === 'EMAIL' && item.to === 'customer');
+    if (documentationRequested && !policySentIt) {
       const reference = caseReference(current.number);
       await enqueueNotification(tx, context, {
         caseId,
