@@ -164,6 +164,13 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
       ],
       guards: [
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(shoveling|gardening|skiing|snowboarding|hiking|playing|car accident|at work|lifting boxes|at the gym|on vacation)',
+            '(need|needs|want|have) to (pause|cancel|freeze|hold|suspend) (my|the|our)',
+          ],
+        },
         resolvedPastEvent,
         {
           scope: 'overlap',

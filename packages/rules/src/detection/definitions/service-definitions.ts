@@ -209,6 +209,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
           anyOf: [
             'not (sure|certain|clear|know) (if|whether)? _{0,3} (covered)',
             'not _{0,2} covered (in|by) (the)? (manual|faq|video|article)',
+            '(was not|wasnt|is not|isnt|has not been|hasnt been|not|never) (denied|rejected|declined|refused)',
           ],
         },
       ],

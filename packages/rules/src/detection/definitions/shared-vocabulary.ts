@@ -22,6 +22,7 @@ export const agentPolicyQuote: TScopedPatterns = {
   anyOf: [
     '(advised|advise|informed|inform|explained|explain|told|reminded|educated|let) (the)? (cx|customer|mbr|member|caller|him|her|them|client) (know)? (that|about|of|how|on)?',
     '(i|we) (explained|advised|informed|clarified|mentioned)',
+    '(agent|rep|representative|they|you|bank|someone|support|the company|your team) (told|explained to|informed|said to) (me|us) (that)?',
     'if (a|the|any)? (customer|member|cx|mbr|client|caller) (ever)?',
     'if (you|u|a customer|the customer|customers|members) (dispute|disputes|file|files|sue|sues|call|calls|contact|contacts|post|posts|leave|leaves|report|reports|go|goes)',
   ],

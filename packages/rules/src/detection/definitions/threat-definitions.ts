@@ -57,7 +57,8 @@ export const legalThreat: TTriggerDefinitionInput = {
       id: 'own-lawyer',
       patterns: [
         `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (${lawyerWords}|legal team|legal counsel|law firm)`,
-        `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|is|are|would|shall|can|has|already|gonna|going|va|sera|be)`,
+        `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|would|shall|gonna|going|va|sera|already)`,
+        `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
         '(do not|dont|would rather not|rather not) (want to)? (have to)? (involve|get|call|contact|hire|use) _{0,2} (lawyers|lawyer|attorney|attorneys|legal) _{0,3} but (i|we) (will|would|am|can|could)',
@@ -188,7 +189,12 @@ export const reviewThreat: TTriggerDefinitionInput = {
         'on (your|the|this|their) (site|app|platform|website|page) (about|for) (the|my|our|a)? (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|walker)',
         '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
         '(trust & safety|trust and safety)',
-        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout)',
+      ],
+    },
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout|positive so far|so far so good)',
       ],
     },
   ],
