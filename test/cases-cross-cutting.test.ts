@@ -214,6 +214,37 @@ describe('X-3 policy versions', () => {
   });
 });
 
+describe('finding escalated cases', () => {
+  it('X-3 cases are found by the trigger, queue, status, priority and assignee the routing gave them', async () => {
+    const tenant = await kit.createTenant('tonal');
+    const escalated = await createCase(tenant, { subject: 'Wants a manager now', customerRef: 'm-filter-1' });
+    const other = await createCase(tenant, { subject: 'Password reset', customerRef: 'm-filter-2' });
+    const applied = await escalateCase(tenant, escalated.id, {
+      expectedVersion: 1,
+      text: SUPERVISOR_ASK,
+      note: HIP_NOTE,
+    });
+    const FIND = `query($filter: CaseFilter) { cases(filter: $filter, first: 10) { edges { node { id } } } }`;
+    const ids = async (filter: Json) => {
+      const response = await tenant.as('agent')<{ cases: Json }>(FIND, { filter });
+      return response.data?.cases.edges.map((edge: Json) => edge.node.id);
+    };
+    const assigneeId = applied.case.assignee.id;
+    expect(
+      await ids({
+        trigger: 'SUPERVISOR_REQUEST',
+        queue: 'supervisor-escalations',
+        status: ['OPEN'],
+        priority: ['HIGH'],
+      }),
+    ).toEqual([escalated.id]);
+    expect(await ids({ assigneeId })).toEqual([escalated.id]);
+    expect(await ids({ search: 'manager' })).toEqual([escalated.id]);
+    expect(await ids({ status: ['NEW'] })).toEqual([other.id]);
+    expect(await ids({ trigger: 'LEGAL_THREAT' })).toEqual([]);
+  });
+});
+
 describe('X-5 organizations', () => {
   it('X-5 a case of another organization cannot be routed or escalated, and stays untouched', async () => {
     const other = await kit.createTenant('tonal');
