@@ -111,7 +111,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(next|higher|upper|top) (level|management|tier)',
         '(next|higher) (person|one|rung) (up|above|in line)?',
         '(take|taking|bring|send|escalate) (it|this|my case|this case)? (to|all the way to) the top',
-        '(your|the|a|their) (director|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
+        '(your|the|a|their) (director|regional director|district manager|regional|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
@@ -122,7 +122,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already)? (to|with|w|through|thru|con)? (t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
@@ -131,7 +131,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+            '(time for|necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
           ],
         },
       ],
@@ -159,6 +159,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
         `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultWords})`,
+        `(are|r) (you|u|ya|you guys|you people|yall) _{0,3} (${insultWords})`,
         '(shut your mouth|shut ur mouth|shut your trap|shut your face)',
         '(threatened|threatening|threats to|threats against|threat to) (the)? (agent|me|staff|rep|employee|tech|technician|our agent|my safety)',
         'find out where (you|she|he|they|u) (live|lives|work|works)',

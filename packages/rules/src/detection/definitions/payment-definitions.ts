@@ -4,7 +4,7 @@ import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabu
 /** Banks, card networks and payment processors, as pattern text. */
 export const cardWords = 'credit card|debit card|card|cc|my card';
 export const bankWords =
-  'bank|banks|banco|bnak|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+  'bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const chargebackThreat: TTriggerDefinitionInput = {
   code: 'CHARGEBACK_THREAT',
@@ -60,6 +60,12 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       negatable: false,
       patterns: [
         '(do not|dont|would rather not|rather not) (want to)? (have to)? (dispute|call|contact|involve|go to) _{0,3} (charge|bank|card|credit card company|chargeback) _{0,3} but (i|we) (will|would|am|can|could)',
+      ],
+    },
+    {
+      id: 'money-back-through-card',
+      patterns: [
+        `(get|getting|got|take|taking) (my)? (money|payment|funds) back (through|from|via|with|using) (my|the)? (${bankWords}|${cardWords})`,
       ],
     },
     {

@@ -158,6 +158,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|partner|dad|mom)|cx|mbr) (got|was|were|have been|has been|had been) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|mom|dad|partner)) (fell|fell off|fell down|was thrown|got thrown|tripped|slipped) (off|over|on|down|and)?',
+        '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
@@ -256,7 +257,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
 };
 
 const homeParts =
-  'cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
+  'laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
 
 export const propertyDamage: TTriggerDefinitionInput = {
   code: 'PROPERTY_DAMAGE',

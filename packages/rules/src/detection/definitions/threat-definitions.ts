@@ -95,6 +95,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       id: 'introduces-self',
       patterns: [
         '(law office|law offices|law firm|law group|legal group|legal services) of',
+        '(this is|calling from|writing from|with) _{0,3} (legal|law|law group|legal group|law office) (on behalf of|representing|for|regarding)',
         `^ (${lawyerWords}|paralegal) _{0,3} (for|representing|on behalf of|with|from|at)`,
         `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
         `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
@@ -172,7 +173,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
 };
 
 const reviewPlatforms =
-  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|every platform|everywhere online|all over the internet|the internet|online|x com';
+  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|every site|every website|every platform|everywhere online|all over the internet|the internet|online|x com';
 
 export const reviewThreat: TTriggerDefinitionInput = {
   code: 'REVIEW_THREAT',
