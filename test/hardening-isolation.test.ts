@@ -116,6 +116,7 @@ describe('tenant isolation probes over the whole schema', () => {
 
   it('X-5 a key of another organization finds nothing of this one and writes nothing to it', async () => {
     const problems: string[] = [];
+    const answers = new Map<string, number>();
     for (const root of rootFields(schema)) {
       const before = await tenantState(kit.db, owner.tenantId);
       const variables = sampleVariables(root, hints);
@@ -127,9 +128,16 @@ describe('tenant isolation probes over the whole schema', () => {
         if (leaked.length)
           problems.push(`${root.name} as ${role}: returned ${leaked.length} row(s) of the other organization`);
         const code = errorCodeOf(response, root.name);
+        answers.set(code ?? 'data', (answers.get(code ?? 'data') ?? 0) + 1);
         if (code === 'INTERNAL_SERVER_ERROR') problems.push(`${root.name} as ${role}: unexpected error`);
+        if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_ERROR') {
+          // the probe must reach the resolver: its document and variables have to be valid
+          const message = response.errors?.[0]?.message ?? '';
+          problems.push(`${root.name} as ${role}: probe did not run (${code}: ${message.slice(0, 120)})`);
+        }
         if (aimedAtOwner && code && !['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED'].includes(code)) {
-          problems.push(`${root.name} as ${role}: answered ${code} for another organization's id`);
+          const detail = JSON.stringify(response.errors?.[0]?.message ?? response.data).slice(0, 160);
+          problems.push(`${root.name} as ${role}: answered ${code} for another organization's id (${detail})`);
         }
       }
       const after = await tenantState(kit.db, owner.tenantId);
@@ -138,6 +146,7 @@ describe('tenant isolation probes over the whole schema', () => {
         problems.push(`${root.name}: changed ${changed.join(', ')} of the other organization`);
       }
     }
+    console.info(`isolation probes: ${JSON.stringify([...answers.entries()])}`);
     expect(problems).toEqual([]);
   });
 

@@ -58,20 +58,37 @@ export function rootFields(schema: GraphQLSchema): RootField[] {
   return fields;
 }
 
-const MAX_DEPTH = 3;
-
 function hasRequiredArgs(field: GraphQLField<unknown, unknown>): boolean {
   return field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
 }
 
-/** Selects scalars, and ids of related objects, a few levels deep (enough to see a leaked id). */
-export function selectionFor(type: GraphQLOutputType, depth = 0): string {
+/** `{ __typename id }` of an object, or the node ids of a connection: enough to see a leaked row. */
+function idSelection(type: GraphQLOutputType): string {
+  const named = getNamedType(type) as GraphQLNamedType;
+  if (isUnionType(named)) {
+    return `{ __typename ${named
+      .getTypes()
+      .map((member) => `... on ${member.name} ${idSelection(member)}`)
+      .join(' ')} }`;
+  }
+  if (!isObjectType(named) && !isInterfaceType(named)) return '';
+  const fields = (named as GraphQLObjectType).getFields();
+  if (fields.edges && !hasRequiredArgs(fields.edges)) {
+    const node = getNamedType(fields.edges.type) as GraphQLObjectType;
+    const nodeField = node.getFields?.().node;
+    if (nodeField) return `{ edges { node ${idSelection(nodeField.type)} } }`;
+  }
+  return fields.id ? '{ __typename id }' : '{ __typename }';
+}
+
+/** Selects the scalars of the result and the ids of everything it links to. */
+export function selectionFor(type: GraphQLOutputType): string {
   const named = getNamedType(type) as GraphQLNamedType;
   if (isLeafType(named)) return '';
   if (isUnionType(named)) {
     const members = named
       .getTypes()
-      .map((member) => `... on ${member.name} ${selectionFor(member, depth)}`)
+      .map((member) => `... on ${member.name} ${selectionFor(member)}`)
       .join(' ');
     return `{ __typename ${members} }`;
   }
@@ -81,8 +98,8 @@ export function selectionFor(type: GraphQLOutputType, depth = 0): string {
     if (hasRequiredArgs(field)) continue;
     const inner = getNamedType(field.type);
     if (isLeafType(inner)) parts.push(field.name);
-    else if (depth < MAX_DEPTH) {
-      const nested = selectionFor(field.type, depth + 1);
+    else {
+      const nested = idSelection(field.type);
       if (nested && nested !== '{ __typename }') parts.push(`${field.name} ${nested}`);
     }
   }
