@@ -26,6 +26,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(preferred|chosen|real) name',
         '(legal) name _{0,8} (display|displayed|displays|profile|shows|showing|shown|show up|appears|visible|public|instead of|not my|dont use|do not use|go by)',
         '(display|profile|public) name _{0,8} legal (name)?',
+        'legal (vs|versus|and|or) (display|preferred|chosen|profile) name',
         '(i|they|she|he|we) (go|goes|went) by (a different name|another name|_ now|my chosen name|my middle name)',
         '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove) _{0,3} (my|the|their|his|her|our)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
         '(prefer not to say|prefer not to answer|rather not say|nonbinary option|third option|other option|x) _{0,3} (for|as|on)? (my)? (gender|sex)',

@@ -21,6 +21,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
     {
       scope: 'overlap',
       anyOf: [
+        'tl dr',
         '(property|password|store|apartment|building|hiring|project|office|branch|warehouse|site|facility|product|account|case|community|social media|marketing|restaurant|bank|general|district|regional|leasing|hotel|construction) (~manager|managers|mgr)',
         '(my|his|her|our) (boss|superior|jefe|jefa)',
         '(check|checking|consult|consulting|run it by|run this by|ask|asking) (with)? (my|his|her) (~manager|~supervisor|boss)',
@@ -57,6 +58,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(your|a|the) (~supervisor|~manager|mgr|sup|team lead) (call|contact|reach out to|email|phone) (me|us)',
         '(can|could|would|will|may|have|get) (a|the|your|ur|some) (~supervisor|~manager|mgr|sup|team lead|supervisora|gerente) (call|contact|help|look|review|approve|waive|get back|reach out|speak|talk|handle|take|be able|override|authorize|email)',
         '(someone|somebody|the person|a person|anyone|anybody) (who|that) (can|could) (actually)? (make decisions|make a decision|approve|authorize|override|make exceptions|make an exception)',
+        '(alguien|una persona|persona) (que tenga|con) (mas)? (autoridad|poder)',
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
@@ -106,11 +108,12 @@ export const repeatEscalation: TTriggerDefinitionInput = {
       patterns: [
         '(someone|somebody|anyone|anybody|person|people) (higher|above|over|more senior|senior to) _{0,3}',
         '(their|his|her|the supervisor s|the supervisors|the manager s|the managers|your manager s|your supervisor s|supervisors|managers|next) (boss|manager|supervisor|superior|supervisors|managers|level|level up|higher up)',
-        `(above|beyond|over) (them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
+        `(above|beyond|over) (tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(next|higher|upper|top) (level|management|tier)',
         '(next|higher) (person|one|rung) (up|above|in line)?',
         '(take|taking|bring|send|escalate) (it|this|my case|this case)? (to|all the way to) the top',
+        '(el|la|su|al) (director|directora|gerente general|jefe del supervisor|jefe del gerente)',
         '(your|the|a|their) (director|regional director|district manager|regional|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
@@ -122,7 +125,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',

@@ -35,6 +35,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
+        '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
         '(is|are) _{1,4} (safe|okay|ok) $',
       ],
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
@@ -76,7 +77,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops)',
+            '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops)',
           ],
         },
       ],
@@ -220,9 +221,9 @@ export const healthSafety: TTriggerDefinitionInput = {
 const vulnerablePeople =
   '(recien nacido|recien nacida|baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
 const vulnerableAge =
-  '# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
+  '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -237,6 +238,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
     {
       id: 'outage-vulnerable',
       patterns: [
+        '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
         '(no|without|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
         '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],

@@ -10,7 +10,7 @@ const notYet: TScopedPatterns = {
 };
 
 const delayWords =
-  'nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -63,6 +63,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
+        '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
         `(${providerWords}) _{0,4} (missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
@@ -176,7 +177,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
-        '(dont|do not|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
+        '(dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(do not|dont|wont|will not) (want|accept|take) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
@@ -197,6 +198,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
       id: 'not-covered',
       patterns: [
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',
+        'no (me|nos|le)? (cubren|cubre|cubrieron|cubrio|van a cubrir|quieren cubrir)',
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',

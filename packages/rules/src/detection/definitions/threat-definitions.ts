@@ -63,6 +63,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
         '(do not|dont|would rather not|rather not) (want to)? (have to)? (involve|get|call|contact|hire|use) _{0,2} (lawyers|lawyer|attorney|attorneys|legal) _{0,3} but (i|we) (will|would|am|can|could)',
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
+        '(mi|nuestro|nuestra) (abogado|abogada|abogados) (se)? (va|van|ira|iran) (a)? (comunicar|llamar|contactar|demandar|escribir)',
+        `(${lawyerWords}) (already|has already|has)? (drafted|filed|sent|prepared|started|is drafting|is preparing) _{0,2} (complaint|suit|lawsuit|letter|claim|papers|paperwork)`,
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
