@@ -43,7 +43,8 @@ export const repeatRefund: TTriggerDefinitionInput = {
       patterns: [
         `(${refundWords}) _{0,4} (3|three|4|four|multiple|several) (times|x|occasions)`,
         `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
-        `(3|three|4|four|3x|third|3rd|fourth|4th) (time|refund|refunds|booking refund|booking refunds|time i|time we|time ive|time we ve|time this) _{0,4} (${refundWords})?`,
+        '(third|3rd|fourth|4th) (refund|refunds|booking refund|booking refunds|reembolso)',
+        `(3|three|4|four|third|3rd|fourth|4th) (time|times) _{0,5} (been refunded|refunded|gotten a refund|got a refund|received a refund|requested a refund|asked for a refund|get a refund|getting a refund|needed a refund|a refund|refund)`,
         `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
         '(that is|thats|that s|this is|now|already) (3|three|4|four) (times|x)',
         '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',

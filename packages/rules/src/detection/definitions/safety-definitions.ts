@@ -51,7 +51,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
 };
 
 const treatment =
-  'prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+  'hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -276,7 +276,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(arrived|came|delivered|shipped) (damaged|broken|dented|scratched|cracked)',
         '(minor|small|tiny|little|slight) (scuff|scuffs|scratch|scratches|mark|marks|dent|ding) _{0,6} (no big deal|not a big deal|no worries|not worried|dont care|do not care|not an issue|not a problem|fine)',
         '(no big deal|not a big deal|no worries|not worried about)',
-        '(is|are|would|will|does|do) _{0,4} (covered|cover)',
+        '(if|whether|is|are|does|do|would|will) _{0,4} (damage|damages) _{0,4} (covered|cover)',
         '(already|was|were|got|has been|have been) (repaired|fixed|patched|replaced|paid for|reimbursed)',
       ],
     },

@@ -97,7 +97,7 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'supposed-to-come',
       patterns: [
-        `(${providerWords}|he|she|they) (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out)`,
+        `(${providerWords}|he|she|they) _{0,3} (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out)`,
       ],
       requires: [
         {

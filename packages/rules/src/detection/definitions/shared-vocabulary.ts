@@ -13,6 +13,7 @@ export const thirdPartyStory: TScopedPatterns = {
     'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents)',
     '(a|one|another) (friend|neighbor|neighbour|coworker|customer|lady|guy|woman|man|member|user|reviewer) (of mine)?',
     '(someone|somebody|people|others|other customers|some customers|customers) (i know|online|here|on reddit)?',
+    '(your|a|another|my old|my previous|the old|the previous) (competitor|competitors|previous company|old company|other company|warranty company|home warranty)',
   ],
 };
 
