@@ -138,7 +138,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     {
       id: 'edit-review',
       patterns: [
-        `(edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
+        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
         `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
         `(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (${reviewWords}) (edited|changed|updated|corrected|reworded|fixed)`,
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
@@ -174,7 +174,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       id: 'remove-review',
       patterns: [
         `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
-        `(${reviewWords}) _{0,3} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
+        `(${reviewWords}) _{0,6} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
         `(take|pull|get) (my|the|this|that|her|his|their)? (${reviewWords}) (down|off|offline)`,
       ],

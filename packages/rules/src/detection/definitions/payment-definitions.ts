@@ -51,6 +51,13 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
     },
     {
+      id: 'charge-disputed',
+      patterns: [
+        '(charge|charges|payment|transaction) (is|was|has been|are|were|being)? (disputed|in dispute|charged back|being disputed)',
+      ],
+      guards: [{ scope: 'overlap', anyOf: ['(not|never|isnt|wasnt) (disputed|in dispute)'] }],
+    },
+    {
       id: 'filed-dispute',
       patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
       requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
@@ -73,7 +80,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       patterns: [
         `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
         `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
-        `(have|get|let|having) (my|the) (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
+        `(have|get|let|having) (my|the)? (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
       ],
       guards: [
         {

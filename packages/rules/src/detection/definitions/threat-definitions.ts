@@ -65,6 +65,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
         '(mi|nuestro|nuestra) (abogado|abogada|abogados) (se)? (va|van|ira|iran) (a)? (comunicar|llamar|contactar|demandar|escribir)',
         `(${lawyerWords}) (already|has already|has)? (drafted|filed|sent|prepared|started|is drafting|is preparing) _{0,2} (complaint|suit|lawsuit|letter|claim|papers|paperwork)`,
+        `(contact|contacting|contacted|call|calling|hire|hiring|hired|consult|consulting|retain|retaining|get|getting) (a|an|my|the) _{1,3} (${lawyerWords})`,
+        '(documenting|document|keeping records|keep records|saving everything|saving receipts|gathering evidence|collecting evidence|building a case) _{0,3} (for) (court|my lawyer|my attorney|the lawsuit|a lawsuit|legal action|small claims)',
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
