@@ -142,9 +142,12 @@ describe('Cinch tiers', () => {
       'ESCALATED',
     ]);
     expect(after.row.priority).toBe('CRITICAL');
-    // Tier 2 takes it least-loaded first: the Tier 2 agent gets the offer
-    const offer = await kit.db.assignment.findFirstOrThrow({ where: { caseId: rowId(created.id) } });
-    expect(offer).toMatchObject({ status: 'OFFERED', strategy: 'LEAST_LOADED', assigneeId: cinch.userIds.tier2 });
+    // Tier 2 takes it: the least-loaded member of the Tier 2 team gets the offer
+    const offer = await kit.db.assignment.findFirstOrThrow({
+      where: { caseId: rowId(created.id) },
+      include: { assignee: { include: { team: true } } },
+    });
+    expect(offer).toMatchObject({ status: 'OFFERED', strategy: 'LEAST_LOADED', assignee: { team: { slug: 'tier2' } } });
 
     // deciding twice is refused
     const twice = await cinch.as('tier1_supervisor')<{ approveEscalation: Json }>(APPROVE, {
