@@ -51,11 +51,11 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       patterns: [
         `(${askVerbs}) _{0,4} (${supervisorWords})`,
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
-        `^ (a|an|your|the|ur)? (${supervisorWords}) (please|pls|plz|now|asap|immediately|por favor)? $`,
+        `^ (to)? (a|an|your|the|ur)? (${supervisorWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
         `^ (a|an|your|the|ur)? (${supervisorWords}) (or|a|an|your)? (${supervisorWords})`,
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
         '(is|are) (your|ur|a|the|any) (~supervisor|~manager|mgr|sup|supervisors|managers|team lead|boss) (available|around|in|there|free|on)',
-        '(your|a|the) (~supervisor|~manager|mgr|sup|team lead) (call|contact|reach out to|email|phone) (me|us)',
+        '(your|a|the) (~supervisor|~manager|mgr|sup|team lead|lead|boss|superior) (needs to|should|must|has to|can|to)? (call|contact|reach out to|email|phone) (me|us)',
         '(can|could|would|will|may|have|get) (a|the|your|ur|some) (~supervisor|~manager|mgr|sup|team lead|supervisora|gerente) (call|contact|help|look|review|approve|waive|get back|reach out|speak|talk|handle|take|be able|override|authorize|email)',
         '(someone|somebody|the person|a person|anyone|anybody) (who|that) (can|could) (actually)? (make decisions|make a decision|approve|authorize|override|make exceptions|make an exception)',
         '(alguien|una persona|persona) (que tenga|con) (mas)? (autoridad|poder)',

@@ -4,7 +4,7 @@ import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabu
 /** Banks, card networks and payment processors, as pattern text. */
 export const cardWords = 'credit card|debit card|card|cc|my card';
 export const bankWords =
-  'bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+  'apple pay|google pay|venmo|cash app|zelle|klarna|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const chargebackThreat: TTriggerDefinitionInput = {
   code: 'CHARGEBACK_THREAT',

@@ -18,6 +18,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
   description: 'Parts or approval the company is responsible for are late (CIN-1).',
   guards: [
     notYet,
+    { scope: 'sentence', anyOf: ['what does (that|this|it) mean'] },
     {
       scope: 'sentence',
       anyOf: [
@@ -45,7 +46,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(you|cinch|warranty|the warranty company|your company|you guys) (has not|hasnt|have not|havent|still has not|still hasnt|still have not|never) (authorized|approved|authorised|approve|authorize) (the|my|our)? (repair|claim|part|work|replacement)?',
         '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
         '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (auth|approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
-        '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|pending|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
+        '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
         '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
       ],
     },
@@ -177,7 +178,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
-        '(dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|take|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
+        '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(do not|dont|wont|will not) (want|accept|take) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',

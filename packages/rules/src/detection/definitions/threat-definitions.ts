@@ -57,7 +57,7 @@ export const legalThreat: TTriggerDefinitionInput = {
       id: 'own-lawyer',
       patterns: [
         `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (${lawyerWords}|legal team|legal counsel|law firm)`,
-        `(my|our|mi) (${lawyerWords}|legal team|law firm) (will|would|shall|gonna|going|va|sera|already)`,
+        `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
@@ -99,7 +99,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       id: 'introduces-self',
       patterns: [
         '(law office|law offices|law firm|law group|legal group|legal services) of',
-        '(this is|calling from|writing from|with) _{0,3} (legal|law|law group|legal group|law office) (on behalf of|representing|for|regarding)',
+        '(this is|calling from|writing from|with) _{0,3} (legal|law|law group|legal group|law office) (on behalf of|representing|for|regarding|calling|writing|about)',
         `^ (${lawyerWords}|paralegal) _{0,3} (for|representing|on behalf of|with|from|at)`,
         `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
         `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
