@@ -245,6 +245,28 @@ describe('finding escalated cases', () => {
   });
 });
 
+describe('direct assignment by skill', () => {
+  it('LL-2 a TSM chargeback threat is assigned to the escalations lead, with a note and a direct message', async () => {
+    const ll = await kit.createTenant('ll');
+    const created = await createCase(ll, { subject: 'Refund or chargeback', customerRef: 'tsm-77', brand: 'TSM' });
+    const text = 'If you do not refund me I will dispute the charge with my bank.';
+    const refused = await escalateCase(ll, created.id, { expectedVersion: 1, text });
+    expect(refused).toMatchObject({ code: 'NOTE_REQUIRED', rule: expect.stringContaining('LL-2') });
+    const result = await escalateCase(ll, created.id, {
+      expectedVersion: 1,
+      text,
+      note: { relevantDetails: 'Member was charged twice for March; asked for a refund of both.' },
+    });
+    expect(result.outcome).toBe('APPLIED');
+    expect(rowId(result.case.assignee.id)).toBe(ll.userIds.elana);
+    const { outbox, types } = await snapshot(kit, created.id);
+    expect(types).toContain('ASSIGNED');
+    expect(outbox.map((message) => [message.channel, message.recipient])).toEqual([
+      ['DIRECT_MESSAGE', 'skill:tsm-escalations-lead'],
+    ]);
+  });
+});
+
 describe('X-5 organizations', () => {
   it('X-5 a case of another organization cannot be routed or escalated, and stays untouched', async () => {
     const other = await kit.createTenant('tonal');
