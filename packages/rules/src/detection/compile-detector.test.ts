@@ -102,6 +102,23 @@ describe('canonicalTriggerDefinitions', () => {
       expect(ZTriggerDefinition.parse(definition)).toEqual(definition);
   });
 
+  it('keeps at most three hits per code and stays linear on a very long message', () => {
+    const detector = compileDetector(canonicalTriggerDefinitions);
+    const text = 'I want a supervisor '.repeat(500);
+    detector.detect(text);
+    const before = process.cpuUsage();
+    const hits = detector.detect(text);
+    const used = process.cpuUsage(before);
+    expect(hits.filter((hit) => hit.code === 'SUPERVISOR_REQUEST')).toHaveLength(3);
+    expect((used.user + used.system) / 1000).toBeLessThan(500);
+  });
+
+  it('does not read a lone "sup" greeting as a supervisor request', () => {
+    const detector = compileDetector(canonicalTriggerDefinitions);
+    expect(detector.detect('sup')).toEqual([]);
+    expect(detector.detect('Supervisor. Now.').map((hit) => hit.code)).toEqual(['SUPERVISOR_REQUEST']);
+  });
+
   it('detects a typical message in well under 100 µs of CPU once compiled', () => {
     const detector = compileDetector(canonicalTriggerDefinitions);
     const messages = [

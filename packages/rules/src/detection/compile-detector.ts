@@ -48,6 +48,8 @@ interface CandidateHit {
 }
 
 const defaultField = 'customerText';
+/** Evidence kept per code: enough to explain a decision, bounded for very long texts. */
+const maximumHitsPerCode = 3;
 
 function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
   return entries.map((entry) => ({
@@ -57,13 +59,8 @@ function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
 }
 
 function clauseSpan(analysis: TextAnalysis, index: number): Span {
-  const { tokens } = analysis;
-  const clause = tokens[index]?.clause;
-  let first = index;
-  while (first > 0 && tokens[first - 1]?.clause === clause) first--;
-  let end = index + 1;
-  while (end < tokens.length && tokens[end]?.clause === clause) end++;
-  return { first, end };
+  const span = analysis.clauses.get(analysis.tokens[index]?.clause ?? -1);
+  return span ?? { first: index, end: index + 1 };
 }
 
 function sentenceSpan(analysis: TextAnalysis, index: number): Span {
@@ -144,24 +141,26 @@ export function isNegated(analysis: TextAnalysis, first: number): boolean {
 }
 
 /** Message-wide checks give the same answer for every hit in a message, so each runs once. */
-type MessageScopeCache = Map<CompiledScope, boolean>;
+/** Sentence- and message-wide checks give one answer per sentence or message, so each runs once. */
+type ScopeCache = Map<CompiledScope, Map<number, boolean>>;
 
-function checkScope(
-  analysis: TextAnalysis,
-  entry: CompiledScope,
-  hit: CandidateHit,
-  cache: MessageScopeCache,
-): boolean {
-  if (entry.scope !== 'message') return scopeMatches(analysis, entry, hit);
-  let known = cache.get(entry);
+function checkScope(analysis: TextAnalysis, entry: CompiledScope, hit: CandidateHit, cache: ScopeCache): boolean {
+  if (entry.scope !== 'message' && entry.scope !== 'sentence') return scopeMatches(analysis, entry, hit);
+  const key = entry.scope === 'message' ? -1 : (analysis.tokens[hit.first]?.sentence ?? -1);
+  let byKey = cache.get(entry);
+  if (byKey === undefined) {
+    byKey = new Map();
+    cache.set(entry, byKey);
+  }
+  let known = byKey.get(key);
   if (known === undefined) {
     known = scopeMatches(analysis, entry, hit);
-    cache.set(entry, known);
+    byKey.set(key, known);
   }
   return known;
 }
 
-function acceptHit(analysis: TextAnalysis, hit: CandidateHit, cache: MessageScopeCache): boolean {
+function acceptHit(analysis: TextAnalysis, hit: CandidateHit, cache: ScopeCache): boolean {
   const { cue } = hit;
   if (cue.negatable && isNegated(analysis, hit.first)) return false;
   if (cue.blockedInQuestions) {
@@ -210,12 +209,16 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
       const analysis = analyzeText(text);
       const { tokens } = analysis;
       const accepted: CandidateHit[] = [];
-      const cache: MessageScopeCache = new Map();
+      const cache: ScopeCache = new Map();
+      const hitsPerCode = new Map<string, number>();
       const consider = (cue: CompiledCue, first: number, limit: number): void => {
+        if ((hitsPerCode.get(cue.code) ?? 0) >= maximumHitsPerCode) return;
         const end = cue.pattern.matchAt(tokens, first, limit);
         if (end < 0) return;
         const hit = { cue, first, end };
-        if (acceptHit(analysis, hit, cache)) accepted.push(hit);
+        if (!acceptHit(analysis, hit, cache)) return;
+        accepted.push(hit);
+        hitsPerCode.set(cue.code, (hitsPerCode.get(cue.code) ?? 0) + 1);
       };
       for (let first = 0; first < tokens.length; first++) {
         const token = tokens[first];

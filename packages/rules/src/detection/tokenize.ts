@@ -21,9 +21,17 @@ export interface SentenceSpan {
   question: boolean;
 }
 
+/** Token range [first, end) of one clause. */
+export interface ClauseSpan {
+  first: number;
+  end: number;
+}
+
 export interface TextAnalysis {
   tokens: Token[];
   sentences: SentenceSpan[];
+  /** Clause spans by clause number (Token.clause). */
+  clauses: ReadonlyMap<number, ClauseSpan>;
 }
 
 const foldedChars = buildFoldTable();
@@ -194,5 +202,11 @@ export function analyzeText(text: string): TextAnalysis {
     }
   }
   closeSentence(false);
-  return { tokens, sentences };
+  const clauses = new Map<number, ClauseSpan>();
+  tokens.forEach((token, index) => {
+    const span = clauses.get(token.clause);
+    if (span) span.end = index + 1;
+    else clauses.set(token.clause, { first: index, end: index + 1 });
+  });
+  return { tokens, sentences, clauses };
 }

@@ -4,6 +4,10 @@ import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
 const supervisorWords =
   '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
+/** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
+const fragmentRoleWords =
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|~manager|managers|manger|mgr|mngr|management|team lead|team leader|supervisora|gerente';
+
 const askVerbs =
   'pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
 
@@ -51,8 +55,8 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       patterns: [
         `(${askVerbs}) _{0,4} (${supervisorWords})`,
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
-        `^ (to)? (a|an|your|the|ur)? (${supervisorWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
-        `^ (a|an|your|the|ur)? (${supervisorWords}) (or|a|an|your)? (${supervisorWords})`,
+        `^ (to)? (a|an|your|the|ur)? (${fragmentRoleWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
+        `^ (a|an|your|the|ur)? (${fragmentRoleWords}) (or|a|an|your)? (${supervisorWords})`,
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
         '(is|are) (your|ur|a|the|any) (~supervisor|~manager|mgr|sup|supervisors|managers|team lead|boss) (available|around|in|there|free|on)',
         '(your|a|the) (~supervisor|~manager|mgr|sup|team lead|lead|boss|superior) (needs to|should|must|has to|can|to)? (call|contact|reach out to|email|phone) (me|us)',
