@@ -13,6 +13,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         'trans (woman|women|man|men|person|people|kid|teen|child|daughter|son|partner|folks|youth|community|rights|identity|nonbinary|masc|femme)',
         '(i am|im|i m|they are|she is|he is|my (kid|child|son|daughter|partner) is|identify as|as a|being|soy) trans',
         '(transition|transitioning|transitioned) (to|from)?',
+        '(because|since|for being|cause) (i am|im|i m|they are|she is|he is|we are|being) (gay|lesbian|trans|queer|nonbinary|non binary|bi|bisexual|transgender)',
         '(gender|sexual) (discrimination|identity|identities|expression|orientation)',
         '(discriminat*|harass*|targeted|bullied) _{0,5} (because of|for being|due to|based on) _{0,2} (my|their|his|her)? (gender|identity|pronouns|sexuality|being trans|being gay|being queer)',
         '(i|we|they) (do not|dont) identify (as)',
@@ -96,7 +97,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
     {
       id: 'access-data',
       patterns: [
-        '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
+        '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (information in my file|info in my file|information on file|records on file|information in my account|data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
         '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
         '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected|you have collected) (on|about) (me|us)',

@@ -57,6 +57,9 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
         `^ (to)? (a|an|your|the|ur)? (${fragmentRoleWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
         `^ (a|an|your|the|ur)? (${fragmentRoleWords}) (or|a|an|your)? (${supervisorWords})`,
+        '(talk|speak|go|escalate|escalated) (to)? (above|over) (you|your head|u|ur head)',
+        '^ (please|pls)? escalate (me|this|my case|it|my complaint) (please|pls|now|asap|immediately)? $',
+        '(reviewed|looked at|handled|approved|checked|escalated) by (a|the|your|ur) (~supervisor|~manager|mgr|sup|team lead|supervisors|managers)',
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
         '(is|are) (your|ur|a|the|any) (~supervisor|~manager|mgr|sup|supervisors|managers|team lead|boss) (available|around|in|there|free|on)',
         '(your|a|the) (~supervisor|~manager|mgr|sup|team lead|lead|boss|superior) (needs to|should|must|has to|can|to)? (call|contact|reach out to|email|phone) (me|us)',
@@ -122,6 +125,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         'person (above|over) (them|him|her|that)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
+        '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
         '(whoever|whomever|who|the person|someone|somebody) (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|ceo|president|upper management|senior management|leadership)',
       ],
@@ -132,7 +136,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
-            '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
+            '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],
         },
         {
@@ -151,7 +155,7 @@ const insultFillers =
   'unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
+  'donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',

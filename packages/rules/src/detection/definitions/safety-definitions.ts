@@ -35,6 +35,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
+        '(is|are|would|will) _{1,5} (a problem|an issue|a concern|bad for me|a risk|risky) (for me|with|if)?',
         '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
         '(is|are) _{1,4} (safe|okay|ok) $',
       ],

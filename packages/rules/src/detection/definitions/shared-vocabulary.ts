@@ -77,7 +77,7 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
     '(changed|change) my mind',
     '(considered|contemplated|thought about|was going to|were going to) _{0,4} but (decided|chose|we ll|i ll|will|figured)',
     '(decided|chose) (not to|against)',
-    '(asked|asking|asks|wondering|wants to know|wanted to know|question about) (how|what|whether|if|about)',
+    '(asked|asking|asks|wondering|wants to know|wanted to know) (how|what|whether|if)',
     'no (need|reason) to',
   ],
 };
