@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
 
 const supervisorWords =
-  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 /** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
 const fragmentRoleWords =
@@ -58,6 +58,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         `^ (to)? (a|an|your|the|ur)? (${fragmentRoleWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
         `^ (a|an|your|the|ur)? (${fragmentRoleWords}) (or|a|an|your)? (${supervisorWords})`,
         '(talk|speak|go|escalate|escalated) (to)? (above|over) (you|your head|u|ur head)',
+        '(complaint|complain|complaining) (with|to) (your|a|the|ur) (~supervisor|~manager|mgr|supervisors|managers|boss|superiors)',
         '^ (please|pls)? escalate (me|this|my case|it|my complaint) (please|pls|now|asap|immediately)? $',
         '(reviewed|looked at|handled|approved|checked|escalated) by (a|the|your|ur) (~supervisor|~manager|mgr|sup|team lead|supervisors|managers)',
         '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
@@ -134,6 +135,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
@@ -142,7 +144,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(time for|necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+            '(give|time for|necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
           ],
         },
       ],
@@ -171,6 +173,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
         `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultWords})`,
         `(are|r) (you|u|ya|you guys|you people|yall) _{0,3} (${insultWords})`,
+        '(made|making|issued|issuing) (threats|threat|threatening remarks) (toward|towards|against|to|at) (agent|the agent|me|staff|rep|the rep|our agent)',
         '(shut your mouth|shut ur mouth|shut your trap|shut your face)',
         '(threatened|threatening|threats to|threats against|threat to) (the)? (agent|me|staff|rep|employee|tech|technician|our agent|my safety)',
         'find out where (you|she|he|they|u) (live|lives|work|works)',

@@ -69,6 +69,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(documenting|document|keeping records|keep records|saving everything|saving receipts|gathering evidence|collecting evidence|building a case) _{0,3} (for) (court|my lawyer|my attorney|the lawsuit|a lawsuit|legal action|small claims)',
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(counsel|my lawyer|my attorney|my lawyers|legal|attorney|lawyer|attorneys|lawyers|my legal team) (has been|have been|was|were|is being|are being) (notified|contacted|informed|called|retained|engaged|involved|briefed)',
+        `(my|our) (${lawyerWords}|legal team) (has|have) _{0,3} (paperwork|papers|documents|case|complaint|letter|filing|everything) (ready|prepared|drafted|lined up)`,
+        '(go|going|went|headed|heading) (to)? (the)? (courthouse|court house|clerk of court) _{0,3} (to)? (file)?',
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
         `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
@@ -179,7 +181,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
 };
 
 const reviewPlatforms =
-  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|every site|every website|every platform|everywhere online|all over the internet|the internet|online|x com';
+  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|the whole internet|whole internet|internet|every site|every website|every platform|everywhere online|all over the internet|the internet|online|x com';
 
 export const reviewThreat: TTriggerDefinitionInput = {
   code: 'REVIEW_THREAT',
@@ -213,7 +215,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
