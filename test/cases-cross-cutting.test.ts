@@ -177,8 +177,8 @@ describe('X-4 retries and races', () => {
     const conflicts = results.filter((result) => result?.__typename === 'AppError');
     expect(conflicts).toHaveLength(49);
     for (const conflict of conflicts) {
-      expect(conflict.code).toBe('CONFLICT');
-      expect(conflict.details.currentVersion).toBe(2);
+      expect(conflict?.code).toBe('CONFLICT');
+      expect(conflict?.details.currentVersion).toBe(2);
     }
     const { types, notes, outbox } = await snapshot(kit, created.id);
     expect(types.filter((type) => type === 'ESCALATED')).toHaveLength(1);

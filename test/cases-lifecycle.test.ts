@@ -93,7 +93,7 @@ describe('case operations', () => {
     });
     const error = response.data?.escalateForResolution;
     expect(error).toMatchObject({ __typename: 'AppError', code: 'VALIDATION_FAILED', rule: 'SOL-4' });
-    expect(error.fields.map((field: Json) => field.path)).toEqual([
+    expect(error?.fields.map((field: Json) => field.path)).toEqual([
       'input.detailedDescription',
       'input.installerPointOfView',
       'input.interactionId',
@@ -117,9 +117,12 @@ describe('case operations', () => {
     });
     const payload = response.data?.escalateForResolution;
     expect(payload?.__typename, JSON.stringify(response)).toBe('ResolutionEscalationPayload');
-    expect(payload.documentationRequested).toBe(true);
-    expect(payload.case).toMatchObject({ status: 'ESCALATED', version: 2, queue: { slug: 'resolution-escalations' } });
-    expect(payload.case.handoffNotes[0].fields).toMatchObject({ interactionId: 'REC-2026-11-0042', voiceMatch: 'yes' });
+    expect(payload?.documentationRequested).toBe(true);
+    expect(payload?.case).toMatchObject({ status: 'ESCALATED', version: 2, queue: { slug: 'resolution-escalations' } });
+    expect(payload?.case.handoffNotes[0].fields).toMatchObject({
+      interactionId: 'REC-2026-11-0042',
+      voiceMatch: 'yes',
+    });
     const { outbox, types } = await snapshot(kit, created.id);
     expect(outbox).toEqual([expect.objectContaining({ channel: 'EMAIL', template: 'documentation-request' })]);
     expect(types).toEqual([

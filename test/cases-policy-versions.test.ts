@@ -82,7 +82,7 @@ describe('X-3 policy versions', () => {
     });
     const result = replay.data?.replayPolicy;
     expect(result, JSON.stringify(replay)).toMatchObject({ baselineVersion: 1, candidateVersion: 2, evaluated: 1 });
-    expect(result.changed).toEqual([
+    expect(result?.changed).toEqual([
       {
         case: { id: routed.id },
         differences: ['setPriority'],
