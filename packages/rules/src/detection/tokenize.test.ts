@@ -65,6 +65,10 @@ describe('analyzeText', () => {
     ]);
   });
 
+  it('does not end a sentence after Mr. or Ms.', () => {
+    expect(analyzeText('Call me Ms. Rivera, not Mr. Rivera.').sentences).toHaveLength(1);
+  });
+
   it('marks a sentence as a question only when it ends in "?" and opens like one', () => {
     const { sentences } = analyzeText('What happens if I dispute it? I want a refund, ok? Hi, can I get a manager?');
     expect(sentences.map((sentence) => sentence.question)).toEqual([true, false, true]);

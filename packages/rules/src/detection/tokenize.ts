@@ -72,6 +72,26 @@ const tokenPattern =
 /** Norm of a word masked with asterisks (f***, b****, sh*t): nearly always a swear word. */
 export const maskedWordNorm = 'maskedprofanity';
 
+/** Words whose trailing "." does not end a sentence. */
+const abbreviations: ReadonlySet<string> = new Set([
+  'mr',
+  'ms',
+  'mrs',
+  'mx',
+  'dr',
+  'st',
+  'vs',
+  'jr',
+  'sr',
+  'etc',
+  'approx',
+  'appt',
+  'dept',
+  'co',
+  'inc',
+  'no',
+]);
+
 /** Spelled-out contractions, with and without the apostrophe. */
 const contractionExpansions: ReadonlyMap<string, readonly string[]> = new Map([
   ["won't", ['will', 'not']],
@@ -192,7 +212,10 @@ export function analyzeText(text: string): TextAnalysis {
         lastBoundaryWasClause = false;
       }
     } else if (match[4] !== undefined) {
-      closeSentence(match[4].includes('?'));
+      const previous = tokens[tokens.length - 1];
+      const afterAbbreviation =
+        match[4] === '.' && previous !== undefined && previous.end === start && abbreviations.has(previous.norm);
+      if (!afterAbbreviation) closeSentence(match[4].includes('?'));
     } else if (match[5] !== undefined) {
       if (!lastBoundaryWasClause) clause++;
       lastBoundaryWasClause = true;

@@ -106,7 +106,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
 };
 
 const hazardPatterns = [
-  '(gas is leaking|gas was leaking|gas leaking|gas escaping|gas is escaping|gas coming out|rotten egg smell|rotten eggs smell|smells like rotten eggs|sulfur smell|sulphur smell|smells gas|smelling gas|smells of gas|smell natural gas|huele a gas|gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
+  '(gas line uncapped|gas line left open|gas line open|uncapped gas line|gas line leaking|gas pipe leaking|gas line disconnected|gas line hissing|gas is leaking|gas was leaking|gas leaking|gas escaping|gas is escaping|gas coming out|rotten egg smell|rotten eggs smell|smells like rotten eggs|sulfur smell|sulphur smell|smells gas|smelling gas|smells of gas|smell natural gas|huele a gas|gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
   '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
   '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|humo|incendio|chispas)',
 ];
@@ -202,7 +202,9 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(someone|somebody|my kid|my kids|a kid|my son|my daughter|we) (will|could|is going to|might|may) (get|be) (hurt|injured|killed|electrocuted)',
         '(sparks|sparking|sparked|arcing)',
         '(outlet|plug|cord|wire|wires|wiring|breaker|panel|switch|socket|cable|outlet cover) _{0,4} (hot to the touch|buzzing|crackling|scorched|melted|melting|charred|burning hot|too hot to touch)',
-        '(overheating|overheated|melted|melting|exploded|explosion|explode|shorted out|short circuit)',
+        '(unit|machine|motor|outlet|cord|plug|charger|battery|dryer|oven|stove|heater|furnace|panel|wire|wires|it|screen|device|treadmill|compressor|appliance|breaker) _{0,3} (overheating|overheated|melted|melting|exploded|shorted out)',
+        '(explosion|short circuit|exploded)',
+        '(too hot to touch|smells like melting|smell of melting|melting plastic|melting rubber|burning plastic)',
         '(black mold|toxic mold|mold everywhere|asbestos|sewage backing up|sewage backup|raw sewage)',
         '(cable|arm|arms|strap|bolt|bolts|screen|mount|bracket|weight|bar|handle) _{0,2} (snapped|broke off|came loose|came off|detached|flew|fell off|ripped out|pulled out of the wall)',
       ],

@@ -246,7 +246,13 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(fixed|repaired|replaced|installed|hired|paid|plumber|electrician|contractor|handyman|repairman|hvac|out of pocket|myself|ourselves|invoice|receipt)',
+            '(before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
+          ],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(fixed|fix|repaired|repair|replaced|installed|hired|paid|plumber|electrician|contractor|handyman|repairman|hvac|myself|ourselves|company|guy|tech|technician|work|done|someone)',
           ],
         },
       ],
