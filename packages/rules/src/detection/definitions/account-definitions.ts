@@ -32,6 +32,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(address|call|refer to|addressing|calling|referring to) (me|them|him|her) (as)? (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they) _{0,4} (not|instead of|rather than) (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they|him|her)',
         '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove) _{0,3} (my|the|their|his|her|our)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
         '(prefer not to say|prefer not to answer|rather not say|nonbinary option|third option|other option|x) _{0,3} (for|as|on)? (my)? (gender|sex)',
+        '(gender|sex|name gender|name and gender) (update|change|correction|marker|updates|changes)',
         '(gender) (option|options|field|fields|dropdown|drop down|selection|choices|marker|markers|box|boxes|question)',
         '(only|just) (male|man) (and|or) (female|woman)',
       ],

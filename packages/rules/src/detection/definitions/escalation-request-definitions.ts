@@ -128,13 +128,14 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(mas alto|superior|mayor) (nivel|rango)',
         '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
         '(whoever|whomever|who|the person|someone|somebody) (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
-        '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|ceo|president|upper management|senior management|leadership)',
+        '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|vp|vice president|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [
         {
           scope: 'message',
           anyOf: [
             '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
@@ -157,7 +158,7 @@ const insultFillers =
   'unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',

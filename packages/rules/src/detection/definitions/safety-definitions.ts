@@ -85,11 +85,16 @@ export const adverseReaction: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'allergic-reaction-treated',
+      patterns: ['(allergic reaction|allergic rxn|anaphylaxis|anaphylactic|anaphylactic shock|reaccion alergica)'],
+      requires: [{ scope: 'message', anyOf: [`(${treatment})`] }],
+    },
+    {
       id: 'reaction-with-treatment',
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|swelling|swelled|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },

@@ -232,6 +232,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
             `(found|find|searched|search|googled|saw|seen|see) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (${reviewPlatforms})`,
             '(sign|signed|log|logged|login|logging) (in|on|up)? (with|through|via) (google|facebook|fb|apple)',
             '(google|apple|facebook) (login|log in|sign in|account|pay|wallet|calendar|maps|play store|store)',
+            '(asked|asking|question|questions|check|checked|checking|looked up|look up|what is|whats|about) (about)? (your|the)? (bbb|google|yelp|trustpilot|angi) (rating|ratings|accreditation|accredited|score|grade|profile|page|listing)',
             'online (payment|portal|account|form|chat|booking|order|ordering|banking)',
           ],
         },
