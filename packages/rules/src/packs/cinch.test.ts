@@ -160,6 +160,19 @@ describe('cinch policy pack', () => {
     if (evidence?.kind === 'text') expect(text.slice(evidence.start, evidence.end)).toBe(evidence.phrase);
   });
 
+  it.each([
+    'When will you call me back?',
+    'I am going to call Channel 7 news about this',
+    'I want to talk to the CEO.',
+  ])('CIN-2 / CIN-8 "%s" is no executive callback: Tier 2 only after a supervisor approves', (customerText) => {
+    const decision = decide('cinch', { customerText });
+    expect(decision.triggers.map((trigger) => trigger.code)).not.toContain('cinch:EXECUTIVE_CALLBACK');
+    if (decision.explanation.winner) {
+      expect(decision.explanation.winner).toBe('cin-2.tier2-situations');
+      expect(decision.approval).toMatchObject({ required: true, approverRole: 'tier1_supervisor' });
+    }
+  });
+
   it('CIN-8 executive callback flagged by the agent wins over the Tier 2 approval path', () => {
     const decision = decide('cinch', { signals: flags('EXECUTIVE_CALLBACK_REQUESTED', 'EXECUTIVE_REQUEST') });
     expect(decision.explanation.winner).toBe('cin-8.executive-callback');

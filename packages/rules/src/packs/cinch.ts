@@ -87,9 +87,9 @@ export const cinchPolicyPack = {
           {
             id: 'callback-from-executive',
             patterns: [
-              'call|calls|callback _{0,4} from _{0,2} ceo|president|executive|executives|exec',
-              'ceo|president|executive|exec _{0,3} call|calls me back',
-              'ceo|president|executive|exec _{0,3} callback',
+              '(call|calls|callback) _{0,4} from _{0,2} (ceo|president|executive|executives|exec)',
+              '(ceo|president|executive|exec) _{0,3} (call|calls) me back',
+              '(ceo|president|executive|exec) _{0,3} callback',
             ],
           },
         ],

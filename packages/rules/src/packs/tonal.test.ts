@@ -29,6 +29,13 @@ describe('tonal policy pack', () => {
     expect(alert?.message).toContain('time sensitive');
   });
 
+  it('TON-2 a plain need is not time-sensitive; a need for today is', () => {
+    const plain = decide('tonal', { customerText: 'I need help with my account' });
+    expect(plain.triggers.map((trigger) => trigger.code)).not.toContain('tonal:TIME_SENSITIVE');
+    const today = decide('tonal', { customerText: 'I need this fixed today' });
+    expect(today.triggers.map((trigger) => trigger.code)).toContain('tonal:TIME_SENSITIVE');
+  });
+
   it('TON-2 urgent flag set by the agent → live notification, not only a queue', () => {
     const decision = decide('tonal', { signals: flags('TIME_SENSITIVE') });
     expect(decision.notifications.map((notification) => notification.kind)).toEqual(['LIVE_ALERT']);
