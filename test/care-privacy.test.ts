@@ -1,65 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-
-/** The row id inside a Relay global id (for reading rows back from the database). */
-const rowId = (globalId: string): string => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1] ?? globalId;
-
-const UPSERT_CUSTOMER = /* GraphQL */ `
-  mutation Upsert($input: UpsertCustomerInput!) {
-    upsertCustomer(input: $input) {
-      __typename
-      ... on UpsertCustomerPayload { created customer { id externalRef preferredName signInMethods } }
-      ... on AppError { code message rule }
-    }
-  }
-`;
-const CREATE_CASE = /* GraphQL */ `
-  mutation Create($input: CreateCaseInput!) {
-    createCase(input: $input) { __typename ... on CreateCasePayload { case { id version } } }
-  }
-`;
-const PR_FIELDS = `id number name type status jurisdiction requesterName requesterEmail receivedAt receiptDueAt
-  receiptConfirmedAt dueAt extendedAt extensionReason denialReason deletedAt overdue case { id }`;
-const ERROR_FIELDS = 'code message rule fields { path message } details';
-const CREATE_PR = /* GraphQL */ `
-  mutation CreatePr($input: CreatePrivacyRequestInput!) {
-    createPrivacyRequest(input: $input) {
-      __typename
-      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
-      ... on AppError { ${ERROR_FIELDS} }
-    }
-  }
-`;
-const UPDATE_PR = /* GraphQL */ `
-  mutation UpdatePr($input: UpdatePrivacyRequestInput!) {
-    updatePrivacyRequest(input: $input) {
-      __typename
-      ... on PrivacyRequestPayload { privacyRequest { ${PR_FIELDS} } }
-      ... on AppError { ${ERROR_FIELDS} }
-    }
-  }
-`;
-const CLOSE_CASE = /* GraphQL */ `
-  mutation Close($input: CloseCaseForPrivacyRequestInput!) {
-    closeCaseForPrivacyRequest(input: $input) {
-      __typename
-      ... on CloseCaseForPrivacyRequestPayload {
-        case { id status closeReason closeSecondaryReason closedAt version }
-        privacyRequest { name }
-      }
-      ... on AppError { ${ERROR_FIELDS} }
-    }
-  }
-`;
-const CASE_PRIVACY = /* GraphQL */ `
-  query CasePrivacy($id: ID!) {
-    case(id: $id) {
-      status
-      privacyRequests { name type receivedAt status }
-      timeline(first: 100) { edges { node { type data actor { name } } } }
-    }
-  }
-`;
+import {
+  CASE_PRIVACY,
+  CLOSE_CASE,
+  CREATE_PR,
+  memberWithCase,
+  rowId,
+  UPDATE_PR,
+  UPSERT_CUSTOMER,
+} from './care-support.js';
 
 let kit: TestKit;
 let care: TestTenant;
@@ -72,33 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await kit.close();
 });
-
-let memberCounter = 0;
-
-/** A member (with the given sign-in methods and names) and a Tier 1 case about them. */
-async function memberWithCase(
-  tenant: TestTenant,
-  member: { signInMethods?: string[]; preferredName?: string | null; legalName?: string } = {},
-) {
-  memberCounter += 1;
-  const externalRef = `member-${memberCounter}-${Date.now()}`;
-  const upsert = await tenant.as('integration')<any>(UPSERT_CUSTOMER, {
-    input: {
-      externalRef,
-      email: `${externalRef}@members.example`,
-      legalName: member.legalName ?? 'Jonathan Example',
-      ...(member.preferredName === null ? {} : { preferredName: member.preferredName ?? 'Jo' }),
-      signInMethods: member.signInMethods ?? ['password'],
-    },
-  });
-  expect(upsert.data?.upsertCustomer.__typename).toBe('UpsertCustomerPayload');
-  const created = await tenant.as('agent')<any>(CREATE_CASE, {
-    input: { subject: 'Please delete my data', customerRef: externalRef, channel: 'EMAIL' },
-  });
-  const caseId = rowId(created.data?.createCase.case.id as string);
-  expect(caseId).toBeTruthy();
-  return { externalRef, caseId, email: `${externalRef}@members.example` };
-}
 
 async function tenantCounts(tenantId: string) {
   const [requests, emails, events] = await Promise.all([
