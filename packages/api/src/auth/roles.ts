@@ -1,15 +1,10 @@
-/** Roles a user can hold. Procedures grant actions to roles, never to named people. */
-export const ROLES = [
-  'agent',
-  'tier1_supervisor',
-  'tier2',
-  'tier3',
-  'privacy',
-  'resolution_specialist',
-  'lead',
-  'admin',
-  'integration',
-] as const;
+import { ACTOR_ROLES } from '@escalate/rules';
+
+/**
+ * Roles a user can hold: the same vocabulary the policy packs grant actions to.
+ * Procedures grant actions to roles, never to named people.
+ */
+export const ROLES = ACTOR_ROLES;
 
 export type Role = (typeof ROLES)[number];
 

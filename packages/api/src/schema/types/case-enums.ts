@@ -1,17 +1,9 @@
+import { CASE_STATUSES, CHANNELS, PRIORITIES, TIERS } from '@escalate/rules';
 import { builder } from '../builder.js';
 
-export const CASE_STATUSES = [
-  'NEW',
-  'OPEN',
-  'PENDING_APPROVAL',
-  'WAITING_ON_CUSTOMER',
-  'ESCALATED',
-  'RESOLVED',
-  'CLOSED',
-] as const;
-export const CASE_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT', 'CRITICAL'] as const;
-export const TIERS = ['TIER1', 'TIER2', 'TIER3'] as const;
-export const CHANNELS = ['EMAIL', 'PHONE', 'CHAT', 'SOCIAL', 'WEB', 'SMS'] as const;
+// The stored vocabulary is the rules engine's input vocabulary: one definition for both.
+export { CASE_STATUSES, CHANNELS, TIERS } from '@escalate/rules';
+export const CASE_PRIORITIES = PRIORITIES;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
