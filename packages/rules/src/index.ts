@@ -5,12 +5,12 @@
  *   const decision = evaluate(policy, parseEvaluationInput(json));  // per case, deterministic
  */
 export * from './calendar/index.js';
+export type { CompiledDetector, TextTriggerHit } from './detection/compile-detector.js';
 export {
   type CompiledPolicy,
   type CompilePolicyOptions,
   compilePolicy,
 } from './engine/compile-policy.js';
-export type { CompiledDetector, TextTriggerHit } from './engine/detection-contract.js';
 export {
   EvaluationInputError,
   evaluate,

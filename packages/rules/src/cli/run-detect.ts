@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
-import type { TextTriggerHit } from '../engine/detection-contract.js';
+import type { TextTriggerHit } from '../detection/compile-detector.js';
 
 const ZDetectLine = z.strictObject({ id: z.union([z.string(), z.number()]), text: z.string() });
 

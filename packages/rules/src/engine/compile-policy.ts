@@ -2,12 +2,13 @@
  * Compiles a validated policy pack once: condition closures, the ranked rule list, message
  * templates, the text detector and reply-check matchers. Evaluation never builds a regex.
  */
+
+import type { CompiledDetector, TextTriggerHit } from '../detection/compile-detector.js';
 import { asKnownCondition, conditionSpecificity, forEachCondition } from '../policy/condition-schema.js';
 import type { TOutcome, TRule, TSignalTrigger } from '../policy/pack-schema.js';
 import type { TPolicyPack } from '../policy/parse-pack.js';
 import { type CompiledReplyCheck, compileReplyChecks } from '../reply-checks/compile-reply-checks.js';
 import { type CompiledCondition, compileCondition } from './compile-condition.js';
-import type { CompiledDetector, TextTriggerHit } from './detection-contract.js';
 import { createPackDetector } from './pack-detector.js';
 
 export interface CompilePolicyOptions {

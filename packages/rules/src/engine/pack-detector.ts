@@ -2,9 +2,10 @@
  * Builds the text detector of a pack: the canonical trigger definitions the pack lists, plus
  * its own `org:CODE` extension definitions.
  */
+
+import type { CompiledDetector } from '../detection/compile-detector.js';
 import { canonicalTriggerDefinitions, compileDetector, type TTriggerDefinition } from '../detection/index.js';
 import type { TPolicyPack } from '../policy/parse-pack.js';
-import type { CompiledDetector } from './detection-contract.js';
 
 export function packTriggerDefinitions(pack: TPolicyPack): TTriggerDefinition[] {
   const wanted = new Set(pack.triggers.canonical);
