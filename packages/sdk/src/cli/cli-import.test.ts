@@ -63,7 +63,7 @@ describe('escalate import', () => {
     });
     await writeFile(file, `${lines.join('\n')}\n`);
     const started = Date.now();
-    const run = await escalateCli(['import', file, '--concurrency', '8', '--results', join(work, 'results.ndjson')]);
+    const run = await escalateCli(['import', file, '--concurrency', '16', '--results', join(work, 'results.ndjson')]);
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`escalate import of ${LINES} lines: ${seconds.toFixed(1)} s\n`);
 
