@@ -19,6 +19,8 @@ export {
 export { formatDecision } from './engine/format-decision.js';
 export { createPackDetector, packTriggerDefinitions } from './engine/pack-detector.js';
 export { lintPolicyPack } from './lint/lint-pack.js';
+// data and pure helpers the care procedures need besides the pack (CARE-R2, R5, P5, P6, G2)
+export * from './packs/care-templates.js';
 export {
   getShippedPolicyPack,
   SHIPPED_POLICY_SLUGS,

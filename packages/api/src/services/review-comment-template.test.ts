@@ -5,9 +5,11 @@ describe('review comment template', () => {
   it('CARE-R5 accepts the template for the action taken, with free case, spacing and dash', () => {
     expect(checkReviewComment('Review edited: fixed a typo — requested by Jamie on 2026-03-06', 'EDIT')).toEqual({
       ok: true,
+      values: { action: 'EDIT', reason: 'fixed a typo', requester: 'Jamie', date: '2026-03-06' },
     });
     expect(checkReviewComment('review REMOVED:  spam  -- requested by  Jamie  on 2026-03-06.', 'REMOVE')).toEqual({
       ok: true,
+      values: { action: 'REMOVE', reason: 'spam', requester: 'Jamie', date: '2026-03-06' },
     });
   });
 
