@@ -17,9 +17,10 @@ function capture(): PassThrough & { text(): string; isTTY?: boolean } {
   return stream;
 }
 
-async function escalate(args: string[], env: Record<string, string | undefined>) {
+async function escalate(args: string[], env: Record<string, string | undefined>, terminal = false) {
   const stdout = capture();
   const stderr = capture();
+  stderr.isTTY = terminal;
   const code = await runCli(args, { stdout, stderr, env: { HOME: work, ...env } });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
