@@ -20,7 +20,11 @@ export interface OutboxEntry {
  * Writes a notification to the outbox in the caller's transaction (X-6): it exists exactly
  * when the change that caused it was committed. The worker delivers it at least once.
  */
-export async function enqueueNotification(tx: TenantTransaction, context: Context, entry: OutboxEntry): Promise<string> {
+export async function enqueueNotification(
+  tx: TenantTransaction,
+  context: Context,
+  entry: OutboxEntry,
+): Promise<string> {
   const row = await tx.outboxMessage.create({
     data: {
       tenantId: context.viewer.tenantId,
