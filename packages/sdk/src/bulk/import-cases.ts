@@ -30,6 +30,7 @@ export interface ImportOptions {
   keyScope?: string;
   onResult?: (result: LineResult) => void;
   onProgress?: (progress: ImportProgress) => void;
+  /** stops taking new lines; lines in flight finish */
   signal?: AbortSignal;
 }
 

@@ -122,6 +122,39 @@ describe('escalate import', () => {
     expect(await count()).toBe(total);
   }, 120_000);
 
+  it('Ctrl-C stops taking lines, prints the summary and exits 130; running again finishes the rest', async () => {
+    const file = join(work, 'interrupt.ndjson');
+    const total = 200;
+    const lines = Array.from({ length: total }, (_, index) =>
+      JSON.stringify({ subject: `Interrupt ${index + 1}`, customerRef: `interrupt-${index + 1}` }),
+    );
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, 'import', file, '--results', '-'], {
+      env: { ...process.env, ESCALATE_URL: env.url, ESCALATE_API_KEY: env.tenant.keys.tier2 ?? '' },
+    });
+    let results = 0;
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exitCode = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const before = results;
+        results += chunk.toString().split('\n').filter(Boolean).length;
+        if (before < 30 && results >= 30) child.kill('SIGINT');
+      });
+      child.on('exit', (code) => resolve(code));
+    });
+    expect(exitCode).toBe(130);
+    expect(stderr).toMatch(/Interrupted after \d+ of 200 lines: run the same command again to resume/);
+    const rerun = await escalateCli(['import', file]);
+    expect(rerun.code).toBe(0);
+    const count = await env.kit.db.case.count({
+      where: { tenantId: env.tenant.tenantId, customerRef: { startsWith: 'interrupt-' } },
+    });
+    expect(count).toBe(total);
+  }, 120_000);
+
   it('a file that does not exist is a usage error (exit 2)', async () => {
     const run = await escalateCli(['import', join(work, 'nope.ndjson')]);
     expect(run.code).toBe(2);

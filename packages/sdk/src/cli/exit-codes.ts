@@ -16,7 +16,7 @@ import {
  * Exit codes scripts can rely on (documented in `escalate --help`):
  *   0 success · 1 unexpected failure · 2 usage or configuration error · 3 authentication or
  *   permission · 4 not found · 5 refused input (validation, rule, conflict) · 6 network or
- *   server unavailable · 7 a bulk import finished but some lines failed
+ *   server unavailable · 7 a bulk import finished but some lines failed · 130 interrupted
  */
 export const EXIT = {
   OK: 0,
@@ -27,6 +27,8 @@ export const EXIT = {
   REFUSED: 5,
   UNAVAILABLE: 6,
   PARTIAL_FAILURE: 7,
+  /** stopped with Ctrl-C (128 + SIGINT, as shells report it) */
+  INTERRUPTED: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -40,7 +42,8 @@ Exit codes:
   4  not found
   5  input refused (validation, business rule, conflict)
   6  network error or service unavailable (safe to retry)
-  7  import finished but some lines failed`;
+  7  import finished but some lines failed
+  130  interrupted (Ctrl-C); an import resumes when run again`;
 
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof ConfigurationError) return EXIT.USAGE;

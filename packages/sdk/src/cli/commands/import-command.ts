@@ -68,10 +68,15 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
           : null;
       const started = Date.now();
       let barStarted = false;
+      // Ctrl-C: stop taking new lines, let the ones in flight finish, print the summary
+      const interrupt = new AbortController();
+      const onInterrupt = () => interrupt.abort();
+      process.once('SIGINT', onInterrupt);
       const summary = await importCases({
         client,
         filePath: file,
         concurrency,
+        signal: interrupt.signal,
         ...(flags.keyScope ? { keyScope: flags.keyScope } : {}),
         onResult: (result) => results?.write(`${JSON.stringify(result)}\n`),
         onProgress: ({ done, total, failed }) => {
@@ -84,6 +89,7 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
           bar.update(done, { rate, failed });
         },
       });
+      process.removeListener('SIGINT', onInterrupt);
       bar?.stop();
       if (results && results !== io.stdout)
         await new Promise<void>((resolve) => (results as NodeJS.WritableStream).end(resolve));
@@ -96,6 +102,12 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
       );
       for (const result of summary.failed.slice(0, SHOWN_FAILURES)) io.stderr.write(`${failureLine(result)}\n`);
       if (failed > SHOWN_FAILURES) io.stderr.write(`  … and ${failed - SHOWN_FAILURES} more (see --results)\n`);
+      if (interrupt.signal.aborted) {
+        const done = summary.succeeded + failed;
+        io.stderr.write(`Interrupted after ${done} of ${summary.total} lines: run the same command again to resume.\n`);
+        setExitCode(EXIT.INTERRUPTED);
+        return;
+      }
       if (failed) setExitCode(EXIT.PARTIAL_FAILURE);
     });
 }
