@@ -12,6 +12,8 @@ export const ZReplyCheckInput = z.strictObject({
   customerText: z.string().optional(),
   /** set when the customer asked for escalation outside the text given (e.g. on the phone) */
   customerAskedForEscalation: z.boolean().optional(),
+  /** trigger codes already known for the case (its last routing decision), flags included */
+  caseTriggerCodes: z.array(z.string()).optional(),
   /** restrict to these check ids (e.g. the decision's replyChecks); all of the pack's by default */
   checkIds: z.array(z.string()).optional(),
 });

@@ -29,7 +29,7 @@ export async function checkCaseReply(context: Context, rawArgs: unknown): Promis
   const caseId = parseId(args.caseId, 'Case', 'caseId');
   const caseRow = await context.db.case.findUnique({
     where: { id: caseId },
-    select: { subject: true, description: true, customerRef: true, customerId: true },
+    select: { subject: true, description: true, customerRef: true, customerId: true, triggers: true },
   });
   if (!caseRow) throw AppError.notFound('Case');
   const customer = caseRow.customerId
@@ -44,6 +44,7 @@ export async function checkCaseReply(context: Context, rawArgs: unknown): Promis
       signInMethods: customer?.signInMethods ?? [],
     },
     customerText: [caseRow.subject, caseRow.description].filter(Boolean).join('\n'),
+    caseTriggerCodes: caseRow.triggers,
   });
   return {
     caseId,

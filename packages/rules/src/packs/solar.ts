@@ -152,6 +152,7 @@ export const solarPolicyPack = {
         'would you like to speak with a supervisor',
         'I can have a supervisor call you',
       ],
+      customerAskCodes: ['SUPERVISOR_REQUEST', 'solar:ESCALATION_REQUEST'],
     },
   ],
   rules: [

@@ -183,6 +183,9 @@ export const ZSignalTrigger = z.strictObject({
 });
 export type TSignalTrigger = z.infer<typeof ZSignalTrigger>;
 
+/** Canonical codes that mean the customer asked to escalate (SOL-1 default). */
+export const CUSTOMER_ASK_CODES = ['SUPERVISOR_REQUEST', 'EXECUTIVE_REQUEST', 'REPEAT_ESCALATION'] as const;
+
 export const ZReplyCheckSpec = z.discriminatedUnion('kind', [
   z.strictObject({
     id: ZSlug,
@@ -200,6 +203,11 @@ export const ZReplyCheckSpec = z.discriminatedUnion('kind', [
     requirementIds: z.array(z.string().regex(REQUIREMENT_ID)).min(1),
     kind: z.literal('UNPROMPTED_ESCALATION_OFFER'),
     phrases: z.array(z.string().min(3)).min(1),
+    /**
+     * trigger codes that mean the customer asked for escalation (canonical or the pack's own
+     * `org:CODE`); with any of them on the case or in the customer's words, offering is fine
+     */
+    customerAskCodes: z.array(z.string().min(1)).min(1).default([...CUSTOMER_ASK_CODES]),
   }),
 ]);
 export type TReplyCheckSpec = z.infer<typeof ZReplyCheckSpec>;

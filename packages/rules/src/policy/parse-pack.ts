@@ -134,6 +134,18 @@ function checkReferences(pack: TPackShape, report: Report): void {
     ...pack.triggers.canonical,
     ...pack.triggers.extensions.map((definition) => definition.code),
   ]);
+  pack.replyChecks.forEach((check, index) => {
+    if (check.kind !== 'UNPROMPTED_ESCALATION_OFFER') return;
+    check.customerAskCodes.forEach((code, codeIndex) => {
+      const orgCode = EXTENSION_TRIGGER_CODE.exec(code);
+      if (!isCanonicalTriggerCode(code) && !(orgCode !== null && orgCode[1] === pack.orgSlug)) {
+        report(
+          ['replyChecks', index, 'customerAskCodes', codeIndex],
+          `code "${code}" is neither a canonical trigger code nor a "${pack.orgSlug}:CODE" code`,
+        );
+      }
+    });
+  });
   pack.signalTriggers.forEach((trigger, index) => {
     const orgCode = EXTENSION_TRIGGER_CODE.exec(trigger.code);
     const ownCode = orgCode !== null && orgCode[1] === pack.orgSlug;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../engine/compile-policy.js';
+import { solarPolicyPack } from '../packs/solar.js';
 import { tonalPolicyPack } from '../packs/tonal.js';
 import { parsePolicyPack } from '../policy/parse-pack.js';
 import { checkReply } from './check-reply.js';
@@ -72,6 +73,29 @@ describe('checkReply', () => {
       }),
     ]);
     expect(checkReply(policy, { text, customerAskedForEscalation: true })).toEqual([]);
+  });
+
+  it('SOL-1 a pack code such as solar:ESCALATION_REQUEST counts as the customer asking', () => {
+    const solar = compilePolicy(parsePolicyPack(solarPolicyPack));
+    const text = 'I understand. Would you like me to escalate this?';
+    const offered = (input: Omit<Parameters<typeof checkReply>[1], 'text'>) =>
+      checkReply(solar, { text, ...input }).map((finding) => finding.kind);
+    expect(offered({ customerText: 'The panels still leak and nobody called me back.' })).toEqual([
+      'UNPROMPTED_ESCALATION_OFFER',
+    ]);
+    expect(offered({ customerText: 'I need this escalated, the panels still leak.' })).toEqual([]);
+    expect(offered({ caseTriggerCodes: ['solar:ESCALATION_REQUEST'] })).toEqual([]);
+    expect(offered({ caseTriggerCodes: ['solar:QUALIFIES_FOR_REVIEW'] })).toEqual(['UNPROMPTED_ESCALATION_OFFER']);
+  });
+
+  it('SOL-1 refuses ask codes that are neither canonical nor the pack own', () => {
+    const check = solarPolicyPack.replyChecks[0];
+    expect(() =>
+      parsePolicyPack({
+        ...solarPolicyPack,
+        replyChecks: [{ ...check, customerAskCodes: ['cinch:ESCALATION_REQUEST'] }],
+      }),
+    ).toThrow(/cinch:ESCALATION_REQUEST/);
   });
 
   it('runs only the requested checks', () => {

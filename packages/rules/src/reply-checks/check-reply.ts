@@ -6,8 +6,6 @@ import type { CompiledPolicy } from '../engine/compile-policy.js';
 import { type TReplyCheckInput, type TReplyFinding, ZReplyCheckInput } from '../types.js';
 import type { CompiledReplyCheck } from './compile-reply-checks.js';
 
-const ESCALATION_REQUEST_CODES = new Set(['SUPERVISOR_REQUEST', 'EXECUTIVE_REQUEST', 'REPEAT_ESCALATION']);
-
 function phraseFindings(check: CompiledReplyCheck, text: string, message: (phrase: string) => string): TReplyFinding[] {
   const findings: TReplyFinding[] = [];
   const kind = check.spec.kind === 'LEGAL_NAME_USED' ? 'LEGAL_NAME_USED' : check.spec.kind;
@@ -80,10 +78,20 @@ function legalNameFindings(
   return findings;
 }
 
-function customerAskedForEscalation(policy: CompiledPolicy, reply: ReturnType<typeof ZReplyCheckInput.parse>): boolean {
+/**
+ * The customer asked to escalate when the caller says so, when the case already carries one of
+ * the check's ask codes (e.g. `solar:ESCALATION_REQUEST` from an agent flag), or when the
+ * customer's own words fire one of them.
+ */
+function customerAskedForEscalation(
+  policy: CompiledPolicy,
+  askCodes: ReadonlySet<string>,
+  reply: ReturnType<typeof ZReplyCheckInput.parse>,
+): boolean {
   if (reply.customerAskedForEscalation) return true;
+  if (reply.caseTriggerCodes?.some((code) => askCodes.has(code))) return true;
   if (!reply.customerText) return false;
-  return policy.detectText(reply.customerText, 'customerText').some((hit) => ESCALATION_REQUEST_CODES.has(hit.code));
+  return policy.detectText(reply.customerText, 'customerText').some((hit) => askCodes.has(hit.code));
 }
 
 /** Findings for a reply, ordered by position then check id. */
@@ -98,7 +106,7 @@ export function checkReply(policy: CompiledPolicy, replyInput: TReplyCheckInput)
         findings.push(...phraseFindings(check, reply.text, (phrase) => `forbidden phrase in a reply: "${phrase}"`));
         break;
       case 'UNPROMPTED_ESCALATION_OFFER':
-        if (!customerAskedForEscalation(policy, reply)) {
+        if (!customerAskedForEscalation(policy, new Set(check.spec.customerAskCodes), reply)) {
           findings.push(
             ...phraseFindings(
               check,
