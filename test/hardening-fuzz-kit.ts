@@ -172,7 +172,8 @@ function outcomeOf(response: { data?: unknown; errors?: { extensions?: Record<st
 
 /** Runs one call and returns what broke (empty when the properties hold). */
 export async function checkCall(target: FuzzTarget, call: FuzzCall, outcomes?: Map<string, number>): Promise<string[]> {
-  const referenced = [...idsIn(call.variables)];
+  // only well-formed ids can name a row (and random text must not reach this query)
+  const referenced = [...idsIn(call.variables)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const before = await caseSnapshot(target.db, target.tenantId, referenced);
   const response = await target.execute(call.role, documentFor(call.root), call.variables);
   const problems: string[] = [];

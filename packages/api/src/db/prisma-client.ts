@@ -21,6 +21,11 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // a connection the server drops (restart, pg_terminate_backend) emits 'error' on its client;
+  // the query in flight fails on its own, so the event must never reach the process as uncaught
+  pool.on('connect', (connection) => {
+    connection.on('error', () => {});
+  });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
