@@ -1,85 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { canonicalTriggerDefinitions, compileDetector } from '../src/detection/index.js';
+import {
+  canonicalCodes,
+  detectedCodes,
+  evaluate,
+  formatTable,
+  loadLabeledMessages,
+  score,
+} from './labeled-evaluation.js';
 
-const ZLabeledMessage = z.object({
-  id: z.string().min(1),
-  text: z.string().min(1),
-  codes: z.array(z.string()),
-});
-type TLabeledMessage = z.infer<typeof ZLabeledMessage>;
-
-const labeledMessages: TLabeledMessage[] = readFileSync(new URL('./labeled-messages.ndjson', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => ZLabeledMessage.parse(JSON.parse(line)));
-
-const detector = compileDetector(canonicalTriggerDefinitions);
-const canonicalCodes = canonicalTriggerDefinitions.map((definition) => definition.code);
-
-function detectedCodes(text: string): string[] {
-  return [...new Set(detector.detect(text).map((hit) => hit.code))].sort();
-}
-
-interface Counts {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-}
-
-function score(counts: Counts): { precision: number; recall: number; f1: number } {
-  const predicted = counts.truePositives + counts.falsePositives;
-  const actual = counts.truePositives + counts.falseNegatives;
-  const precision = predicted === 0 ? 1 : counts.truePositives / predicted;
-  const recall = actual === 0 ? 1 : counts.truePositives / actual;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
-}
-
-function evaluate(messages: readonly TLabeledMessage[]) {
-  const perCode = new Map<string, Counts>(
-    canonicalCodes.map((code) => [code, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]),
-  );
-  const mistakes: string[] = [];
-  for (const message of messages) {
-    const expected = new Set(message.codes);
-    const actual = new Set(detectedCodes(message.text));
-    for (const code of new Set([...expected, ...actual])) {
-      const counts = perCode.get(code);
-      if (!counts) throw new Error(`${message.id}: unknown code ${code}`);
-      if (expected.has(code) && actual.has(code)) counts.truePositives++;
-      else if (actual.has(code)) counts.falsePositives++;
-      else counts.falseNegatives++;
-    }
-    const missing = [...expected].filter((code) => !actual.has(code));
-    const extra = [...actual].filter((code) => !expected.has(code));
-    if (missing.length > 0 || extra.length > 0) {
-      mistakes.push(`${message.id} missing=[${missing}] extra=[${extra}] ${message.text}`);
-    }
-  }
-  const total: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
-  for (const counts of perCode.values()) {
-    total.truePositives += counts.truePositives;
-    total.falsePositives += counts.falsePositives;
-    total.falseNegatives += counts.falseNegatives;
-  }
-  return { perCode, total, mistakes };
-}
-
-function formatTable(perCode: Map<string, Counts>, total: Counts): string {
-  const percent = (value: number) => `${(value * 100).toFixed(1)}`.padStart(6);
-  const lines = [`${'code'.padEnd(30)}  support     P      R     F1   tp  fp  fn`];
-  const row = (name: string, counts: Counts) => {
-    const { precision, recall, f1 } = score(counts);
-    const support = counts.truePositives + counts.falseNegatives;
-    const tally = [counts.truePositives, counts.falsePositives, counts.falseNegatives].map((n) => `${n}`.padStart(3));
-    return `${name.padEnd(30)}  ${`${support}`.padStart(7)} ${percent(precision)} ${percent(recall)} ${percent(f1)} ${tally.join(' ')}`;
-  };
-  for (const [code, counts] of perCode) lines.push(row(code, counts));
-  lines.push(row('micro average', total));
-  return lines.join('\n');
-}
+const labeledMessages = loadLabeledMessages('labeled-messages.ndjson');
 
 describe('labeled messages', () => {
   it('the evaluation set is large, labeled with canonical codes only, and a good share fires nothing', () => {

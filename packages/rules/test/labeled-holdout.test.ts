@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalCodes, evaluate, formatTable, loadLabeledMessages, score } from './labeled-evaluation.js';
+
+/**
+ * Held-out sets written from the code definitions in REQUIREMENTS.md, never tuned against.
+ * They are a report of how detection generalizes, so no floor is enforced on their scores.
+ */
+const heldOutSetFiles = ['labeled-holdout.ndjson', 'labeled-holdout-2.ndjson'].filter((fileName) =>
+  existsSync(new URL(`./${fileName}`, import.meta.url)),
+);
+
+describe('held-out labeled messages (report only)', () => {
+  for (const fileName of heldOutSetFiles) {
+    it(`${fileName}: labeled with canonical codes only; per-code precision, recall and F1`, () => {
+      const messages = loadLabeledMessages(fileName);
+      expect(new Set(messages.map((message) => message.id)).size).toBe(messages.length);
+      const known = new Set(canonicalCodes);
+      for (const message of messages) for (const code of message.codes) expect(known).toContain(code);
+      const { perCode, total, mistakes } = evaluate(messages);
+      const { precision, recall, f1 } = score(total);
+      console.log(
+        `${fileName}: ${messages.length} messages, micro P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}\n` +
+          `${formatTable(perCode, total)}\n\nmismatches (${mistakes.length}):\n${mistakes.join('\n')}`,
+      );
+    });
+  }
+});
