@@ -277,12 +277,8 @@ export const llPolicyPack = {
       outcome: {
         target: TSM_ESCALATIONS,
         setStatus: 'ESCALATED',
+        // answering Y assigns the ticket to the lead at once; the lead's review comes after (LL-11)
         assignment: { strategy: 'DIRECT', skill: LEAD },
-        approval: {
-          approverRole: LEAD,
-          reason: 'Refunds above the TSM threshold need the escalations lead’s decision',
-          waivedWhen: { type: 'flag', name: 'REFUND_APPROVED_BY_LEAD' },
-        },
         notifications: [{ kind: 'DIRECT_MESSAGE', toRole: LEAD, template: 'dm-refund-attempt' }],
         requiredSteps: [{ id: 'escalated-refund-attempt', label: 'Answer "Escalated Refund Attempt" as Y' }],
         requiredNoteFields: ['callSentiment', 'investigationResults'],

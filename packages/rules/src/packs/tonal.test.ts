@@ -34,6 +34,12 @@ describe('tonal policy pack', () => {
     expect(plain.triggers.map((trigger) => trigger.code)).not.toContain('tonal:TIME_SENSITIVE');
     const today = decide('tonal', { customerText: 'I need this fixed today' });
     expect(today.triggers.map((trigger) => trigger.code)).toContain('tonal:TIME_SENSITIVE');
+    const deadline = decide('tonal', {
+      customerText: 'I have a competition Saturday and need the trainer working by tomorrow',
+    });
+    expect(deadline.triggers.map((trigger) => trigger.code)).toContain('tonal:TIME_SENSITIVE');
+    const noDeadline = decide('tonal', { customerText: 'My delivery is tomorrow, can I change the time?' });
+    expect(noDeadline.triggers.map((trigger) => trigger.code)).not.toContain('tonal:TIME_SENSITIVE');
   });
 
   it('TON-2 urgent flag set by the agent → live notification, not only a queue', () => {

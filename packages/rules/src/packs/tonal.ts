@@ -59,7 +59,13 @@ export const tonalPolicyPack = {
         description: 'the member says the matter cannot wait (urgent, time-sensitive, today)',
         cues: [
           { id: 'urgent', patterns: ['urgent|urgently|asap', 'time sensitive', 'right away'] },
-          { id: 'deadline', patterns: ['(need|needs) _{0,3} (today|tonight|immediately)'] },
+          {
+            id: 'deadline',
+            patterns: [
+              '(need|needs) _{0,3} (today|tonight|immediately)',
+              '(need|needs) _{0,4} by (today|tonight|tomorrow)',
+            ],
+          },
         ],
       },
     ],
