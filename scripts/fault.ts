@@ -7,9 +7,10 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HARNESS_PEPPER, startHarness } from '../bench/harness.js';
+import { createDatabaseClient } from '../packages/api/src/db/prisma-client.js';
 import { createLogger } from '../packages/api/src/logger.js';
 import { createServer } from '../packages/api/src/server.js';
-import { caseInvariantViolations, runFaultScenario } from '../test/hardening-fault-kit.js';
+import { caseInvariantViolations, runFaultScenario, withApplicationName } from '../test/hardening-fault-kit.js';
 
 if (!process.env.DATABASE_URL) {
   console.log('fault run needs PostgreSQL: scripts/with-postgres.sh tsx scripts/fault.ts');
@@ -24,7 +25,12 @@ process.on('uncaughtException', (error) => {
 
 const harness = await startHarness({ poolSize: 10 });
 const tenant = await harness.createTenant('care');
-const yoga = createServer({ db: harness.db, apiKeyPepper: HARNESS_PEPPER, logger: createLogger('silent') });
+const applicationName = 'escalate-fault-run';
+const serverDb = createDatabaseClient({
+  url: withApplicationName(harness.databaseUrl, applicationName),
+  maxConnections: 10,
+});
+const yoga = createServer({ db: serverDb, apiKeyPepper: HARNESS_PEPPER, logger: createLogger('silent') });
 const http = createHttpServer(yoga);
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
@@ -35,6 +41,7 @@ for (let round = 1; round <= rounds; round += 1) {
     url,
     key: tenant.keys.agent as string,
     databaseUrl: harness.databaseUrl,
+    applicationName,
     concurrency: 16,
     warmupMs: 2_000,
     outageMs: 3_000,
@@ -59,5 +66,6 @@ console.log(
 );
 http.close();
 http.closeAllConnections();
+await serverDb.$disconnect();
 await harness.close();
 process.exit(failed || crashed || violations.length ? 1 : 0);

@@ -9,6 +9,8 @@ export interface FaultOptions {
   url: string;
   key: string;
   databaseUrl: string;
+  /** only backends with this application_name are terminated (other work on the database is left alone) */
+  applicationName: string;
   concurrency: number;
   /** load before the outage */
   warmupMs: number;
@@ -55,6 +57,13 @@ async function createCase(url: string, key: string, n: number): Promise<Answer> 
     body = { errors: [{ extensions: { code: `non-JSON body: ${text.slice(0, 80)}` } }] };
   }
   return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
+}
+
+/** The database URL with an application_name, so a fault run can aim at one server's connections. */
+export function withApplicationName(databaseUrl: string, applicationName: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', applicationName);
+  return url.toString();
 }
 
 export async function runFaultScenario(options: FaultOptions): Promise<FaultReport> {
@@ -106,7 +115,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     while (Date.now() < outageEnd) {
       const rows = await killer.$queryRaw<{ terminated: bigint }[]>`
         SELECT count(pg_terminate_backend(pid)) AS terminated FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = ${options.applicationName}`;
       report.terminatedBackends += Number(rows[0]?.terminated ?? 0);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
