@@ -139,6 +139,19 @@ const subjectsTakingIs: ReadonlySet<string> = new Set([
   'who',
   'where',
   'here',
+  'whoever',
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'nobody',
+  'everything',
+  'nothing',
+  'something',
+  'how',
+  'why',
+  'when',
+  'this',
 ]);
 
 function expandWord(word: string): readonly string[] {

@@ -24,7 +24,10 @@ export const chargebackThreat: TTriggerDefinitionInput = {
   cues: [
     {
       id: 'chargeback',
-      patterns: ['(~chargeback|chargebacks|chargbacks|charge back|charge backs|chargeback s|contracargo|contracargos)'],
+      patterns: [
+        '(~chargeback|chargebacks|chargbacks|charge back|charge backs|chargeback s|contracargo|contracargos)',
+        '(threaten|threatens|threatened|threatening|threat of|file|files|filed|filing|initiate|initiated|initiating|open|opened|opening|do|doing|did|process|processed|pending|open) (a)? (cb|cbk|cbs)',
+      ],
       guards: [
         {
           scope: 'overlap',

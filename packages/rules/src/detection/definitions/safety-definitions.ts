@@ -39,6 +39,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(is|are|would|will) _{1,5} (a problem|an issue|a concern|bad for me|a risk|risky) (for me|with|if)?',
         '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
         '(is|are) _{1,4} (safe|okay|ok) $',
+        '(affect|affects|interfere with|interferes with|mess with|messes with|react with|reacts with|interact with|interacts with|compatible with|safe with|ok with|okay with|counteract|counteracts) _{0,2} (my|his|her|their|the)? _{0,2} (meds|medication|medications|medicine|prescription|prescriptions|treatment|condition|pregnancy|blood sugar|blood pressure|thyroid|heart|kidneys|liver|insulin|birth control)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
     },
@@ -82,6 +83,26 @@ export const adverseReaction: TTriggerDefinitionInput = {
             '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops)',
           ],
         },
+      ],
+    },
+    {
+      id: 'emergency-medication-after-product',
+      patterns: [
+        '(use|used|using|needed|need|give|gave|giving|administer|administered|inject|injected|had to use|reach for|grabbed) (my|his|her|their|our|an|the|a)? (epipen|epi pen|epinephrine|narcan|inhaler)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(after|from|because of|since) _{0,2} (taking|eating|drinking|using|applying|consuming|trying|took|ate|drank|used|applied|a|one|the|your|this|these|some)',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'death-after-product',
+      patterns: [
+        '(died|passed away|passed|death|dead|fallecio|murio) _{0,3} (after|from|because of|due to|caused by) _{0,3} (taking|eating|drinking|using|consuming|applying|your|the|this|these|tomar|usar)',
       ],
     },
     {
@@ -233,7 +254,7 @@ const vulnerablePeople =
 const vulnerableAge =
   '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -249,7 +270,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
-        '(no|without|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
+        '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
         '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
@@ -264,7 +285,14 @@ export const sosHighRisk: TTriggerDefinitionInput = {
         },
       ],
     },
-    { id: 'flagged', patterns: ['(sos|s o s)', 'high risk (escalation|situation|case|emergency)'] },
+    {
+      id: 'flagged',
+      patterns: [
+        '(sos|s o s)',
+        'high risk (escalation|situation|case|emergency)',
+        '(flagged|flagging|flag|marked|marking|tagged|tagging) (it|this|the case|case|cx|mbr)? (as)? (a)? (high risk|sos|emergency)',
+      ],
+    },
   ],
 };
 

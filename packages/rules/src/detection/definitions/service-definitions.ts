@@ -124,6 +124,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       id: 'provider-part-late',
       patterns: [
         `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
+        '(his|her|their) (supplier|distributor|supply house|manufacturer|vendor|parts house) _{0,3} (hasnt|has not|still hasnt|still has not|never|not yet|didnt|did not|is late|is behind|backordered|back ordered|out of stock|delayed|wont|will not)',
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (part|parts|the part|the parts|a part|compressor|motor|board)`,
         `(${providerWords}) s? (own)? (part|parts)`,
         `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
@@ -137,7 +138,15 @@ export const claimDispute: TTriggerDefinitionInput = {
   code: 'CLAIM_DISPUTE',
   detectorId: 'text.claim-dispute',
   description: 'Disagrees with the claim credit or cap amount (CIN-1).',
-  guards: [{ scope: 'overlap', anyOf: ['credit (card|cards|score|report|union|check|bureau)'] }],
+  guards: [
+    {
+      scope: 'overlap',
+      anyOf: [
+        'credit (card|cards|score|report|union|check|bureau)',
+        '(replacement|repl|unit|model) (offer|offers|offered)',
+      ],
+    },
+  ],
   cues: [
     {
       id: 'refuses-offer',

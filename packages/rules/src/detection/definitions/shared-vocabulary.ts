@@ -57,6 +57,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(it|that|this|everything) (all)? worked out',
     '(thanks|thank you|thx) (so much)? for (swapping|replacing|fixing|repairing|resolving|sorting|handling|taking care of)',
     '(he|she|they|we|you|i|someone|the tech|the provider|the contractor|the plumber) (came back and|already|finally|eventually|then|quickly|promptly)? (repaired|fixed|patched|replaced) (it|them|that|everything|the damage)',
+    '(came back|come back|returned|went back|back out) (and|to)? (repaired|repair|fixed|fix|patched|patch|replaced|replace) (it|them|that|everything|the damage|the wall|the floor|the ceiling)?',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
   ],
@@ -82,8 +83,17 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
   ],
 };
 
+/** The customer's action was aimed at some other business ("I did a chargeback with another company once"). */
+export const otherCompanyStory: TScopedPatterns = {
+  scope: 'clause',
+  anyOf: [
+    '(with|against|on|to|from|at|for) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
+  ],
+};
+
 export const threatGuards: readonly TScopedPatterns[] = [
   thirdPartyStory,
+  otherCompanyStory,
   agentPolicyQuote,
   policyStatement,
   deniedThreat,

@@ -74,10 +74,19 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
         `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
-        `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing|reviewing)`,
+        `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing)`,
+        `(my|our|mi) (${lawyerWords}) (is|are|will be|has been) (reviewing|looking at|looking into|going over) (this|it|everything|all of this|the case|my case|the situation|your|our|the contract|the terms|the invoices|the charges)`,
+        `(my|our|mi) (${lawyerWords}) (says|said|thinks|believes|told me|told us|agrees|confirmed|advised) _{0,6} (case|grounds|claim|suit|lawsuit|sue|court|liable|liability|negligence|negligent)`,
+        `(threaten|threatens|threatened|threatening|threat of|threats of) _{0,2} (${lawyerWords}|legal|court|suit|lawsuit|litigation)`,
       ],
       guards: [
         { scope: 'overlap', anyOf: ['power of (~attorney)', 'district attorney', 'i am (a|an) (~attorney|~lawyer)'] },
+        {
+          scope: 'overlap',
+          anyOf: [
+            `(call|calls|email|emails|letter|letters|voicemail|message|messages|contact|notice|fax) from (a|an|the|some) _{0,2} (${lawyerWords}|law firm|law office|paralegal)`,
+          ],
+        },
       ],
     },
   ],
@@ -116,7 +125,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
+            '(mr|mrs|ms|mx|client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
           ],
         },
       ],
@@ -162,7 +171,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -215,7 +224,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
