@@ -105,6 +105,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
         '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
         '(see|know|tell me|show me) what (you|your company|you guys|yall) (know|have|keep|store|hold|collect) (about|on) (me|us)',
+        '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|ve got|hold|store|keep|collected|have collected) (on|about) (me|us)',
         '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected|you have collected) (on|about) (me|us)',
         '(what|how) (do|does|will) (you|your company|y all|yall) (do|use) _{0,2} (my|our) (data|information|info|personal data|personal information)',
         '(like|want|need) (all)? (of)? (my|our) (personal)? (account|data|information|info|profile|personal data|records|details) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
@@ -154,6 +155,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       id: 'edit-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
+        '(can|could|may) (i|we|you) (please)? (fix|edit|change|update|correct|modify|reword) (it|that|this)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],

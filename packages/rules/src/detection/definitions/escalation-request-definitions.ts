@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
 
 const supervisorWords =
-  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
+  '~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 /** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
 const fragmentRoleWords =
@@ -67,6 +67,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(can|could|would|will|may|have|get) (a|the|your|ur|some) (~supervisor|~manager|mgr|sup|team lead|supervisora|gerente) (call|contact|help|look|review|approve|waive|get back|reach out|speak|talk|handle|take|be able|override|authorize|email)',
         '(someone|somebody|the person|a person|anyone|anybody) (who|that) (can|could) (actually)? (make decisions|make a decision|approve|authorize|override|make exceptions|make an exception)',
         '(alguien|una persona|persona) (que tenga|con) (mas)? (autoridad|poder)',
+        '(someone|somebody|anyone|anybody|a person|the person) (who|that) (actually)? (has|have) (the|some|real|actual|more)? (authority|power|decision making power|the power to)',
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',

@@ -44,6 +44,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
         `(${bankWords}) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
+        `(cancel|canceling|cancelling|cancelled|canceled|reverse|reversing|reversed|pull|pulling|stop|stopping|block|blocking) _{0,3} (payment|payments|charge|charges|transaction|transactions|money) (through|with|via|at|by) (my|the)? (${bankWords}|${cardWords})`,
       ],
     },
     {

@@ -113,7 +113,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'reaction-with-treatment',
       patterns: [
-        '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|swelling|swelled|swollen|tight|tightening|puffed up|blew up)',
+        '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
         '(rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],

@@ -268,6 +268,8 @@ export const reviewThreat: TTriggerDefinitionInput = {
       id: 'go-viral',
       patterns: [
         '(go|make|making) (this|it)? viral',
+        '(post|posting|share|sharing|put|putting|plaster|plastering|spread|spreading) (this|it|screenshots|the screenshots|this chat|this conversation|about this|about you|about your company)? _{0,3} (everywhere|all over)',
+        'everyone (is going to|will|gonna|s going to) (know|hear|find out)',
         'everyone (on|online) _{0,3} (will|is going to|gonna) (know|hear|see)',
       ],
     },
