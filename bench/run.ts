@@ -9,7 +9,7 @@ import { benchDir } from './processes.js';
 
 const root = path.resolve(benchDir, '..');
 const quick = process.env.BENCH_QUICK === '1';
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   BENCH_SECONDS: process.env.BENCH_SECONDS ?? (quick ? '2' : '5'),
   BENCH_MEMORY_SECONDS: process.env.BENCH_MEMORY_SECONDS ?? (quick ? '5' : '60'),
