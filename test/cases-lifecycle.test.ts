@@ -118,7 +118,8 @@ describe('case operations', () => {
     const payload = response.data?.escalateForResolution;
     expect(payload?.__typename, JSON.stringify(response)).toBe('ResolutionEscalationPayload');
     expect(payload?.documentationRequested).toBe(true);
-    expect(payload?.case).toMatchObject({ status: 'ESCALATED', version: 2, queue: { slug: 'resolution-escalations' } });
+    // version 3: the escalation, then the SOL-5 Case Assignment offered to a resolution specialist
+    expect(payload?.case).toMatchObject({ status: 'ESCALATED', version: 3, queue: { slug: 'resolution-escalations' } });
     expect(payload?.case.handoffNotes[0].fields).toMatchObject({
       interactionId: 'REC-2026-11-0042',
       voiceMatch: 'yes',
@@ -132,6 +133,7 @@ describe('case operations', () => {
       'STATUS_CHANGED',
       'ESCALATED',
       'DOCUMENTATION_REQUESTED',
+      'ASSIGNMENT_OFFERED',
     ]);
   });
 

@@ -34,6 +34,8 @@ export const ZRenderedNotification = z.discriminatedUnion('kind', [
     kind: z.literal('EMAIL'),
     template: z.string(),
     to: z.string(),
+    /** the template's subject line, when the pack gives one */
+    subject: z.string().optional(),
     message: z.string(),
     ruleId: z.string(),
   }),

@@ -1,4 +1,4 @@
-import type { CompiledPolicy, TDecision } from '@escalate/rules';
+import type { CompiledPolicy, TDecision, TRenderedNotification } from '@escalate/rules';
 import type { Context } from '../context.js';
 import type { Prisma } from '../db/prisma-client.js';
 import { offerAssignment } from './assignment-service.js';
@@ -9,6 +9,16 @@ import type { TenantTransaction } from './transaction.js';
 function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
   const declared = policy.pack.roles.find((role) => role.slug === roleOrSkill);
   return `${declared?.kind ?? 'role'}:${roleOrSkill}`;
+}
+
+/**
+ * An email's subject is its template's subject line; a customer never reads the internal routing
+ * summary (rule ids, trigger codes), staff do.
+ */
+function notificationSubject(notification: TRenderedNotification, reference: string, summary: string): string {
+  if (notification.kind === 'EMAIL' && notification.subject) return notification.subject.slice(0, 500);
+  if (notification.kind === 'EMAIL' && notification.to === 'customer') return `Your case ${reference}`;
+  return `${reference}: ${summary}`.slice(0, 500);
 }
 
 export async function enqueueDecisionNotifications(
@@ -50,7 +60,7 @@ export async function enqueueDecisionNotifications(
       channel,
       template,
       recipient,
-      subject: `${reference}: ${args.decision.explanation.summary}`.slice(0, 500),
+      subject: notificationSubject(notification, reference, args.decision.explanation.summary),
       payload: {
         message: notification.message,
         ruleId: notification.ruleId,

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
+import { offerAssignment } from './assignment-service.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { applyDecision } from './decision-apply.js';
 import { buildEvaluationInput, caseReference } from './evaluation-input.js';
@@ -12,6 +13,9 @@ import { enqueueNotification } from './outbox.js';
 import { activePolicy } from './policy-store.js';
 import { decide, loadCaseForEvaluation } from './routing.js';
 import { recordTimelineEvent } from './timeline.js';
+import type { TenantTransaction } from './transaction.js';
+
+const RESOLUTION_SPECIALIST_ROLE = 'resolution_specialist';
 
 const text = (max: number) => z.string().trim().max(max).nullish();
 
@@ -88,7 +92,7 @@ export async function escalateForResolution(
   context: Context,
   rawCaseId: string,
   rawInput: unknown,
-): Promise<{ caseId: string; documentationRequested: boolean }> {
+): Promise<{ caseId: string; documentationRequested: boolean; assignmentId: string | null }> {
   const caseId = parseId(rawCaseId, 'Case', 'caseId');
   const input = parseInput(ZResolutionEscalationInput, rawInput);
   const missing = missingResolutionFields(input);
@@ -127,8 +131,9 @@ export async function escalateForResolution(
     const usedPolicy = Boolean(
       policy && routing && routing.decision.outcome === 'ESCALATE' && routing.decision.target.queue && !input.queue,
     );
+    let directAssigneeId: string | null = null;
     if (policy && routing && usedPolicy) {
-      await applyDecision(tx, context, {
+      const applied = await applyDecision(tx, context, {
         caseId,
         expectedVersion: input.expectedVersion,
         decision: routing.decision,
@@ -137,6 +142,7 @@ export async function escalateForResolution(
         evaluationInput: routing.evaluationInput,
         note,
       });
+      directAssigneeId = routing.decision.assignment?.strategy === 'DIRECT' ? applied.assigneeId : null;
     } else {
       if (!input.queue) {
         throw new AppError('VALIDATION_FAILED', 'The policy does not route resolution escalations; name the queue', {
@@ -195,6 +201,34 @@ export async function escalateForResolution(
       });
       await recordTimelineEvent(tx, context, { caseId, type: 'DOCUMENTATION_REQUESTED', data: { rule: 'SOL-3' } });
     }
-    return { caseId, documentationRequested };
+    const assignmentId = await offerResolutionAssignment(tx, context, caseId, directAssigneeId);
+    return { caseId, documentationRequested, assignmentId };
   });
+}
+
+/**
+ * SOL-5: the Case Assignment to a resolution specialist, as an offer the specialist can accept,
+ * reject or return (rejecting or returning voids the case). It goes to the specialist the policy
+ * chose, or to one holding the role; an assignment already under way is kept.
+ */
+async function offerResolutionAssignment(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  policyAssigneeId: string | null,
+): Promise<string | null> {
+  const active = await tx.assignment.findFirst({
+    where: { caseId, status: { in: ['OFFERED', 'ACCEPTED'] } },
+    select: { id: true },
+  });
+  if (active) return active.id;
+  const offer = await offerAssignment(tx, context, {
+    target: { caseId },
+    directive: policyAssigneeId
+      ? { strategy: 'DIRECT', assigneeId: policyAssigneeId }
+      : { strategy: 'DIRECT', role: RESOLUTION_SPECIALIST_ROLE },
+    reason: 'SOL-5 resolution escalation: Case Assignment to a resolution specialist',
+    allowUnassigned: true,
+  });
+  return offer.assignmentId;
 }

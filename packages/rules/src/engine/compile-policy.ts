@@ -46,6 +46,8 @@ export interface CompiledPolicy {
   readonly rankedRules: readonly CompiledRule[];
   readonly signalTriggers: readonly CompiledSignalTrigger[];
   readonly templates: ReadonlyMap<string, readonly TemplatePart[]>;
+  /** subject lines of the templates that have one (pack.messageSubjects) */
+  readonly subjects: ReadonlyMap<string, readonly TemplatePart[]>;
   readonly replyChecks: readonly CompiledReplyCheck[];
   /** codes this pack listens for; text hits for other codes are ignored */
   readonly triggerCodes: ReadonlySet<string>;
@@ -108,6 +110,8 @@ export function compilePolicy(pack: TPolicyPack, options: CompilePolicyOptions =
 
   const templates = new Map<string, TemplatePart[]>();
   for (const [id, template] of Object.entries(pack.messages)) templates.set(id, compileTemplate(template));
+  const subjects = new Map<string, TemplatePart[]>();
+  for (const [id, subject] of Object.entries(pack.messageSubjects)) subjects.set(id, compileTemplate(subject));
 
   const triggerCodes = new Set<string>([
     ...pack.triggers.canonical,
@@ -145,6 +149,7 @@ export function compilePolicy(pack: TPolicyPack, options: CompilePolicyOptions =
     rankedRules,
     signalTriggers,
     templates,
+    subjects,
     replyChecks: compileReplyChecks(pack.replyChecks),
     triggerCodes,
     detectText,

@@ -99,9 +99,16 @@ export function assembleLists(
       for (const spec of outcome.notifications) {
         const message = render(policy.templates.get(spec.template) ?? [], values);
         const base = { message, ruleId: rule.id };
+        const subjectParts = spec.kind === 'EMAIL' ? policy.subjects.get(spec.template) : undefined;
         const notification: TRenderedNotification =
           spec.kind === 'EMAIL'
-            ? { kind: 'EMAIL', template: spec.template, to: spec.to, ...base }
+            ? {
+                kind: 'EMAIL',
+                template: spec.template,
+                to: spec.to,
+                ...(subjectParts ? { subject: render(subjectParts, values) } : {}),
+                ...base,
+              }
             : spec.kind === 'DIRECT_MESSAGE'
               ? { kind: 'DIRECT_MESSAGE', toRole: spec.toRole, ...base }
               : spec.kind === 'CHANNEL_POST'

@@ -233,6 +233,7 @@ describe('CARE-P privacy requests', () => {
         kind: 'EMAIL',
         template: 'privacy-ccpa-request-link',
         to: 'customer',
+        subject: 'Privacy CCPA – Request Link',
         message: 'Privacy CCPA – Request Link → Alex (CASE-000123): self-service link to complete the privacy request',
         ruleId: 'care-p5.request-link-email',
       },

@@ -82,6 +82,10 @@ export const carePolicyPack = {
     'privacy-ccpa-request-link': `${CARE_EMAIL_TEMPLATES['privacy-ccpa-request-link'].subject} → {customerName} ({caseRef}): self-service link to complete the privacy request`,
     'privacy-ccpa-user-verification': `${CARE_EMAIL_TEMPLATES['privacy-ccpa-user-verification'].subject} → {customerName} ({caseRef}): contact could not be verified; self-service link to verify and submit`,
   },
+  messageSubjects: {
+    'privacy-ccpa-request-link': CARE_EMAIL_TEMPLATES['privacy-ccpa-request-link'].subject,
+    'privacy-ccpa-user-verification': CARE_EMAIL_TEMPLATES['privacy-ccpa-user-verification'].subject,
+  },
   replyChecks: [{ id: PREFERRED_NAME_CHECK, requirementIds: ['CARE-G2'], kind: 'LEGAL_NAME_USED' }],
   rules: [
     {

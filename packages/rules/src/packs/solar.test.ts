@@ -124,7 +124,12 @@ describe('SOL-3 customer agrees to wait', () => {
     expect(decision.target).toEqual(RESOLUTION);
     expect(decision.notifications).toHaveLength(1);
     const [email] = decision.notifications;
-    expect(email).toMatchObject({ kind: 'EMAIL', template: 'documentation-request', to: 'customer' });
+    expect(email).toMatchObject({
+      kind: 'EMAIL',
+      template: 'documentation-request',
+      to: 'customer',
+      subject: 'Supporting documentation for your escalated concern (CASE-000123)',
+    });
     expect(email?.message.startsWith('Hi Dana,\n')).toBe(true);
     expect(email?.message).toContain('(CASE-000123)');
     expect(DOCUMENTATION_REQUEST_EMAIL.subject).toBe('Supporting documentation for your escalated concern');

@@ -131,6 +131,7 @@ export const solarPolicyPack = {
     },
   ],
   messages: { [DOCUMENTATION_REQUEST_EMAIL.id]: DOCUMENTATION_REQUEST_EMAIL.body },
+  messageSubjects: { [DOCUMENTATION_REQUEST_EMAIL.id]: `${DOCUMENTATION_REQUEST_EMAIL.subject} ({caseRef})` },
   replyChecks: [
     {
       id: UNPROMPTED_OFFER_CHECK,

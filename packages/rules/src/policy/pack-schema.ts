@@ -207,7 +207,10 @@ export const ZReplyCheckSpec = z.discriminatedUnion('kind', [
      * trigger codes that mean the customer asked for escalation (canonical or the pack's own
      * `org:CODE`); with any of them on the case or in the customer's words, offering is fine
      */
-    customerAskCodes: z.array(z.string().min(1)).min(1).default([...CUSTOMER_ASK_CODES]),
+    customerAskCodes: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...CUSTOMER_ASK_CODES]),
   }),
 ]);
 export type TReplyCheckSpec = z.infer<typeof ZReplyCheckSpec>;
@@ -237,6 +240,8 @@ export const ZPolicyPackShape = z.strictObject({
   signalTriggers: z.array(ZSignalTrigger).default([]),
   /** message templates; placeholders: {caseRef} {reason} {evidence} {org} {brand} {customerName} */
   messages: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.string().min(1)).default({}),
+  /** subject lines of message templates sent by email (what the recipient reads); same placeholders */
+  messageSubjects: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.string().min(1).max(300)).default({}),
   replyChecks: z.array(ZReplyCheckSpec).default([]),
   rules: z.array(ZRule).min(1),
 });

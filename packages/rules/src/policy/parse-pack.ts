@@ -134,6 +134,11 @@ function checkReferences(pack: TPackShape, report: Report): void {
     ...pack.triggers.canonical,
     ...pack.triggers.extensions.map((definition) => definition.code),
   ]);
+  for (const template of Object.keys(pack.messageSubjects)) {
+    if (!(template in pack.messages)) {
+      report(['messageSubjects', template], `message template "${template}" is not in messages`);
+    }
+  }
   pack.replyChecks.forEach((check, index) => {
     if (check.kind !== 'UNPROMPTED_ESCALATION_OFFER') return;
     check.customerAskCodes.forEach((code, codeIndex) => {

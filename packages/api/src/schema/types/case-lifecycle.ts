@@ -119,10 +119,22 @@ const ResolutionEscalationInput = builder.inputType('ResolutionEscalationInput',
 });
 
 const ResolutionEscalationPayload = builder
-  .objectRef<{ caseId: string; documentationRequested: boolean }>('ResolutionEscalationPayload')
+  .objectRef<{ caseId: string; documentationRequested: boolean; assignmentId?: string | null }>(
+    'ResolutionEscalationPayload',
+  )
   .implement({
     fields: (t) => ({
       documentationRequested: t.exposeBoolean('documentationRequested'),
+      assignment: t.prismaField({
+        type: 'Assignment',
+        nullable: true,
+        description:
+          'SOL-5: the Case Assignment offered to a resolution specialist (rejecting or returning it voids the case); null when nobody holds the role',
+        resolve: (query, result, _args, context) =>
+          result.assignmentId
+            ? context.db.assignment.findUnique({ ...query, where: { id: result.assignmentId } })
+            : null,
+      }),
       case: t.prismaField({
         type: 'Case',
         resolve: (query, result, _args, context) =>
