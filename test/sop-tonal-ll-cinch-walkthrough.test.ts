@@ -108,6 +108,58 @@ describe('LL walk-through', () => {
     ).toEqual([]);
   });
 
+  it('LL-8 a bank calls about a customer charge: the lead gets a message with why, who and what was done; the case stays put', async () => {
+    const created = await createCase(ll, {
+      subject: 'Bank called about a charge',
+      customerRef: customerRef('tsm'),
+      channel: 'PHONE',
+      brand: 'TSM',
+    });
+    const text = 'This is Wells Fargo fraud department calling about a charge from your company on a customer card.';
+    const decision = await routeCase(ll, created.id, { text });
+    expect(decision.triggerCodes).toEqual(['FINANCIAL_INSTITUTION_CONTACT']);
+    expect(decision.notifications.map((notification: Json) => notification.recipient)).toEqual([
+      'tsm-escalations-lead',
+    ]);
+
+    const noNote = await escalateCase(ll, created.id, { expectedVersion: 1, text });
+    expect(noNote).toMatchObject({ __typename: 'AppError', code: 'NOTE_REQUIRED' });
+    expect((await snapshot(kit, created.id)).outbox).toEqual([]);
+
+    const note = {
+      callReason: 'Fraud department checking a charge the cardholder does not recognise',
+      customer: 'Dana Whitfield, order TSM-5521',
+      actionsTaken: 'Confirmed the order and shipping address; gave the bank our billing contact',
+    };
+    const result = await escalateCase(ll, created.id, { expectedVersion: 1, text, note });
+    expect(result.__typename, JSON.stringify(result)).toBe('EscalateCasePayload');
+    expect(result.outcome).toBe('APPLIED');
+    expect(result.case).toMatchObject({ status: 'NEW', version: 2, queue: null });
+    const { outbox, types, row } = await snapshot(kit, created.id);
+    expect(outbox.map((message) => [message.channel, message.recipient])).toEqual([
+      ['DIRECT_MESSAGE', 'skill:tsm-escalations-lead'],
+    ]);
+    expect(row.triggers).toEqual(['FINANCIAL_INSTITUTION_CONTACT']);
+    expect(types).toEqual(['CASE_CREATED', 'NOTE_ADDED', 'ESCALATED']);
+  });
+
+  it('LL-9 an adverse reaction treated at urgent care is posted to the adverse-events channel', async () => {
+    const created = await createCase(ll, {
+      subject: 'Reaction to gummies',
+      customerRef: customerRef('hb'),
+      channel: 'EMAIL',
+      brand: 'HB',
+    });
+    const text = 'After taking the gummies my son broke out in hives and we had to take him to urgent care.';
+    const result = await escalateCase(ll, created.id, { expectedVersion: 1, text });
+    expect(result.__typename, JSON.stringify(result)).toBe('EscalateCasePayload');
+    const { outbox } = await snapshot(kit, created.id);
+    expect(outbox.map((message) => [message.channel, message.recipient])).toEqual([
+      ['CHANNEL_POST', '#adverse-events'],
+    ]);
+    expect(JSON.stringify(outbox[0]?.payload)).toContain('urgent care');
+  });
+
   it('LL-10 the reply to the customer may not say it was worked to the best of my abilities and escalated', async () => {
     const created = await createCase(ll, {
       subject: 'Program refunds',

@@ -159,7 +159,10 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
     const row = await loadCaseForEvaluation(tx, caseId);
     const evaluationInput = buildEvaluationInput(policy.compiled, row, input, context.viewer, context.now);
     const decision = decide(policy, evaluationInput);
-    if (decision.outcome === 'STAY') {
+    // a rule that only asks for a message or a task (LL-8 bank call, LL-9 adverse event) still
+    // applies: the note, the notification and the decision are recorded, the case stays where it is
+    const hasActions = decision.notifications.length > 0 || decision.tasks.length > 0;
+    if (decision.outcome === 'STAY' && !hasActions) {
       throw new AppError('RULE_VIOLATION', `No escalation rule applies: ${decision.explanation.summary}`, {
         rule: 'X-2',
         details: { summary: decision.explanation.summary, policyVersion: policy.version },
