@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClient } from '../packages/api/src/db/prisma-client.js';
+import { leaseSize, PostgresTokenBucket } from '../packages/api/src/limits/rate-limiter.js';
 import { createLogger } from '../packages/api/src/logger.js';
 import { persistedOperationId } from '../packages/api/src/security/persisted-operations.js';
 import { createServer, type ServerOptions } from '../packages/api/src/server.js';
@@ -99,6 +100,20 @@ describe('per-API-key rate limits', () => {
       expect(other.response.status).toBe(200);
     });
   }
+
+  it('X-7 leased tokens never exceed the shared bucket, across replicas', async () => {
+    const options = { perSecond: 0.001, burst: 100 };
+    const replicas = [new PostgresTokenBucket(kit.db, options), new PostgresTokenBucket(kit.db, options)];
+    const key = `lease-probe-${tenant.slug}`;
+    let allowed = 0;
+    for (let i = 0; i < 200; i += 1) {
+      const decision = await (replicas[i % 2] as PostgresTokenBucket).take(key);
+      if (decision.allowed) allowed += 1;
+      else expect(decision.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    expect(leaseSize(options.burst)).toBe(5);
+    expect(allowed).toBe(100);
+  });
 
   it('X-7 replicas share the PostgreSQL bucket of a key', async () => {
     const options = { rateLimit: { store: 'postgres' as const, perSecond: 0.5, burst: 2 } };

@@ -22,37 +22,73 @@ function retryAfter(tokens: number, perSecond: number): number {
   return Math.max(1, Math.ceil((1 - tokens) / perSecond));
 }
 
+/** How many tokens one round trip leases for a replica to spend locally (1 for small buckets: exact). */
+export function leaseSize(burst: number): number {
+  return Math.max(1, Math.min(20, Math.floor(burst / 20)));
+}
+
+const LEASE_LIFETIME_MS = 1_000;
+
 /**
  * Token buckets in PostgreSQL: one row per key, refilled and taken from in a single
- * upsert, so every API replica sees the same bucket. A denied request takes nothing.
+ * statement, so every API replica draws from the same bucket. To keep the database out of
+ * most requests, a replica leases a few tokens at a time (burst / 20, at most 20, for one
+ * second) and spends them locally; a bucket can therefore run ahead by at most one lease per
+ * replica. A denied request takes nothing.
  */
 export class PostgresTokenBucket implements RateLimiter {
   readonly store = 'postgres';
+  private readonly leases = new Map<string, { tokens: number; expiresAt: number }>();
+  private readonly lease: number;
 
   constructor(
     private readonly db: PrismaClient,
     private readonly options: TokenBucketOptions,
-  ) {}
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.lease = leaseSize(options.burst);
+  }
 
   async take(key: string): Promise<RateLimitDecision> {
+    const now = this.clock();
+    const held = this.leases.get(key);
+    if (held && held.tokens >= 1 && held.expiresAt > now) {
+      held.tokens -= 1;
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    const { granted, tokens } = await this.draw(key, this.lease);
+    if (granted < 1) {
+      this.leases.delete(key);
+      return { allowed: false, retryAfterSeconds: retryAfter(tokens, this.options.perSecond) };
+    }
+    if (this.leases.size > 100_000) this.leases.clear();
+    this.leases.set(key, { tokens: granted - 1, expiresAt: now + LEASE_LIFETIME_MS });
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+
+  /** Takes up to `wanted` whole tokens; returns how many it got and what is left. */
+  private async draw(key: string, wanted: number): Promise<{ granted: number; tokens: number }> {
     const { perSecond, burst } = this.options;
-    const rows = await this.db.$queryRaw<{ tokens: number; allowed: boolean }[]>`
-      INSERT INTO "RateLimitBucket" AS bucket ("key", "tokens", "allowed", "updatedAt")
-      VALUES (${key}, ${burst - 1}::float8, true, clock_timestamp())
-      ON CONFLICT ("key") DO UPDATE SET
-        "tokens" = CASE
-          WHEN LEAST(${burst}::float8, bucket."tokens" + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket."updatedAt")) * ${perSecond}::float8) >= 1
-          THEN LEAST(${burst}::float8, bucket."tokens" + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket."updatedAt")) * ${perSecond}::float8) - 1
-          ELSE LEAST(${burst}::float8, bucket."tokens" + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket."updatedAt")) * ${perSecond}::float8)
-        END,
-        "allowed" = LEAST(${burst}::float8, bucket."tokens" + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket."updatedAt")) * ${perSecond}::float8) >= 1,
-        "updatedAt" = clock_timestamp()
-      RETURNING "tokens", "allowed"`;
-    const row = rows[0];
-    if (!row) return { allowed: true, retryAfterSeconds: 0 };
-    return row.allowed
-      ? { allowed: true, retryAfterSeconds: 0 }
-      : { allowed: false, retryAfterSeconds: retryAfter(Number(row.tokens), perSecond) };
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const rows = await this.db.$queryRaw<{ granted: number; tokens: number }[]>`
+        WITH previous AS (
+          SELECT LEAST(${burst}::float8, "tokens" + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "updatedAt")) * ${perSecond}::float8) AS refill
+          FROM "RateLimitBucket" WHERE "key" = ${key} FOR UPDATE
+        )
+        UPDATE "RateLimitBucket" AS bucket SET
+          "tokens" = previous.refill - LEAST(${wanted}::float8, floor(previous.refill)),
+          "allowed" = floor(previous.refill) >= 1,
+          "updatedAt" = clock_timestamp()
+        FROM previous WHERE bucket."key" = ${key}
+        RETURNING LEAST(${wanted}::float8, floor(previous.refill))::float8 AS granted, bucket."tokens"::float8 AS tokens`;
+      const row = rows[0];
+      if (row) return { granted: Number(row.granted), tokens: Number(row.tokens) };
+      // first request of this key: a full bucket, then draw from it
+      await this.db.$executeRaw`
+        INSERT INTO "RateLimitBucket" ("key", "tokens", "allowed", "updatedAt")
+        VALUES (${key}, ${burst}::float8, true, clock_timestamp()) ON CONFLICT ("key") DO NOTHING`;
+    }
+    return { granted: 0, tokens: 0 };
   }
 }
 
