@@ -160,6 +160,24 @@ describe('LL walk-through', () => {
     expect(JSON.stringify(outbox[0]?.payload)).toContain('urgent care');
   });
 
+  it('LL-1 an agent escalates a chargeback threat before setting the brand: told to set TSM or HB, nothing changes', async () => {
+    const created = await createCase(ll, {
+      subject: 'Disputing the charge',
+      customerRef: customerRef('ll'),
+      channel: 'CHAT',
+    });
+    const text = 'I am calling my bank to dispute this charge today.';
+    const refused = await escalateCase(ll, created.id, { expectedVersion: 1, text, note: { relevantDetails: 'x' } });
+    expect(refused).toMatchObject({ __typename: 'AppError', code: 'RULE_VIOLATION' });
+    expect(refused.message).toContain('Brand needed to route');
+    expect(refused.details.guidance).toContain(
+      'Set the case’s brand (TSM or HB) and route again: TSM and HB handle this escalation differently.',
+    );
+    const { row, types, outbox, notes } = await snapshot(kit, created.id);
+    expect(row).toMatchObject({ version: 1, status: 'NEW', queueId: null });
+    expect([types, outbox, notes]).toEqual([['CASE_CREATED'], [], 0]);
+  });
+
   it('LL-10 the reply to the customer may not say it was worked to the best of my abilities and escalated', async () => {
     const created = await createCase(ll, {
       subject: 'Program refunds',

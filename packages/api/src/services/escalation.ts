@@ -165,7 +165,11 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
     if (decision.outcome === 'STAY' && !hasActions) {
       throw new AppError('RULE_VIOLATION', `No escalation rule applies: ${decision.explanation.summary}`, {
         rule: 'X-2',
-        details: { summary: decision.explanation.summary, policyVersion: policy.version },
+        details: {
+          summary: decision.explanation.summary,
+          guidance: decision.guidance.map((line) => line.text),
+          policyVersion: policy.version,
+        },
       });
     }
     const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note);

@@ -352,6 +352,22 @@ describe('LL-10 / LL-11 refunds above the TSM threshold', () => {
     );
   });
 
+  it('LL-1 a chargeback threat on a case without a brand asks for the brand instead of staying silent', () => {
+    const decision = decide(ll, { customerText: 'I am calling my bank to dispute this charge today.' });
+    expect(decision.outcome).toBe('STAY');
+    expect(decision.explanation.summary).toContain('Brand needed to route');
+    expect(decision.guidance.map((line) => line.text)).toContain(
+      'Set the case’s brand (TSM or HB) and route again: TSM and HB handle this escalation differently.',
+    );
+    const tsm = decide(ll, {
+      case: { brand: 'TSM' },
+      customerText: 'I am calling my bank to dispute this charge today.',
+    });
+    expect(tsm.guidance.map((line) => line.text)).not.toContain(
+      'Set the case’s brand (TSM or HB) and route again: TSM and HB handle this escalation differently.',
+    );
+  });
+
   it('LL-11 the lead returns the ticket with a suggested path → back to TSM support', () => {
     const decision = decide(ll, {
       case: { brand: 'TSM', programPurchaseRefunds: 5, flags: ['RETURNED_BY_LEAD'] },

@@ -397,6 +397,33 @@ export const llPolicyPack = {
       },
     },
     {
+      id: 'll-1.brand-needed',
+      requirementIds: ['LL-1'],
+      title: 'Brand needed to route',
+      description:
+        'Chargeback, abuse, review, lawyer and refund escalations follow the brand’s own path: the case needs its brand (TSM or HB) first.',
+      source: {
+        file: SOP,
+        quote: 'Abusive individuals - If HB contact your manager. If TSM, assign to Elana for review.',
+      },
+      priority: 50,
+      when: {
+        type: 'all',
+        of: [
+          {
+            type: 'any',
+            of: ['CHARGEBACK_THREAT', 'ABUSIVE_CUSTOMER', 'REVIEW_THREAT', 'LAWYER_CONTACT', 'REFUND_THRESHOLD'].map(
+              (code) => ({ type: 'trigger', code }) as const,
+            ),
+          },
+          { type: 'not', condition: { type: 'field', field: 'brand', in: ['TSM', 'HB'] } },
+        ],
+      },
+      outcome: {
+        guidance: ['Set the case’s brand (TSM or HB) and route again: TSM and HB handle this escalation differently.'],
+      },
+    },
+    {
       id: 'll-9.adverse-reaction',
       requirementIds: ['LL-9', 'LL-1'],
       title: 'Adverse reaction with medical treatment',
