@@ -36,6 +36,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(gender|sex|name gender|name and gender) (update|change|correction|marker|updates|changes)',
         '(gender) (option|options|field|fields|dropdown|drop down|selection|choices|marker|markers|box|boxes|question)',
         '(only|just) (male|man) (and|or) (female|woman)',
+        '(stop|quit|do not|dont|please stop) (calling|call|addressing|address|referring to|refer to) (me|them|him|her|my child|my kid) (as)? (sir|maam|madam|mr|ms|mrs|miss|he|she|him|her|a man|a woman|a guy|a girl|buddy|bro|dude|lady|young man|young lady)',
       ],
     },
     {
@@ -58,9 +59,10 @@ export const genderIdentity: TTriggerDefinitionInput = {
     },
     {
       id: 'lgbtq-job-post',
+      negatable: false,
       patterns: [
         '(gay|lesbian|bisexual|pride|ally|same sex|two moms|two dads|rainbow) _{0,8} (job post|job posting|posting|listing|profile|ad|job)',
-        '(job post|job posting|posting|listing) _{0,8} (gay|lesbian|bisexual|same sex|two moms|two dads|pride|rainbow)',
+        '(job post|job posting|job ad|posting|post|listing) _{0,8} (gay|lesbian|bisexual|same sex|two moms|two dads|pride|rainbow)',
       ],
     },
   ],
@@ -74,7 +76,8 @@ export const privacyRequest: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(mailing|marketing|email|emails|newsletter|newsletters|promotional|promo|promotions|sms|text|texts|spam) (list|lists|emails|messages|texts|communications)?',
+        '(mailing|marketing|email|emails|newsletter|newsletters|promotional|promo|promotions|sms|text|texts|spam) (list|lists|emails|messages|texts|communications)',
+        '(marketing|newsletter|newsletters|promotional|promo|promotions|spam)',
         '(unsubscribe|unsubscribed|opt out of (emails|marketing|texts|promotions)|stop (sending|emailing|texting))',
         '(duplicate|duplicated|extra|second|old|other|spare|test|dupe|dup) (account|accounts|profile|profiles)',
         '(merge|merging|combine|consolidate)',
@@ -108,8 +111,10 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|ve got|hold|store|keep|collected|have collected) (on|about) (me|us)',
         '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected|you have collected) (on|about) (me|us)',
         '(what|how) (do|does|will) (you|your company|y all|yall) (do|use) _{0,2} (my|our) (data|information|info|personal data|personal information)',
-        '(like|want|need) (all)? (of)? (my|our) (personal)? (account|data|information|info|profile|personal data|records|details) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
+        '(like|want|wants|wanted|need|needs|requesting|requests|asked for|asking for|asks for) (all)? (of)? (my|our|his|her|their|the)? (personal)? (account|acct|acount|accnt|data|information|info|profile|personal data|records|details) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
+        '(all|any|every bit of) (of)? (my|his|her|their|the)? (personal)? (data|information|info|records) (permanently|completely|fully)? (deleted|erased|wiped|purged)',
         '(provide|give|send|share|email) (me)? (with)? (all|any|a copy of|copies of|a list of|a list of all|list of all|all of the|a report of|a report of all)? (the)? (records|data|information|info|personal data|personal information) (you have|you hold|you keep|you ve collected|you collected|on file|you store) (about|on|for)? (me|us)?',
+        '(copia|copias|acceso|lista|reporte) (de|a)? (todos|todas)? (mis|los|nuestros) (datos|informacion)',
         '(ccpa|gdpr|dsar|data subject|subject access|right to know|right to access|data access request|access request|data request|privacy request|solicitud de privacidad)',
       ],
     },
@@ -182,7 +187,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       id: 'remove-review',
       patterns: [
         `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
-        `(${reviewWords}) _{0,6} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
+        `(${reviewWords}) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
         `(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (${reviewWords})`,
         `(take|pull|get) (my|the|this|that|her|his|their)? (${reviewWords}) (down|off|offline)`,

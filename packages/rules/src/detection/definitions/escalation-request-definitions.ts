@@ -131,7 +131,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
         '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
-        '(whoever|whomever|who|the person|someone|somebody) (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
+        '(whoever|whomever|who|the person|someone|somebody) (do|does)? (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|vp|vice president|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [
@@ -143,13 +143,14 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
+            '(spoke|spoken|talked|been|dealt|escalated) (to|with) _{1,2} (the|your|a) (~supervisor|~manager|mgr|sup|team lead)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],
         },
         {
           scope: 'message',
           anyOf: [
-            '(who is|whos|where is|wheres|give|time for|necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
+            '(who is|whos|where is|wheres|who do|who does|give|time for|necesito|quiero|hablar|next step|next stop|over (your|their|his|her) head|want|wants|wanted|need|needs|demand|demands|demanding|request|requests|requesting|requested|req|ask|asks|asking|asked|speak|talk|get|escalate|escalating|escalated|go|send|transfer|take|bump|insist|insists|insisting|connect|like|put)',
           ],
         },
       ],

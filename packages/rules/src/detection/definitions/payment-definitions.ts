@@ -62,6 +62,29 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       guards: [{ scope: 'overlap', anyOf: ['(not|never|isnt|wasnt) (disputed|in dispute)'] }],
     },
     {
+      id: 'dispute-it',
+      patterns: ['(dispute|disputing|disputed|contest|contesting|contested) (it|this|that|them|these|those) $'],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(refund|refunded|charge|charged|charges|payment|paid|bill|billed|billing|card|subscription|money)'],
+        },
+      ],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: ['(claim|cap|payout|coverage|denial|buyout|settlement|credit amount|review|decision|ruling)'],
+        },
+      ],
+    },
+    {
+      id: 'cardholder-dispute',
+      patterns: [
+        '(cardholder|cardmember|card holder|account holder|consumer) (dispute|disputes|chargeback|chargebacks|claim|claims)',
+      ],
+      requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
+    },
+    {
       id: 'filed-dispute',
       patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
       requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],

@@ -96,6 +96,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
         '(rma|rmas) (number|no|num)? (2|3|4|5|two|three|four|five)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device|one)',
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (returning|sending (it|this|them|one)? back|exchanging|getting a replacement|replacing|doing an rma)',
         '(twice|two times|three times|# times|2x|3x|multiple times|several times) _{0,6} (return|returned|rma|replace|replaced|exchange|exchanged|send back|sent back|send it back|ship back)',
         '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',

@@ -44,6 +44,12 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
     },
     {
+      id: 'physician-asks',
+      patterns: [
+        '(physician|doctor|dr|md|pediatrician|cardiologist|obgyn|nurse|pharmacist|dietitian|endocrinologist|allergist) (is|has)? (requesting|requested|asking|asked|wants|needs|inquiring|inquired|would like) _{0,4} (ingredient|ingredients|dosage|dose|doses|label|labels|nutrition|formula|breakdown|composition|amounts|allergen|allergens)',
+      ],
+    },
+    {
       id: 'medical-objection',
       patterns: [
         '(my|her|his|our) (doctor|physician|cardiologist|obgyn|ob|pediatrician|dermatologist|endocrinologist) (disagrees|disagreed|thinks (you|your|this|it) (are|is) wrong|says (it|this|your product|the product) (is|is not|isnt) (safe|unsafe|dangerous|harmful))',
@@ -54,7 +60,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
 };
 
 const treatment =
-  'hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+  'ems|emt|emts|medics|hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -80,7 +86,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops)',
+            '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops|burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|dose|doses|serving|servings|ointment|balm|spray|dye|hair dye|sunscreen|deodorant|toner|peel)',
           ],
         },
       ],
@@ -123,7 +129,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|use)',
-            '(sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
+            '(burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|serving|servings|ointment|balm|dye|sunscreen|deodorant|toner|peel|sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
           ],
         },
       ],
@@ -166,6 +172,8 @@ const hazardGuards: TScopedPatterns[] = [
       '(fire|smoke) (department|fighters|firefighters|station|alarm test|drill|pit|place|fireplace|truck)',
       'smoking (policy|area|section)',
       'hot (water|tub) _{0,2} (smoke|steam)',
+      '(smoke|smoking|smoky|flames|fire) _{0,4} (neighbor|neighbors|neighbour|neighbours|bbq|barbecue|grill|grilling|campfire|bonfire|fire pit|fireplace|candle|candles|cigarette|cigarettes|cigar|vape|incense|toast|wildfire|wildfires)',
+      '(neighbor|neighbors|neighbour|neighbours|bbq|barbecue|grill|campfire|bonfire|fire pit|fireplace|candle|candles|cigarette|cigarettes|cigar|vape|incense|toast|wildfire|wildfires) _{0,2} (smoke|smoking|smoky|flames|fire)',
     ],
   },
 ];
@@ -252,9 +260,9 @@ export const healthSafety: TTriggerDefinitionInput = {
 const vulnerablePeople =
   '(recien nacido|recien nacida|baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
 const vulnerableAge =
-  '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
+  '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (week|weeks|wk|wks|month|months|mo|mos) old|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|degrees|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -283,6 +291,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
             'no (power|air) (to the|in the)? (tv|treadmill|screen|unit|machine|device|tablet)',
           ],
         },
+        { scope: 'sentence', anyOf: ['(no rush|no hurry|not urgent|not an emergency|no emergency|can wait)'] },
       ],
     },
     {
@@ -323,9 +332,10 @@ export const propertyDamage: TTriggerDefinitionInput = {
     {
       id: 'damaged-home',
       patterns: [
-        `(damage|damaged|damaging|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
+        `(damage|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
         `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
+        `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
         `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,

@@ -38,12 +38,13 @@ export const legalThreat: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: [
             '(lawsuit|lawsuits|class action|litigation) (against|with|versus|vs) (your|a|another|other|some)? (competitor|competitors|company|companies|brand|brands)',
+            '(class action|lawsuit|legal) (settlement|settlements|notice|notices|claim form|claim forms|ad|ads|advertisement|advertisements)',
           ],
         },
       ],
       patterns: [
         '(lawsuit|lawsuits|~litigation|litigate|class action|legal action|legal actions|legal proceedings|legal steps|legal measures|legal route|legal recourse|accion legal|acciones legales)',
-        '(take|taking|took|bring|drag|dragging|see|pursue|pursuing|fight|fighting|settle|settling|handle|handling) (you|this|it|them|the company|your company|y all|yall|u)? (to|in) (court|small claims|tribunal)',
+        '(take|taking|took|bring|drag|dragging|see|pursue|pursuing|fight|fighting|settle|settling|handle|handling) _{0,2} (to|in) (court|small claims|tribunal)',
         'small claims (court)?',
         '(see you in|file for|filing for|filed for|demand|demanding|initiate|initiating|start|starting|go to|going to) arbitration',
         '(take|taking) (this|it|you) to arbitration',
@@ -64,6 +65,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(do not|dont|would rather not|rather not) (want to)? (have to)? (involve|get|call|contact|hire|use) _{0,2} (lawyers|lawyer|attorney|attorneys|legal) _{0,3} but (i|we) (will|would|am|can|could)',
         `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
         '(mi|nuestro|nuestra) (abogado|abogada|abogados) (se)? (va|van|ira|iran) (a)? (comunicar|llamar|contactar|demandar|escribir)',
+        '(mi|nuestro|nuestra) (abogado|abogada|abogados) (ya)? (tiene|tienen|esta|estan|revisa|revisando|prepara|preparando|preparo) _{0,2} (documentos|papeles|caso|demanda|todo|pruebas)',
         `(${lawyerWords}) (already|has already|has)? (drafted|filed|sent|prepared|started|is drafting|is preparing) _{0,2} (complaint|suit|lawsuit|letter|claim|papers|paperwork)`,
         `(contact|contacting|contacted|call|calling|hire|hiring|hired|consult|consulting|retain|retaining|get|getting) (a|an|my|the) _{1,3} (${lawyerWords})`,
         '(documenting|document|keeping records|keep records|saving everything|saving receipts|gathering evidence|collecting evidence|building a case) _{0,3} (for) (court|my lawyer|my attorney|the lawsuit|a lawsuit|legal action|small claims)',
@@ -135,7 +137,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       patterns: [
         `(${lawyerWords}|paralegal|law firm|law office|legal assistant|legal secretary|law clerk) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)`,
         `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
-        `(call|calls|phone call|voicemail|vm|email|letter|inquiry|message) from (a|an|the|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
+        `(call|calls|phone call|robocall|robocalls|spam calls|texts|voicemail|voicemails|vm|email|emails|letter|letters|inquiry|message|messages) from (a|an|the|some|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
         `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
         `(cx|customer|mbr|member|caller|client) s? (${lawyerWords}|paralegal|law firm) (called|calling|phoned|emailed|reached|contacted|is on|on the line|sent)`,
       ],
