@@ -102,6 +102,9 @@ describe('LL walk-through', () => {
     expect(approvals).toBe(0);
     const directMessages = outbox.filter((message) => message.channel === 'DIRECT_MESSAGE');
     expect(directMessages.map((message) => message.recipient)).toEqual(['skill:tsm-escalations-lead']);
+    expect(directMessages[0]?.payload).toMatchObject({
+      note: { callSentiment: 'Upset at first, calmer by the end, open to a partial refund' },
+    });
     const pending = await ll.as('elana')<{ pendingApprovals: Json }>(PENDING_APPROVALS);
     expect(
       pending.data?.pendingApprovals.edges.filter((edge: Json) => rowId(edge.node.case.id) === rowId(created.id)),
@@ -139,6 +142,7 @@ describe('LL walk-through', () => {
     expect(outbox.map((message) => [message.channel, message.recipient])).toEqual([
       ['DIRECT_MESSAGE', 'skill:tsm-escalations-lead'],
     ]);
+    expect(outbox[0]?.payload).toMatchObject({ note });
     expect(row.triggers).toEqual(['FINANCIAL_INSTITUTION_CONTACT']);
     expect(types).toEqual(['CASE_CREATED', 'NOTE_ADDED', 'ESCALATED']);
   });

@@ -21,6 +21,21 @@ function notificationSubject(notification: TRenderedNotification, reference: str
   return `${reference}: ${summary}`.slice(0, 500);
 }
 
+function isForCustomer(notification: TRenderedNotification): boolean {
+  return notification.kind === 'EMAIL' && notification.to === 'customer';
+}
+
+/** The note sent with this escalation, or else the case's latest handoff note. */
+async function handoffNoteFor(tx: TenantTransaction, args: ApplyDecisionArgs): Promise<Record<string, string> | null> {
+  if (args.note && Object.keys(args.note).length > 0) return args.note;
+  const latest = await tx.handoffNote.findFirst({
+    where: { caseId: args.caseId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { fields: true },
+  });
+  return (latest?.fields as Record<string, string> | undefined) ?? null;
+}
+
 export async function enqueueDecisionNotifications(
   tx: TenantTransaction,
   context: Context,
@@ -67,6 +82,8 @@ export async function enqueueDecisionNotifications(
         caseId: args.caseId,
         caseReference: reference,
         policyVersion: args.policyVersion,
+        // staff read the handoff note in the message itself (LL-2 "saying you did so and why", LL-8)
+        ...(isForCustomer(notification) ? {} : { note: await handoffNoteFor(tx, args) }),
       },
     });
   }
