@@ -161,6 +161,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
         '(can|could|may) (i|we|you) (please)? (fix|edit|change|update|correct|modify|reword) (it|that|this)',
+        '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
@@ -197,6 +198,8 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       id: 'remove-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)',
+        '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
+        '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (borrarla|eliminarla|quitarla|borrarlo|eliminarlo|quitarlo)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],

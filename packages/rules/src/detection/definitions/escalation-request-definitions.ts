@@ -68,7 +68,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(someone|somebody|the person|a person|anyone|anybody) (who|that) (can|could) (actually)? (make decisions|make a decision|approve|authorize|override|make exceptions|make an exception)',
         '(alguien|una persona|persona) (que tenga|con) (mas)? (autoridad|poder)',
         '(someone|somebody|anyone|anybody|a person|the person) (who|that) (actually)? (has|have) (the|some|real|actual|more)? (authority|power|decision making power|the power to)',
-        '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|in charge|who can actually)',
+        '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|with authority|with real authority|with the authority|with some authority|with actual authority|with decision making power|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
       ],
@@ -160,10 +160,10 @@ export const repeatEscalation: TTriggerDefinitionInput = {
 };
 
 const insultFillers =
-  'unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
+  'seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|rudest|laziest';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',

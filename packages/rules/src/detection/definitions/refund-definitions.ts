@@ -45,7 +45,7 @@ export const repeatRefund: TTriggerDefinitionInput = {
         `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
         '(third|3rd|fourth|4th) (refund|refunds|booking refund|booking refunds|reembolso)',
         `(3|three|4|four|third|3rd|fourth|4th) (time|times) _{0,5} (been refunded|refunded|gotten a refund|got a refund|received a refund|requested a refund|asked for a refund|get a refund|getting a refund|needed a refund|a refund|refund)`,
-        `(3|three|4|four) (refunds|booking refunds|reembolsos)`,
+        `(3|three|4|four) (prior|previous|past|separate|earlier|other)? (refunds|booking refunds|reembolsos)`,
         '(that is|thats|that s|this is|now|already) (3|three|4|four) (times|x)',
         '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',
       ],

@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from 
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
+  'anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -39,6 +39,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(is|are|would|will) _{1,5} (a problem|an issue|a concern|bad for me|a risk|risky) (for me|with|if)?',
         '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
         '(is|are) _{1,4} (safe|okay|ok) $',
+        '(good|safe|ok|okay|enough|suitable|appropriate|recommended|bad) _{0,4} (for|with) (someone|somebody|a person|people|me|my (son|daughter|kid|child|husband|wife|mom|dad)) (with|who has|who have|who is|on)',
         '(affect|affects|interfere with|interferes with|mess with|messes with|react with|reacts with|interact with|interacts with|compatible with|safe with|ok with|okay with|counteract|counteracts) _{0,2} (my|his|her|their|the)? _{0,2} (meds|medication|medications|medicine|prescription|prescriptions|treatment|condition|pregnancy|blood sugar|blood pressure|thyroid|heart|kidneys|liver|insulin|birth control)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
@@ -121,7 +122,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
@@ -140,7 +141,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
 const hazardPatterns = [
   '(gas line uncapped|gas line left open|gas line open|uncapped gas line|gas line leaking|gas pipe leaking|gas line disconnected|gas line hissing|gas is leaking|gas was leaking|gas leaking|gas escaping|gas is escaping|gas coming out|rotten egg smell|rotten eggs smell|smells like rotten eggs|sulfur smell|sulphur smell|smells gas|smelling gas|smells of gas|smell natural gas|huele a gas|gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
   '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
-  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|humo|incendio|chispas)',
+  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|smells like burnt|smell of burnt|burnt plastic|burnt rubber|humo|incendio|chispas)',
 ];
 
 const alarmSounding =
@@ -198,6 +199,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(got|get|gets|getting|received|took|gave (me|him|her|us|my son|my daughter|my kid)) (an|a)? (electric|electrical)? (shock|shocks|jolt) (from|off|when|touching|while)',
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
@@ -335,6 +337,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(damage|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
         `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
+        `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
         `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across) (my|the|our) _{0,2} (${homeParts})`,

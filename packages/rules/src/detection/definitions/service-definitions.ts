@@ -186,6 +186,18 @@ export const replacementDispute: TTriggerDefinitionInput = {
       requires: [{ scope: 'message', anyOf: ['(replacement|substitute|model offered|unit offered|reemplazo)'] }],
     },
     {
+      id: 'refuses-offered-swap',
+      patterns: ['(no way|not acceptable|unacceptable|not okay|not ok|absolutely not|hell no|no thanks|no thank you)'],
+      requires: [
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(offering|offered|offer|sending|sent|giving|gave) _{0,6} (to replace|as a replacement|as the replacement|replacement|instead of)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'disagrees-with-replacement',
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
@@ -226,6 +238,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
             'not (sure|certain|clear|know) (if|whether)? _{0,3} (covered)',
             'not _{0,2} covered (in|by) (the)? (manual|faq|video|article)',
             '(was not|wasnt|is not|isnt|has not been|hasnt been|not|never) (denied|rejected|declined|refused)',
+            '(if|unless|until) (you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|dont|do not|doesnt|does not)',
           ],
         },
       ],

@@ -139,6 +139,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
         `(call|calls|phone call|robocall|robocalls|spam calls|texts|voicemail|voicemails|vm|email|emails|letter|letters|inquiry|message|messages) from (a|an|the|some|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
         `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
+        `(${lawyerWords}|paralegal|law firm|law office) (for|representing|on behalf of) _{1,4} (called|calling|phoned|emailed|wrote|reached out|left a (voicemail|vm|message)|asking|asked|requesting|requested)`,
         `(cx|customer|mbr|member|caller|client) s? (${lawyerWords}|paralegal|law firm) (called|calling|phoned|emailed|reached|contacted|is on|on the line|sent)`,
       ],
     },
@@ -235,6 +236,12 @@ export const reviewThreat: TTriggerDefinitionInput = {
           scope: 'before',
           anyOf: [
             '(take down|taking down|remove|removing|delete|deleting|edit|editing|update|updating|change|changing|retract|retracting|pull down) _{0,4}',
+          ],
+        },
+        {
+          scope: 'clause',
+          anyOf: [
+            '(~review|reviews|rating|post|comment) _{0,4} (removed|deleted|taken down|edited|changed|updated|retracted)',
           ],
         },
         {
