@@ -1,6 +1,7 @@
 import type { CompiledPolicy, TDecision } from '@escalate/rules';
 import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
+import { REVIEW_SUBJECT_KEYWORDS, reviewActionInSubject } from './review-comment-template.js';
 import { recordTimelineEvent } from './timeline.js';
 import type { TenantTransaction } from './transaction.js';
 
@@ -26,9 +27,28 @@ export async function recordHandoffNote(
   return note.id;
 }
 
-/** Fields a policy requires that neither this request nor an earlier note on the case has (TON-4). */
+/**
+ * Note fields the case records in its own columns (CARE-R2: the CRM case number; the subject
+ * with "Edit Review"/"Remove Review"), so the agent does not type them twice. Each gives the
+ * value, or null when the case does not have it yet, and says where to set it.
+ */
+const CASE_COLUMN_NOTE_FIELDS: Record<
+  string,
+  { value: (row: { externalCrmNumber: string | null; subject: string }) => string | null; hint: string }
+> = {
+  crmCaseNumber: {
+    value: (row) => row.externalCrmNumber?.trim() || null,
+    hint: 'the external (CRM) case number: set externalCrmNumber on the case, or give it in the note',
+  },
+  subject: {
+    value: (row) => (reviewActionInSubject(row.subject) ? row.subject : null),
+    hint: `the case subject must contain "${REVIEW_SUBJECT_KEYWORDS.EDIT}" or "${REVIEW_SUBJECT_KEYWORDS.REMOVE}" (updateCase)`,
+  },
+};
+
+/** Fields a policy requires that neither this request, the case itself nor an earlier note has (TON-4). */
 export async function missingNoteFields(
-  tx: Pick<TenantTransaction, 'handoffNote'>,
+  tx: Pick<TenantTransaction, 'handoffNote' | 'case'>,
   caseId: string,
   required: readonly string[],
   note: NoteFields | null | undefined,
@@ -39,6 +59,10 @@ export async function missingNoteFields(
       .map(([key]) => key),
   );
   let missing = required.filter((field) => !present.has(field));
+  if (missing.some((field) => field in CASE_COLUMN_NOTE_FIELDS)) {
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { externalCrmNumber: true, subject: true } });
+    if (row) missing = missing.filter((field) => CASE_COLUMN_NOTE_FIELDS[field]?.value(row) == null);
+  }
   if (missing.length === 0) return [];
   const earlier = await tx.handoffNote.findMany({ where: { caseId }, select: { fields: true } });
   for (const row of earlier) {
@@ -67,7 +91,10 @@ export function noteRequiredError(
     `A handoff note with ${missing.join(', ')} is required before the queue changes`,
     {
       rule: requirements.join(', ') || 'TON-4',
-      fields: missing.map((field) => ({ path: `${path}.${field}`, message: 'required by the policy' })),
+      fields: missing.map((field) => ({
+        path: `${path}.${field}`,
+        message: CASE_COLUMN_NOTE_FIELDS[field]?.hint ?? 'required by the policy',
+      })),
       details: { missingNoteFields: missing, ruleIds: asking.map((rule) => rule.id) },
     },
   );
