@@ -203,7 +203,14 @@ export const seedOrganizations: SeedOrganization[] = [
       { slug: 'bbb-social', name: 'BBB and Social Media', team: 'bbb-social' },
     ],
     users: [
-      ...baseUsers({ agent: 'tier1', tier1_supervisor: 'tier1', tier2: 'tier2', tier3: 'tier3', lead: 'tier2' }),
+      ...baseUsers({
+        agent: 'tier1',
+        // the team the policy routes Tier 1 supervisor situations to (CIN-1)
+        tier1_supervisor: 'tier1-supervisors',
+        tier2: 'tier2',
+        tier3: 'tier3',
+        lead: 'tier2',
+      }),
       { key: 'tier3-b', name: 'Demo Tier 3 Associate B', role: 'tier3', team: 'tier3' },
       { key: 'tier3-c', name: 'Demo Tier 3 Associate C', role: 'tier3', team: 'tier3' },
       {

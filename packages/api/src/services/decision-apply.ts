@@ -3,7 +3,12 @@ import type { Context } from '../context.js';
 import type { Prisma } from '../db/prisma-client.js';
 import { AppError } from '../errors/app-error.js';
 import { updateCaseGuarded } from './case-guards.js';
-import { enqueueDecisionNotifications, findDirectAssignee, offerPoolAssignment } from './decision-effects.js';
+import {
+  createDecisionTasks,
+  enqueueDecisionNotifications,
+  findDirectAssignee,
+  offerPoolAssignment,
+} from './decision-effects.js';
 import { caseReference } from './evaluation-input.js';
 import { type NoteFields, recordHandoffNote } from './handoff-notes.js';
 import { restartSla, slaDataFromDecision } from './sla.js';
@@ -165,6 +170,7 @@ export async function applyDecision(
     });
   }
   const pooled = await offerPoolAssignment(tx, context, args.caseId, decision);
+  const taskIds = await createDecisionTasks(tx, context, args.caseId, decision);
   await enqueueDecisionNotifications(tx, context, args, before.customer?.email ?? null, reference);
   await recordTimelineEvent(tx, context, {
     caseId: args.caseId,
@@ -179,6 +185,7 @@ export async function applyDecision(
       pendingAssignment: decision.assignment && !assignee && !pooled?.assignmentId ? decision.assignment : null,
       assignmentOfferId: pooled?.assignmentId ?? null,
       tasks: decision.tasks,
+      taskIds,
     },
     decision,
     policyVersion: args.policyVersion,

@@ -4,6 +4,7 @@ import type { Prisma } from '../db/prisma-client.js';
 import { offerAssignment } from './assignment-service.js';
 import type { ApplyDecisionArgs } from './decision-apply.js';
 import { enqueueNotification, type OutboxChannel } from './outbox.js';
+import { createTaskInTransaction, TASK_KINDS, type TaskKind } from './task-service.js';
 import type { TenantTransaction } from './transaction.js';
 
 function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
@@ -128,4 +129,51 @@ export async function offerPoolAssignment(
     allowUnassigned: true,
   });
   return { assignmentId: offer.assignmentId };
+}
+
+/** Kinds filled in through their own form mutation (CIN-10 purchasing form, recordings, safety reviews). */
+const FORM_TASK_KINDS: readonly TaskKind[] = ['PURCHASING_REQUEST', 'RECORDING_REQUEST', 'SAFETY_REVIEW'];
+
+function isTaskKind(kind: string): kind is TaskKind {
+  return (TASK_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Creates the tasks a decision asks for (CIN-6 BBB/social task, CIN-7 T3 backlog task, CIN-8
+ * executive callback), each offered by its directive. A case that already has an open task of
+ * that kind keeps it; form tasks are left to their own mutation.
+ */
+export async function createDecisionTasks(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  decision: TDecision,
+): Promise<string[]> {
+  const created: string[] = [];
+  for (const task of decision.tasks) {
+    if (!isTaskKind(task.kind) || FORM_TASK_KINDS.includes(task.kind)) continue;
+    const open = await tx.task.count({
+      where: { caseId, kind: task.kind, status: { notIn: ['DONE', 'CANCELLED'] } },
+    });
+    if (open > 0) continue;
+    const directive = task.assignment;
+    const result = await createTaskInTransaction(tx, context, {
+      kind: task.kind,
+      title: task.title,
+      caseId,
+      team: task.team ?? null,
+      data: { ruleId: task.ruleId },
+      assignment: directive
+        ? {
+            strategy: directive.strategy,
+            team: directive.team ?? null,
+            role: directive.role ?? null,
+            skill: directive.skill ?? null,
+          }
+        : null,
+      allowUnassigned: true,
+    });
+    created.push(result.taskId);
+  }
+  return created;
 }

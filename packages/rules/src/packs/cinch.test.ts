@@ -124,8 +124,8 @@ describe('cinch policy pack', () => {
       {
         kind: 'BBB',
         title: 'BBB / social media escalation',
-        team: 'social-escalations',
-        assignment: { strategy: 'ROUND_ROBIN', team: 'social-escalations' },
+        team: 'bbb-social',
+        assignment: { strategy: 'ROUND_ROBIN', team: 'bbb-social' },
         requiredFields: [],
         ruleId: 'cin-6.bbb-social-task',
       },

@@ -49,7 +49,7 @@ export const cinchPolicyPack = {
     },
     { slug: 'tier2', name: 'Tier 2 Escalations', queues: [{ slug: 'tier2-escalations', name: 'Tier 2 Escalations' }] },
     { slug: 'tier3', name: 'Tier 3', queues: [{ slug: 't3-backlog', name: 'T3 Backlog' }] },
-    { slug: 'social-escalations', name: 'BBB & Social Media', queues: [] },
+    { slug: 'bbb-social', name: 'BBB & Social Media', queues: [] },
     {
       slug: 'executive-escalations',
       name: 'Executive Escalations',
@@ -269,8 +269,8 @@ export const cinchPolicyPack = {
           {
             kind: 'BBB',
             title: 'BBB / social media escalation',
-            team: 'social-escalations',
-            assignment: { strategy: 'ROUND_ROBIN', team: 'social-escalations' },
+            team: 'bbb-social',
+            assignment: { strategy: 'ROUND_ROBIN', team: 'bbb-social' },
           },
         ],
       },
