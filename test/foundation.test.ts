@@ -220,3 +220,13 @@ describe('seed', () => {
     }
   });
 });
+
+describe('node(id)', () => {
+  it('answers a malformed or bare id with a validation error, not a server error', async () => {
+    for (const id of ['0b7f4c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', 'not-an-id']) {
+      const response: any = await care.as('agent')('query($id: ID!) { node(id: $id) { id } }', { id });
+      expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/not a valid global id/);
+    }
+  });
+});

@@ -1,8 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../_generated/pothos-prisma-types.js';
 import { getDatamodel } from '../_generated/pothos-prisma-types.js';
 import type { Role } from '../auth/roles.js';
@@ -50,6 +51,16 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // a malformed id (a bare UUID, random text) is the caller's mistake: say so instead of failing
+    decodeGlobalID: (globalID) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw new GraphQLError(`"${globalID.slice(0, 100)}" is not a valid global id`, {
+          extensions: { code: 'VALIDATION_FAILED' },
+        });
+      }
+    },
   },
 });
 
