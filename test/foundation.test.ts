@@ -119,6 +119,18 @@ describe('createCase and cases', () => {
       after = response.data.cases.pageInfo.endCursor;
     }
     expect(subjects).toEqual(['Case 6', 'Case 5', 'Case 4', 'Case 3', 'Case 2', 'Case 1', 'Case 0']);
+    const all: any = await tenant.as('agent')('{ cases(first: 10) { edges { cursor node { subject } } } }');
+    const cursorOf = (subject: string) => all.data.cases.edges.find((edge: any) => edge.node.subject === subject).cursor;
+    const back: any = await tenant.as('agent')(
+      'query($before: String) { cases(last: 2, before: $before) { edges { node { subject } } } }',
+      { before: cursorOf('Case 3') },
+    );
+    expect(back.data.cases.edges.map((edge: any) => edge.node.subject)).toEqual(['Case 5', 'Case 4']);
+    const next: any = await tenant.as('agent')(
+      'query($after: String) { cases(first: 2, after: $after) { edges { node { subject } } } }',
+      { after: cursorOf('Case 3') },
+    );
+    expect(next.data.cases.edges.map((edge: any) => edge.node.subject)).toEqual(['Case 2', 'Case 1']);
     const high: any = await tenant.as('agent')(LIST, { filter: { priority: ['HIGH'] } });
     expect(high.data.cases.edges.map((edge: any) => edge.node.subject)).toEqual(['Case 5', 'Case 3', 'Case 1']);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { type CreateCaseResult, createCase } from '../../services/case-service.js';
@@ -108,6 +109,24 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
   return where;
 }
 
+/**
+ * Prisma turns a cursor into `createdAt < c OR (createdAt = c AND id < i)`, which an index
+ * cannot serve as one range: deep pages would scan from the start. Bounding createdAt by the
+ * cursor row's value (≤ going forward, ≥ going back) lets the (tenantId, createdAt, id) index
+ * start the scan at the cursor; Prisma's own condition still breaks ties on id.
+ */
+async function cursorBound(
+  context: Context,
+  query: { cursor?: { id?: string }; take?: number },
+): Promise<Prisma.CaseWhereInput | null> {
+  const cursorId = query.cursor?.id;
+  if (!cursorId) return null;
+  const row = await context.db.case.findUnique({ where: { id: cursorId }, select: { createdAt: true } });
+  if (!row) return null;
+  const forward = (query.take ?? 1) > 0;
+  return { createdAt: forward ? { lte: row.createdAt } : { gte: row.createdAt } };
+}
+
 builder.queryFields((t) => ({
   case: t.prismaField({
     type: 'Case',
@@ -126,11 +145,13 @@ builder.queryFields((t) => ({
     maxSize: 100,
     args: { filter: t.arg({ type: CaseFilterInput }) },
     description: 'Cases of your organization, newest first, with keyset pagination',
-    resolve: (query, _root, args, context) => {
+    resolve: async (query, _root, args, context) => {
       assertPageSize(args);
+      const where = caseWhere(args.filter, context.now);
+      const bound = await cursorBound(context, query);
       return context.db.case.findMany({
         ...query,
-        where: caseWhere(args.filter, context.now),
+        where: bound ? { AND: [where, bound] } : where,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
     },
