@@ -28,6 +28,16 @@ const CASE_TASKS = /* GraphQL */ `
   }
 `;
 
+const ADD_COMMENT = /* GraphQL */ `
+  mutation Comment($caseId: ID!, $input: AddCommentInput!) {
+    addComment(caseId: $caseId, input: $input) {
+      __typename
+      ... on AddCommentPayload { comment { kind body } }
+      ... on AppError { code message }
+    }
+  }
+`;
+
 const BOARD = /* GraphQL */ `
   query Board {
     taskBoard(filter: { kind: [BBB], mine: true }) { status count tasks { case { id } } }
@@ -50,6 +60,33 @@ describe('CINCH walk-through', () => {
     const text = 'The parts you ordered for my AC have been delayed for three weeks now.';
     const result = await escalateCase(cinch, created.id, { expectedVersion: 1, text, note: FINAL_NOTE });
     expect(result.case).toMatchObject({ status: 'ESCALATED', queue: { slug: 'tier1-supervisor-escalations' } });
+    const view = await caseTasks(created.id);
+    expect(view.assignments.map((offer: Json) => rowId(offer.assignee?.id ?? ''))).toEqual([
+      cinch.userIds.tier1_supervisor,
+    ]);
+  });
+
+  it('CIN-4 the supervisor grants a callback exception in the final comments; the agent then files it to the callback queue', async () => {
+    const created = await newCase('Wants an evening callback');
+    const granted = await cinch.as('tier1_supervisor')<{ addComment: Json }>(ADD_COMMENT, {
+      caseId: created.id,
+      input: {
+        body: 'Callback exception granted: supervisor calls the customer back Thursday after 6pm',
+        kind: 'FINAL',
+        callbackException: true,
+        expectedVersion: 1,
+      },
+    });
+    expect(granted.data?.addComment.comment).toEqual({
+      kind: 'FINAL',
+      body: 'Callback exception granted: supervisor calls the customer back Thursday after 6pm',
+    });
+    const result = await escalateCase(cinch, created.id, {
+      expectedVersion: 2,
+      text: 'Customer can only take calls after 6pm.',
+      note: FINAL_NOTE,
+    });
+    expect(result.case).toMatchObject({ status: 'WAITING_ON_CUSTOMER', queue: { slug: 'callback-exceptions' } });
     const view = await caseTasks(created.id);
     expect(view.assignments.map((offer: Json) => rowId(offer.assignee?.id ?? ''))).toEqual([
       cinch.userIds.tier1_supervisor,

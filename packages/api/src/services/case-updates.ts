@@ -142,6 +142,12 @@ export const ZAddCommentInput = z.object({
 export const CALLBACK_EXCEPTION_PREFIX = 'Callback exception granted: ';
 const CALLBACK_EXCEPTION_ROLES = new Set(['tier1_supervisor', 'admin']);
 
+/** The final comment of a callback exception, prefixed once even when the supervisor typed the prefix. */
+function callbackExceptionComment(body: string): string {
+  const alreadyPrefixed = body.toLowerCase().startsWith(CALLBACK_EXCEPTION_PREFIX.trim().toLowerCase());
+  return alreadyPrefixed ? body : `${CALLBACK_EXCEPTION_PREFIX}${body}`;
+}
+
 /** Adds a comment; a callback exception (CIN-4) is a FINAL comment by a Tier 1 supervisor and flags the case. */
 export async function addComment(
   context: Context,
@@ -167,7 +173,7 @@ export async function addComment(
   }
   return runIdempotent(context, 'addComment', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { version: true, signals: true });
-    const body = input.callbackException ? `${CALLBACK_EXCEPTION_PREFIX}${input.body}` : input.body;
+    const body = input.callbackException ? callbackExceptionComment(input.body) : input.body;
     if (input.callbackException && input.expectedVersion) {
       assertVersion(current, input.expectedVersion);
       const stored = (current.signals ?? {}) as Record<string, unknown>;
