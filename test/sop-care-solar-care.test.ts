@@ -134,3 +134,29 @@ describe('CARE-R1 CARE-R2 review escalations through escalateCase', () => {
     );
   });
 });
+
+describe('X-5 CARE-P roles', () => {
+  const CREATE_PRIVACY_REQUEST = /* GraphQL */ `
+    mutation ($input: CreatePrivacyRequestInput!) {
+      createPrivacyRequest(input: $input) { __typename ${APP_ERROR} }
+    }
+  `;
+
+  it('X-5 a Tier 2 agent adding a privacy request is told which role may: FORBIDDEN naming privacy, nothing written', async () => {
+    const created = await openReviewCase('Delete my data');
+    const response = await care.as('tier2')<{
+      createPrivacyRequest: {
+        __typename: string;
+        code?: string;
+        message?: string;
+        details?: { allowedRoles: string[] };
+      };
+    }>(CREATE_PRIVACY_REQUEST, { input: { caseId: created.id, type: 'DELETE_DATA', status: 'REQUESTED' } });
+    const error = response.data?.createPrivacyRequest;
+    expect(error).toMatchObject({ __typename: 'AppError', code: 'FORBIDDEN' });
+    expect(error?.details?.allowedRoles).toContain('privacy');
+    expect(error?.details?.allowedRoles).not.toContain('tier2');
+    expect(error?.message).toMatch(/^The role tier2 may not do this; createPrivacyRequest is for .*privacy/);
+    expect(await kit.db.privacyRequest.count({ where: { caseId: rowId(created.id) } })).toBe(0);
+  });
+});

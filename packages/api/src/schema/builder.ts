@@ -9,6 +9,7 @@ import { getDatamodel } from '../_generated/pothos-prisma-types.js';
 import type { Role } from '../auth/roles.js';
 import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
+import { forbiddenForRole } from '../errors/forbidden-role.js';
 
 /**
  * The schema builder: plugins, context and scalar types. It defines no GraphQL types;
@@ -33,7 +34,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       role: (allowed: readonly Role[]) => allowed.includes(context.viewer.role),
     }),
-    unauthorizedError: (_parent, context) => AppError.forbidden(`The role ${context.viewer.role} may not do this`),
+    unauthorizedError: (_parent, context, info, result) =>
+      forbiddenForRole(context.viewer.role, info.fieldName, result),
   },
   errors: {
     defaultTypes: [AppError],
