@@ -144,6 +144,8 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',
             '(spoke|spoken|talked|been|dealt|escalated) (to|with) _{1,2} (the|your|a) (~supervisor|~manager|mgr|sup|team lead)',
+            '(~supervisor|~manager|mgr|sup|team lead|tl) _ (couldnt|could not|didnt|did not|wouldnt|would not|refused|said|told|was|already|hung up)',
+            '(asked for|requested|got|had|escalated to) (a|the)? (~supervisor|~manager|mgr|sup) (last|yesterday|earlier|before|already|previously|on|twice)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
           ],
         },

@@ -4,7 +4,7 @@ import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 const refundWords =
   'devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
-  '(3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
+  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
 
 export const refundThreshold: TTriggerDefinitionInput = {
   code: 'REFUND_THRESHOLD',

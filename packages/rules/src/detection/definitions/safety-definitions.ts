@@ -47,7 +47,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'physician-asks',
       patterns: [
-        '(physician|doctor|dr|md|pediatrician|cardiologist|obgyn|nurse|pharmacist|dietitian|endocrinologist|allergist) (is|has)? (requesting|requested|asking|asked|wants|needs|inquiring|inquired|would like) _{0,4} (ingredient|ingredients|dosage|dose|doses|label|labels|nutrition|formula|breakdown|composition|amounts|allergen|allergens)',
+        '(physician|doctor|dr|md|pediatrician|cardiologist|obgyn|nurse|pharmacist|dietitian|endocrinologist|allergist) (is|has)? (requesting|requested|asking|asked|wants|needs|inquiring|inquired|would like) _{0,6} (ingredient|ingredients|dosage|dose|doses|label|labels|nutrition|formula|breakdown|composition|amounts|allergen|allergens|caffeine|sugar|iron|sodium|content|contents|vitamin|vitamins|how much)',
       ],
     },
     {
@@ -87,6 +87,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
+            '(made|gave|caused|causing|triggered) (me|my|him|her|them|us|his|their|our)',
             '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops|burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|dose|doses|serving|servings|ointment|balm|spray|dye|hair dye|sunscreen|deodorant|toner|peel)',
           ],
         },
@@ -120,9 +121,9 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'reaction-with-treatment',
       patterns: [
-        '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
+        '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (swell|swells|swell up|close|closes|close up|closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
@@ -130,6 +131,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|use)',
+            '(made|gave|caused|causing|triggered) (me|my|him|her|them|us|his|their|our)',
             '(burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|serving|servings|ointment|balm|dye|sunscreen|deodorant|toner|peel|sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
           ],
         },
@@ -199,6 +201,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(threw|thrown|flung|launched|knocked) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (off|down|to the ground|across|backwards|forward)',
         '(got|get|gets|getting|received|took|gave (me|him|her|us|my son|my daughter|my kid)) (an|a)? (electric|electrical)? (shock|shocks|jolt) (from|off|when|touching|while)',
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
@@ -335,7 +338,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
       id: 'damaged-home',
       patterns: [
         `(damage|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
-        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
+        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|caved|caved in|fell in|came down|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,

@@ -161,6 +161,16 @@ export const claimDispute: TTriggerDefinitionInput = {
       guards: [{ scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] }],
     },
     {
+      id: 'amount-falls-short',
+      patterns: [
+        '(doesnt|does not|dont|do not|wont|will not|not) (even)? (come close|come anywhere close|cover it|cover half|cover the cost|cover the labor|cover the repair|cover the replacement|cover a new one|buy a new one)',
+      ],
+      requires: [
+        { scope: 'message', anyOf: ['(#|credit|cap|payout|offer|offered|offering|amount|buyout|cash)'] },
+        { scope: 'message', anyOf: ['(claim|repair|replacement|new|credit|cap|payout|offer|offered|offering)'] },
+      ],
+    },
+    {
       id: 'disagrees-with-amount',
       patterns: [
         '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont buy|will not buy|cant buy|can not buy|wont even buy|wont pay for|will not pay for|unreasonable|absurd|outrageous|inadequate|insufficient|doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
@@ -203,6 +213,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
+        '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) (fridge|refrigerator|washer|dryer|unit|model|one|oven|range|dishwasher|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',

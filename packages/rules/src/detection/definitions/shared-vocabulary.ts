@@ -12,7 +12,8 @@ export const thirdPartyStory: TScopedPatterns = {
   anyOf: [
     'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents)',
     '(a|one|another) (friend|neighbor|neighbour|coworker|customer|lady|guy|woman|man|member|user|reviewer) (of mine)?',
-    '(someone|somebody|people|others|other customers|some customers|customers) (i know|online|here|on reddit)?',
+    '(someone|somebody) (i know|online|here|on reddit)?',
+    '(people|others|other customers|some customers|customers) (online|here|on reddit)? (i know|have|had|say|said|are|were|keep|who|did|do|sued|posted|filed|disputed|went|report|reported)',
     '(your|a|another|my old|my previous|the old|the previous) (competitor|competitors|previous company|old company|other company|warranty company|home warranty)',
   ],
 };

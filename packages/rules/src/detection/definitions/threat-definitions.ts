@@ -26,7 +26,8 @@ export const legalThreat: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: [
             '(talk|talked|talking|speak|spoke|spoken|speaking|transfer|transferred|send|sent|give|gave|forward|pass|email|emailed|message|ask|asked|tell|told|thanks|thank|hi|hello|hey|dear|named|agent|rep|called|call|get|put) (to|with|you|me|back to|over to)? sue',
-            'sue (from|in|at|said|told|was|helped|is|says|mentioned|who|earlier|yesterday|has|had|and)',
+            'sue (from|in|at|said|told|was|helped|is|says|mentioned|who|earlier|yesterday|has|had)',
+            '^ sue and',
           ],
         },
       ],
@@ -160,7 +161,8 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(i am|i work for|i work at|i write for|i m) (a|an|the)? _{0,3} (journalist|reporter|news station|newspaper|station|press|tv station)',
+        '(i am|i m) (a|an) _{0,2} (journalist|reporter|producer|editor|news anchor|anchor)',
+        '(i|we) (work|write|freelance|report|worked|wrote) (for|at) _{0,3} (news|newspaper|station|paper|press|tv|magazine|outlet|journalist|reporter)',
       ],
     },
   ],
@@ -183,6 +185,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: [
             '(good|bad|great|some|any|sad|wonderful|latest|best|terrible|no|fantastic|exciting) news',
+            '(saw|seen|heard|read|watched|watching|reading|caught) (a|an|the|your|that|this)? (news|newspaper|tv) (story|article|report|segment|piece|clip|feature|ad)',
             'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
           ],
@@ -259,7 +262,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
     {
       id: 'bad-review',
       patterns: [
-        '(bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor) (~review|reviews|rating|ratings|resena|resenas)',
+        '(neg|bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor) (~review|reviews|rating|ratings|resena|resenas)',
         '(1|one|zero|0|no|single) (star|stars) (review|reviews|rating|everywhere|across the board)?',
         'worst review',
         '(mala|malas|negativa|negativas) (resena|resenas|calificacion)',
