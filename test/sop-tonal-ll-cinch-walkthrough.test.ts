@@ -182,6 +182,39 @@ describe('LL walk-through', () => {
     expect([types, outbox, notes]).toEqual([['CASE_CREATED'], [], 0]);
   });
 
+  it('LL-11 the lead returns a refund attempt with suggestions: back in the TSM support queue with a TSM agent', async () => {
+    const created = await createCase(ll, {
+      subject: 'Wants program purchases refunded',
+      customerRef: customerRef('tsm'),
+      channel: 'PHONE',
+      brand: 'TSM',
+    });
+    const text = 'I want all five of my program purchases refunded, none of them worked for me.';
+    const escalated = await escalateCase(ll, created.id, {
+      expectedVersion: 1,
+      text,
+      signals: { programPurchaseRefunds: 5 },
+      note: { callSentiment: 'Calm, open to negotiation', investigationResults: 'Two programs never opened' },
+    });
+    expect(escalated.__typename, JSON.stringify(escalated)).toBe('EscalateCasePayload');
+    expect(rowId(escalated.case.assignee.id)).toBe(ll.userIds.elana);
+
+    const returned = await escalateCase(
+      ll,
+      created.id,
+      {
+        expectedVersion: escalated.case.version,
+        signals: { agentFlags: ['RETURNED_BY_LEAD'] },
+        note: { leadSuggestion: 'Offer a refund for the two unopened programs and a free month' },
+      },
+      'elana',
+    );
+    expect(returned.__typename, JSON.stringify(returned)).toBe('EscalateCasePayload');
+    expect(returned.decision.summary).toContain('LL-11');
+    expect(returned.case).toMatchObject({ status: 'OPEN', queue: { slug: 'tsm-support' } });
+    expect(rowId(returned.case.assignee.id)).toBe(ll.userIds.agent);
+  });
+
   it('LL-10 the reply to the customer may not say it was worked to the best of my abilities and escalated', async () => {
     const created = await createCase(ll, {
       subject: 'Program refunds',

@@ -373,6 +373,7 @@ describe('LL-10 / LL-11 refunds above the TSM threshold', () => {
       case: { brand: 'TSM', programPurchaseRefunds: 5, flags: ['RETURNED_BY_LEAD'] },
     });
     expect(decision.target).toEqual({ tier: null, team: 'tsm-support', queue: 'tsm-support' });
+    expect(decision.assignment).toEqual({ strategy: 'LEAST_LOADED', team: 'tsm-support' });
     expect(decision.approval.required).toBe(false);
     expect(decision.explanation.winner).toBe('ll-11.returned-to-tsm-support');
     expect(decision.explanation.winnerReason).toBe(

@@ -86,6 +86,8 @@ export const llPolicyPack = {
       outcome: {
         target: { team: 'tsm-support', queue: 'tsm-support' },
         setStatus: 'OPEN',
+        // the ticket goes back to a TSM agent instead of staying with the lead
+        assignment: { strategy: 'LEAST_LOADED', team: 'tsm-support' },
         guidance: ['Follow the lead’s suggestions on the ticket before escalating again.'],
       },
     },
@@ -104,6 +106,7 @@ export const llPolicyPack = {
       outcome: {
         target: { team: 'hb-support', queue: 'hb-support' },
         setStatus: 'OPEN',
+        assignment: { strategy: 'LEAST_LOADED', team: 'hb-support' },
         guidance: ['Follow the manager’s suggestions on the ticket before escalating again.'],
       },
     },
