@@ -29,7 +29,7 @@ const ROUTE_CASE = /* GraphQL */ `
     routeCase(caseId: $caseId) {
       __typename
       ${APP_ERROR}
-      ... on RoutingDecision { outcome target { tier queue } requiredSteps { id } explanation }
+      ... on RoutingDecision { outcome target { tier queue } requiredNoteFields }
     }
   }
 `;
@@ -122,16 +122,16 @@ describe('CARE-R1 CARE-R2 review escalations through escalateCase', () => {
     expect(await snapshot(created.id)).toEqual(before);
   });
 
-  it('CARE-R2 the dry run of an incomplete review case says it stays with Tier 1 and what to add', async () => {
+  it('CARE-R1 CARE-R2 the dry run of a review request says Tier 2 and names the CRM number and subject it needs', async () => {
     const created = await openReviewCase('Question about a review');
+    const before = await snapshot(created.id);
     const response = await care.as('agent')<{
-      routeCase: { target: { tier: string }; requiredSteps: { id: string }[] };
+      routeCase: { target: { tier: string; queue: string }; requiredNoteFields: string[] };
     }>(ROUTE_CASE, { caseId: created.id });
     const decision = response.data?.routeCase;
-    expect(decision?.target.tier).toBe('TIER1');
-    expect(decision?.requiredSteps.map((step) => step.id)).toEqual(
-      expect.arrayContaining(['add-crm-case-number', 'tag-review-subject']),
-    );
+    expect(decision?.target).toEqual({ tier: 'TIER2', queue: 'tier2-escalations' });
+    expect(decision?.requiredNoteFields).toEqual(['crmCaseNumber', 'subject']);
+    expect(await snapshot(created.id)).toEqual(before);
   });
 });
 

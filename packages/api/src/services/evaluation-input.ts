@@ -1,7 +1,6 @@
 import { type CompiledPolicy, JOB_STATUSES, parseEvaluationInput, type TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Viewer } from '../context.js';
-import { missingEscalationFields, reviewActionInSubject } from './review-comment-template.js';
 
 /**
  * Structured signals an agent or an integration sends with a routing request, and that a case
@@ -56,8 +55,6 @@ export interface CaseForEvaluation {
   channel: string | null;
   subject: string;
   description: string | null;
-  /** the external (CRM) case number (CARE-R2) */
-  externalCrmNumber?: string | null;
   signals: unknown;
   team: { slug: string } | null;
   queue: { slug: string } | null;
@@ -80,7 +77,6 @@ export const caseEvaluationSelect = {
   channel: true,
   subject: true,
   description: true,
-  externalCrmNumber: true,
   signals: true,
   team: { select: { slug: true } },
   queue: { select: { slug: true } },
@@ -92,18 +88,6 @@ export interface RoutingRequest {
   text?: string | null;
   agentNote?: string | null;
   signals?: TRoutingSignals | null;
-}
-
-/**
- * CARE-R2 facts the case itself records: whether a review escalation carries the CRM case number
- * and "Edit Review"/"Remove Review" in its subject, and which of the two. Values sent with the
- * request win.
- */
-function reviewEscalationFacts(
-  row: Pick<CaseForEvaluation, 'externalCrmNumber' | 'subject'>,
-): Record<string, string | boolean> {
-  const missing = missingEscalationFields({ externalCrmNumber: row.externalCrmNumber, subject: row.subject });
-  return { reviewEscalationComplete: missing.length === 0, reviewAction: reviewActionInSubject(row.subject) ?? '' };
 }
 
 export function caseReference(number: number): string {
@@ -159,7 +143,7 @@ export function buildEvaluationInput(
       ...(signals.jobStatus ? { jobStatus: signals.jobStatus } : {}),
       ...(signals.supervisorApproved != null ? { supervisorApproved: signals.supervisorApproved } : {}),
       ...(signals.sentiment != null ? { sentiment: signals.sentiment } : {}),
-      values: { ...reviewEscalationFacts(row), ...(signals.values ?? {}) },
+      values: signals.values ?? {},
     },
     actorRole: viewer.role,
     now: at.toISOString(),
