@@ -296,6 +296,16 @@ const hardCases: ReadonlyArray<{ name: string; text: string; codes: string[] }> 
     codes: ['STALE_REFUND'],
   },
   {
+    name: 'STALE_REFUND from the dates given: processed 4/1, still missing on 4/28',
+    text: 'Refund shows processed on 4/1 on your end. Today is 4/28 and my bank has nothing.',
+    codes: ['STALE_REFUND'],
+  },
+  {
+    name: 'dates a week apart are no STALE_REFUND',
+    text: 'Refund shows processed on 4/1 on your end. Today is 4/8 and my bank has nothing.',
+    codes: [],
+  },
+  {
     name: 'a refund never processed is not STALE_REFUND',
     text: 'You promised a refund a month ago and it has not been processed.',
     codes: [],

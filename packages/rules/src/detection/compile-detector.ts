@@ -1,3 +1,4 @@
+import { daysBetweenFirstAndLastDate } from './date-mentions.js';
 import { type TPatternScope, type TTriggerDefinition, ZTriggerDefinition } from './definition-schema.js';
 import { negationBarrierWords, negationReleaseWords, negationWindow, negatorWords } from './language.js';
 import { type CompiledPattern, compilePattern } from './pattern.js';
@@ -34,6 +35,7 @@ interface CompiledCue {
   guards: readonly CompiledScope[];
   negatable: boolean;
   blockedInQuestions: boolean;
+  minimumDaysBetweenDates: number | null;
 }
 
 interface Span {
@@ -193,6 +195,7 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
           guards,
           negatable: cue.negatable ?? definition.negatable,
           blockedInQuestions: definition.blockedInQuestions,
+          minimumDaysBetweenDates: cue.minimumDaysBetweenDates ?? null,
         };
         if (compiled.pattern.startTest !== null) scanned.push(compiled);
         for (const literal of compiled.pattern.firstLiterals) {
@@ -211,10 +214,16 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
       const accepted: CandidateHit[] = [];
       const cache: ScopeCache = new Map();
       const hitsPerCode = new Map<string, number>();
+      let daysBetweenDates: number | null | undefined;
+      const datesFarEnoughApart = (minimumDays: number): boolean => {
+        if (daysBetweenDates === undefined) daysBetweenDates = daysBetweenFirstAndLastDate(text);
+        return daysBetweenDates !== null && daysBetweenDates >= minimumDays;
+      };
       const consider = (cue: CompiledCue, first: number, limit: number): void => {
         if ((hitsPerCode.get(cue.code) ?? 0) >= maximumHitsPerCode) return;
         const end = cue.pattern.matchAt(tokens, first, limit);
         if (end < 0) return;
+        if (cue.minimumDaysBetweenDates !== null && !datesFarEnoughApart(cue.minimumDaysBetweenDates)) return;
         const hit = { cue, first, end };
         if (!acceptHit(analysis, hit, cache)) return;
         accepted.push(hit);

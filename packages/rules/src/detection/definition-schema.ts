@@ -39,6 +39,11 @@ export const ZTriggerCue = z.object({
   guards: z.array(ZScopedPatterns).default([]),
   /** Whether a negation in front of the cue blocks it; defaults to the definition's. */
   negatable: z.boolean().optional(),
+  /**
+   * The message must give dates at least this many days apart ("processed 4/1 … today is 4/28"),
+   * from the first date written to the last.
+   */
+  minimumDaysBetweenDates: z.number().int().positive().optional(),
 });
 export type TTriggerCue = z.infer<typeof ZTriggerCue>;
 export type TTriggerCueInput = z.input<typeof ZTriggerCue>;

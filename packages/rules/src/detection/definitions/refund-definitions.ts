@@ -125,6 +125,22 @@ export const staleRefund: TTriggerDefinitionInput = {
   ],
   cues: [
     {
+      id: 'processed-on-dates-weeks-apart',
+      minimumDaysBetweenDates: 15,
+      patterns: [
+        `(${refundWords}|credit) _{0,4} (processed|proc|procd|sent|issued|went through|posted|completed|initiated|approved|confirmed|procesado|procesaron|enviado)`,
+        `(processed|issued|sent|initiated|approved|confirmed|completed|procesaron|enviaron) (the|my|your|a|el|mi)? (${refundWords})`,
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(not|never|no|havent|hasnt|still|nothing|where|yet|missing|no sign|nowhere|cant find|no veo|todavia|aun)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'processed-long-ago',
       patterns: [
         `(${refundWords}|credit|return) _{0,8} (${moreThanTwoWeeks})`,
