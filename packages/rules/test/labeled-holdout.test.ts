@@ -11,6 +11,7 @@ const heldOutSetFiles = [
   'labeled-holdout-2.ndjson',
   'labeled-holdout-3.ndjson',
   'labeled-holdout-4.ndjson',
+  'labeled-holdout-5.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {
