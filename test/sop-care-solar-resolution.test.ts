@@ -160,3 +160,45 @@ describe('SOL-3 SOL-5 resolution escalation', () => {
     expect(row).toMatchObject({ status: 'CLOSED', closeReason: 'CASE_VOIDED' });
   });
 });
+
+describe('SOL-7 customer refuses to wait', () => {
+  const ROUTE_CASE = /* GraphQL */ `
+    query ($caseId: ID!, $input: RouteCaseInput) {
+      routeCase(caseId: $caseId, input: $input) {
+        __typename
+        ${APP_ERROR}
+        ... on RoutingDecision { outcome explanation requiredSteps { id } assignment }
+      }
+    }
+  `;
+  const refusesToWait = { signals: { agentFlags: ['QUALIFIES_FOR_RESOLUTION_REVIEW', 'CUSTOMER_REFUSES_TO_WAIT'] } };
+
+  async function winner(caseId: string): Promise<{ winner: string; steps: string[] }> {
+    const response = await solar.as('agent')<{
+      routeCase: { explanation: { winner: string }; requiredSteps: { id: string }[] };
+    }>(ROUTE_CASE, { caseId, input: refusesToWait });
+    const decision = response.data?.routeCase;
+    return { winner: decision?.explanation.winner ?? '', steps: decision?.requiredSteps.map((step) => step.id) ?? [] };
+  }
+
+  it('SOL-7 the dry run knows whether a Resolution Lead is free now: warm transfer, else voicemail', async () => {
+    const created = await openCase("I want this escalated right now. I'm not waiting days for a callback.");
+    const leadId = solar.userIds['resolution-lead'] ?? '';
+    expect(leadId).not.toBe('');
+
+    const online = await winner(created.id);
+    expect(online.winner).toBe('sol-7.warm-transfer-to-lead');
+    expect(online.steps).toEqual(expect.arrayContaining(['warm-transfer-resolution-lead', 'voicemail-if-no-answer']));
+
+    await kit.db.user.update({ where: { id: leadId }, data: { availability: 'AWAY' } });
+    try {
+      const away = await winner(created.id);
+      expect(away.winner).toBe('sol-7.transfer-to-voicemail');
+      expect(away.steps).toContain('transfer-to-voicemail');
+    } finally {
+      await kit.db.user.update({ where: { id: leadId }, data: { availability: 'ONLINE' } });
+    }
+    const row = await kit.db.case.findUniqueOrThrow({ where: { id: rowId(created.id) } });
+    expect(row).toMatchObject({ version: created.version, status: 'NEW' });
+  });
+});

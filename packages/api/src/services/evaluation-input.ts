@@ -1,6 +1,7 @@
 import { type CompiledPolicy, JOB_STATUSES, parseEvaluationInput, type TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Viewer } from '../context.js';
+import { RESOLUTION_LEAD_SKILL } from './warm-transfer.js';
 
 /**
  * Structured signals an agent or an integration sends with a routing request, and that a case
@@ -56,6 +57,8 @@ export interface CaseForEvaluation {
   subject: string;
   description: string | null;
   signals: unknown;
+  /** SOL-7: someone with the Resolution Lead skill can take a warm transfer now */
+  resolutionLeadAvailable?: boolean | null;
   team: { slug: string } | null;
   queue: { slug: string } | null;
   customer: {
@@ -88,6 +91,14 @@ export interface RoutingRequest {
   text?: string | null;
   agentNote?: string | null;
   signals?: TRoutingSignals | null;
+}
+
+/** SOL-7: the Resolution Lead's availability now, for packs that declare that transfer skill; sent values win. */
+function availabilityFacts(policy: CompiledPolicy, row: CaseForEvaluation): Record<string, boolean> {
+  const declared = policy.pack.roles.some((role) => role.slug === RESOLUTION_LEAD_SKILL && role.kind === 'skill');
+  return declared && row.resolutionLeadAvailable != null
+    ? { resolutionLeadAvailable: row.resolutionLeadAvailable }
+    : {};
 }
 
 export function caseReference(number: number): string {
@@ -143,7 +154,7 @@ export function buildEvaluationInput(
       ...(signals.jobStatus ? { jobStatus: signals.jobStatus } : {}),
       ...(signals.supervisorApproved != null ? { supervisorApproved: signals.supervisorApproved } : {}),
       ...(signals.sentiment != null ? { sentiment: signals.sentiment } : {}),
-      values: signals.values ?? {},
+      values: { ...availabilityFacts(policy, row), ...(signals.values ?? {}) },
     },
     actorRole: viewer.role,
     now: at.toISOString(),

@@ -12,8 +12,9 @@ import {
   ZRoutingSignals,
 } from './evaluation-input.js';
 import { type ActivePolicy, activePolicy, policyByVersion } from './policy-store.js';
+import { adviseWarmTransfer } from './warm-transfer.js';
 
-type CaseReader = Pick<Context['db'], 'case' | 'policyVersion'>;
+type CaseReader = Pick<Context['db'], 'case' | 'policyVersion' | 'user'>;
 
 export const ZRouteCaseInput = z.object({
   text: z.string().max(20_000).nullish(),
@@ -36,7 +37,9 @@ export interface RoutingResult {
 export async function loadCaseForEvaluation(db: CaseReader, caseId: string): Promise<CaseForEvaluation> {
   const row = await db.case.findUnique({ where: { id: caseId }, select: caseEvaluationSelect });
   if (!row) throw AppError.notFound('Case');
-  return row;
+  // SOL-7: whether the customer who refuses to wait can be warm-transferred right now
+  const transfer = await adviseWarmTransfer(db);
+  return { ...row, resolutionLeadAvailable: transfer.action === 'WARM_TRANSFER' };
 }
 
 /** Evaluates a policy; an input the policy cannot take is a typed validation error. */
