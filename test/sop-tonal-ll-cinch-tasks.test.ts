@@ -93,6 +93,19 @@ describe('CINCH walk-through', () => {
     ]);
   });
 
+  it('CIN-2 the agent asks for Tier 2 on a news-media threat: the supervisor’s approval request carries the final comments', async () => {
+    const created = await newCase('Threatens to call the news');
+    const text = 'If nobody fixes my furnace today I am calling Channel 7 news about Cinch.';
+    const note = { finalComments: 'Furnace out since Monday; two missed appointments; customer wants Tier 2.' };
+    const result = await escalateCase(cinch, created.id, { expectedVersion: 1, text, note });
+    expect(result).toMatchObject({ outcome: 'PENDING_APPROVAL', approval: { approverRole: 'tier1_supervisor' } });
+    const { outbox } = await snapshot(kit, created.id);
+    expect(outbox.map((message) => [message.channel, message.recipient])).toEqual([
+      ['DIRECT_MESSAGE', 'role:tier1_supervisor'],
+    ]);
+    expect(outbox[0]?.payload).toMatchObject({ note });
+  });
+
   it('CIN-6 a BBB and Facebook threat, approved for Tier 2: a BBB task lands on a BBB associate’s board', async () => {
     const created = await newCase('Threatens BBB complaint');
     const text = 'I am filing a complaint with the BBB and posting on Facebook about how you treated me.';

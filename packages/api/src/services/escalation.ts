@@ -101,6 +101,8 @@ async function requestApproval(
       message: `${caseReference(row.number)} waits for approval: ${decision.approval.reason ?? ''} (${decision.explanation.summary})`,
       approvalId: approval.id,
       caseId: args.caseId,
+      // the supervisor is advised of the issue before deciding (CIN-2)
+      note: args.note && Object.keys(args.note).length > 0 ? args.note : null,
     },
   });
   return approval.id;
