@@ -48,6 +48,8 @@ export const repeatRefund: TTriggerDefinitionInput = {
         `(3|three|4|four) (prior|previous|past|separate|earlier|other)? (refunds|booking refunds|reembolsos)`,
         '(that is|thats|that s|this is|now|already) (3|three|4|four) (times|x)',
         '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',
+        '(same|identical) (refund)? (reason|issue|problem) _{0,3} (third|3rd|fourth|4th) time',
+        '(third|3rd|fourth|4th) time _{0,4} same (refund)? (reason|issue|problem)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
       guards: [

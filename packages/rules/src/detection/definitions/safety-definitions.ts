@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from 
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
+  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -35,6 +35,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
+        '(does|do|will|would|can|could) _{1,5} (spike|raise|lower|affect|increase|decrease|mess with|interfere with) (my|his|her)? (blood sugar|sugar|sugars|blood pressure|heart rate|cholesterol|glucose|insulin|a1c|levels)',
         '(does|do|will|would|can|could) (this|it|the shake|the product|the supplement|the tea|the bar|the bars|the powder|these) _{0,3} (spike|raise|lower|affect|increase|decrease|mess with|interfere with) (my)? (blood sugar|blood pressure|heart rate|cholesterol|glucose|insulin|meds|medication|medications)',
         '(is|are|would|will) _{1,5} (a problem|an issue|a concern|bad for me|a risk|risky) (for me|with|if)?',
         '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
@@ -201,6 +202,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(hit|struck|smacked|whacked|slammed|cut|burned|caught|clipped) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (in|on) the (face|head|eye|eyes|chest|leg|arm|hand|back|neck|mouth|nose|knee|shin|stomach|ribs|jaw|forehead)',
         '(threw|thrown|flung|launched|knocked) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (off|down|to the ground|across|backwards|forward)',
         '(got|get|gets|getting|received|took|gave (me|him|her|us|my son|my daughter|my kid)) (an|a)? (electric|electrical)? (shock|shocks|jolt) (from|off|when|touching|while)',
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
@@ -311,7 +313,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
 };
 
 const homeParts =
-  'laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
+  'granite|quartz|marble|glass door|sliding door|mirror|light fixture|fixtures|pavers|concrete|brick|stucco|gutter|gutters|chimney|banister|shed|windshield|laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
 
 export const propertyDamage: TTriggerDefinitionInput = {
   code: 'PROPERTY_DAMAGE',
@@ -343,10 +345,11 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
-        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across) (my|the|our) _{0,2} (${homeParts})`,
+        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across|all over) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
         `(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (${homeParts})`,
         '(property damage|damage to my property|damage to (my|our|the) (home|house))',
+        `(put|went|crashed|fell|slammed|drove|kicked|pushed|punched|dropped|smashed|rammed|backed) _{0,3} (through|into) (my|the|our) (window|windows|wall|walls|ceiling|door|drywall|floor|roof|fence|garage door|windshield|glass door|sliding door|gate)`,
         '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +
           homeParts +
           ')',

@@ -53,13 +53,15 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(go|going|get|getting|got) legal',
         '(attorney general|ftc|federal trade commission|consumer protection (agency|bureau|office)?|cfpb)',
         '(pursue|pursuing|seek|seeking) (legal|damages)',
+        '(what|let) (a|the) judge (thinks|says|decides|has to say|think|say|decide)',
+        '(tell it to|explain (it|this|that) to|in front of) (a|the) judge',
       ],
     },
     {
       id: 'own-lawyer',
       patterns: [
         `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (${lawyerWords}|legal team|legal counsel|law firm)`,
-        `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already)`,
+        `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already) _{0,3} (contact|contacting|call|calling|reach|reaching|in touch|send|sending|sent|file|filing|filed|sue|suing|handle|handling|deal|dealing|hear|hearing|take|taking|look|looking|review|reviewing|pursue|pursuing|draft|drafting|drafted|know|knows|aware|involved|advised|notified|demandar|llamar|contactar|comunicar|escribir|$)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
@@ -176,7 +178,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(help|helps|cover|covers|air|run|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -214,6 +216,10 @@ export const reviewThreat: TTriggerDefinitionInput = {
         '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
         '(trust & safety|trust and safety)',
       ],
+    },
+    {
+      scope: 'sentence',
+      anyOf: ['(edit|change|update|fix|correct|modify) (my|the|a|this|that) (~review|rating|stars)'],
     },
     {
       scope: 'sentence',
@@ -255,6 +261,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
             '(google|apple|facebook) (login|log in|sign in|account|pay|wallet|calendar|maps|play store|store)',
             '(asked|asking|question|questions|check|checked|checking|looked up|look up|what is|whats|about) (about)? (your|the)? (bbb|google|yelp|trustpilot|angi) (rating|ratings|accreditation|accredited|score|grade|profile|page|listing)',
             'online (payment|portal|account|form|chat|booking|order|ordering|banking)',
+            '(bbb|google|yelp|trustpilot|angi) (rating|ratings|accreditation|score|grade|profile|page|listing|badge|seal|logo) (on|shows|says|seems|looks|is outdated|is wrong|is missing)',
           ],
         },
       ],
