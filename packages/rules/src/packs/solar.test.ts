@@ -114,6 +114,19 @@ describe('SOL-4 / SOL-5 resolution escalation case', () => {
   });
 });
 
+describe('SOL-1 what counts as the customer asking', () => {
+  const asks = (customerText: string) =>
+    triggerCodes(decide(solar, { customerText })).includes('solar:ESCALATION_REQUEST');
+
+  it('SOL-1 "can this be escalated?" is the customer asking; the installer promising to escalate is not', () => {
+    expect(asks('Can this be escalated? Nobody has fixed my inverter in three weeks.')).toBe(true);
+    expect(asks('Could my complaint be escalated please')).toBe(true);
+    expect(asks('The installer said he would escalate it internally but nothing happened.')).toBe(false);
+    expect(asks('My rep told me they were escalating it last month.')).toBe(false);
+    expect(asks('Do you escalate cases like this usually?')).toBe(false);
+  });
+});
+
 describe('SOL-3 customer agrees to wait', () => {
   it('SOL-3 customer agrees to wait → documentation-request email queued, case still created', () => {
     const decision = decide(solar, {

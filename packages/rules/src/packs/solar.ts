@@ -96,7 +96,11 @@ export const solarPolicyPack = {
         guards: [
           {
             scope: 'sentence',
-            anyOf: ['(if|unless|when|once) _{0,10} (will|would|gonna|going to|might) (want|need|ask|have to)'],
+            anyOf: [
+              '(if|unless|when|once) _{0,10} (will|would|gonna|going to|might) (want|need|ask|have to)',
+              // someone else's promise to escalate is not the customer asking
+              '(he|she|they|installer|rep|tech|technician|salesman|salesperson) (said|says|told|promised) _{0,6} (escalate|escalated|escalating)',
+            ],
           },
         ],
         cues: [
@@ -106,6 +110,7 @@ export const solarPolicyPack = {
               '(escalate|elevate) (this|it|my case|my complaint|my concern|my issue|the case|the complaint|the issue|this case)',
               '(want|need|like|get|have) (this|it|my case|my complaint|my concern|the case) (escalated|elevated)',
               '(escalation|escalate) (please|pls|now|asap|today)',
+              '(can|could|will|would) (this|it|my case|my complaint|my concern|my issue|the case|the complaint|the issue) be (escalated|elevated)',
             ],
           },
         ],
