@@ -12,6 +12,7 @@ const heldOutSetFiles = [
   'labeled-holdout-3.ndjson',
   'labeled-holdout-4.ndjson',
   'labeled-holdout-5.ndjson',
+  'labeled-holdout-6.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {
