@@ -120,7 +120,8 @@ describe('createCase and cases', () => {
     }
     expect(subjects).toEqual(['Case 6', 'Case 5', 'Case 4', 'Case 3', 'Case 2', 'Case 1', 'Case 0']);
     const all: any = await tenant.as('agent')('{ cases(first: 10) { edges { cursor node { subject } } } }');
-    const cursorOf = (subject: string) => all.data.cases.edges.find((edge: any) => edge.node.subject === subject).cursor;
+    const cursorOf = (subject: string) =>
+      all.data.cases.edges.find((edge: any) => edge.node.subject === subject).cursor;
     const back: any = await tenant.as('agent')(
       'query($before: String) { cases(last: 2, before: $before) { edges { node { subject } } } }',
       { before: cursorOf('Case 3') },
