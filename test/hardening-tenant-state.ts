@@ -1,17 +1,9 @@
 /** Reads a tenant's whole state back from the database, to prove that a call changed nothing. */
+import { ROLES } from '../packages/api/src/auth/roles.js';
 import type { PrismaClient } from '../packages/api/src/db/prisma-client.js';
 
-export const ROLE_KEYS = [
-  'agent',
-  'tier1_supervisor',
-  'tier2',
-  'tier3',
-  'privacy',
-  'resolution_specialist',
-  'lead',
-  'admin',
-  'integration',
-] as const;
+/** Every role; each has a demo user (and key) in every test organization. */
+export const ROLE_KEYS = ROLES;
 
 async function tenantTables(db: PrismaClient): Promise<string[]> {
   const rows = await db.$queryRaw<{ table_name: string }[]>`
