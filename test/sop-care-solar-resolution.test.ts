@@ -202,3 +202,71 @@ describe('SOL-7 customer refuses to wait', () => {
     expect(row).toMatchObject({ version: created.version, status: 'NEW' });
   });
 });
+
+describe('SOL-5 through the general escalateCase', () => {
+  const ESCALATE_CASE = /* GraphQL */ `
+    mutation ($caseId: ID!, $input: EscalateCaseInput!) {
+      escalateCase(caseId: $caseId, input: $input) {
+        __typename
+        ${APP_ERROR}
+        ... on EscalateCasePayload { case { status assignee { id } assignments { id status assignee { id role } } } }
+      }
+    }
+  `;
+  const ACCEPT_THEN = /* GraphQL */ `
+    mutation ($input: RespondToAssignmentInput!) {
+      respondToAssignment(input: $input) { __typename ${APP_ERROR} ... on RespondToAssignmentPayload { caseClosed } }
+    }
+  `;
+
+  it('SOL-5 the policy offers the Case Assignment; the specialist accepts, later returns it, and the case closes as CASE_VOIDED', async () => {
+    const created = await openCase('I want my case escalated, the sales rep lied about the tax credit.');
+    const note = {
+      primaryReason: SOL4_FIELDS.primaryReason,
+      detailedDescription: SOL4_FIELDS.detailedDescription,
+      installerPointOfView: SOL4_FIELDS.installerPointOfView,
+      interactionId: SOL4_FIELDS.interactionId,
+      concernType: 'Sales misrepresentation',
+      redFlags: 'Tax credit promised as a rebate',
+      otherConcerns: 'none',
+      voiceMatch: 'yes',
+      certificateOfCompletionReviewed: 'yes',
+    };
+    const response = await solar.as('agent')<{
+      escalateCase: {
+        __typename: string;
+        case: {
+          status: string;
+          assignee: { id: string } | null;
+          assignments: { id: string; status: string; assignee: { id: string; role: string } }[];
+        };
+      };
+    }>(ESCALATE_CASE, {
+      caseId: created.id,
+      input: {
+        expectedVersion: created.version,
+        note,
+        signals: { agentFlags: ['QUALIFIES_FOR_RESOLUTION_REVIEW'] },
+      },
+    });
+    const escalated = response.data?.escalateCase;
+    expect(escalated?.__typename, JSON.stringify(response)).toBe('EscalateCasePayload');
+    expect(escalated?.case.assignments).toHaveLength(1);
+    const [offer] = escalated?.case.assignments ?? [];
+    expect(offer).toMatchObject({ status: 'OFFERED', assignee: { role: 'resolution_specialist' } });
+    expect(escalated?.case.assignee?.id).toBe(offer?.assignee.id);
+
+    const specialistKey = Object.entries(solar.userIds).find(([, id]) => id === rowId(offer?.assignee.id ?? ''))?.[0];
+    const specialist = solar.as(specialistKey ?? 'resolution_specialist');
+    const accepted = await specialist<{ respondToAssignment: { caseClosed: boolean } }>(ACCEPT_THEN, {
+      input: { assignmentId: offer?.id, response: 'ACCEPT' },
+    });
+    expect(accepted.data?.respondToAssignment.caseClosed).toBe(false);
+    const returned = await specialist<{ respondToAssignment: { caseClosed: boolean } }>(ACCEPT_THEN, {
+      input: { assignmentId: offer?.id, response: 'RETURN', reason: 'Needs a service visit, not a resolution' },
+    });
+    expect(returned.data?.respondToAssignment.caseClosed).toBe(true);
+    const row = await kit.db.case.findUniqueOrThrow({ where: { id: rowId(created.id) } });
+    expect(row).toMatchObject({ status: 'CLOSED', closeReason: 'CASE_VOIDED' });
+  });
+});

@@ -68,6 +68,8 @@ export const ZAssignmentDirective = z.strictObject({
   skill: z.string().optional(),
   /** pool strategies: the team whose members are eligible */
   team: z.string().optional(),
+  /** DIRECT: offered as a Case Assignment the person accepts, rejects or returns (SOL-5) */
+  offer: z.boolean().optional(),
 });
 export type TAssignmentDirective = z.infer<typeof ZAssignmentDirective>;
 

@@ -7,6 +7,7 @@ import {
   createDecisionTasks,
   enqueueDecisionNotifications,
   findDirectAssignee,
+  offerDirectAssignment,
   offerPoolAssignment,
 } from './decision-effects.js';
 import { caseReference } from './evaluation-input.js';
@@ -169,7 +170,9 @@ export async function applyDecision(
       data: { assignee: { before: before.assigneeId, after: assignee.id }, directive: decision.assignment },
     });
   }
-  const pooled = await offerPoolAssignment(tx, context, args.caseId, decision);
+  const pooled =
+    (await offerPoolAssignment(tx, context, args.caseId, decision)) ??
+    (await offerDirectAssignment(tx, context, args.caseId, decision, assignee));
   const taskIds = await createDecisionTasks(tx, context, args.caseId, decision);
   await enqueueDecisionNotifications(tx, context, args, before.customer?.email ?? null, reference);
   await recordTimelineEvent(tx, context, {

@@ -103,6 +103,30 @@ export async function findDirectAssignee(tx: TenantTransaction, decision: TDecis
 }
 
 /**
+ * A DIRECT assignment the policy wants offered (SOL-5 Case Assignment to a resolution
+ * specialist): the person the policy chose gets an offer they can accept, reject or return.
+ * A case that already has an active assignment keeps it.
+ */
+export async function offerDirectAssignment(
+  tx: TenantTransaction,
+  context: Context,
+  caseId: string,
+  decision: TDecision,
+  assignee: { id: string } | null,
+): Promise<{ assignmentId: string | null } | null> {
+  if (decision.assignment?.strategy !== 'DIRECT' || !decision.assignment.offer || !assignee) return null;
+  const active = await tx.assignment.count({ where: { caseId, status: { in: ['OFFERED', 'ACCEPTED'] } } });
+  if (active > 0) return null;
+  const offer = await offerAssignment(tx, context, {
+    target: { caseId },
+    directive: { strategy: 'DIRECT', assigneeId: assignee.id },
+    reason: decision.explanation.summary,
+    allowUnassigned: true,
+  });
+  return { assignmentId: offer.assignmentId };
+}
+
+/**
  * Pool strategies (least loaded, round robin, random) go to the assignment engine as an offer;
  * nobody eligible leaves the case unassigned in its queue. A case that already has an active
  * assignment keeps it.

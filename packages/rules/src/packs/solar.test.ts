@@ -84,7 +84,7 @@ describe('SOL-4 / SOL-5 resolution escalation case', () => {
     expect(triggerCodes(decision)).toEqual(['solar:ESCALATION_REQUEST', 'solar:QUALIFIES_FOR_REVIEW']);
     expect(decision.target).toEqual(RESOLUTION);
     expect(decision.setStatus).toBe('ESCALATED');
-    expect(decision.assignment).toEqual({ strategy: 'DIRECT', role: 'resolution_specialist' });
+    expect(decision.assignment).toEqual({ strategy: 'DIRECT', role: 'resolution_specialist', offer: true });
     expect(decision.requiredNoteFields).toEqual([
       'primaryReason',
       'detailedDescription',

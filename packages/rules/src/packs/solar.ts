@@ -291,7 +291,7 @@ export const solarPolicyPack = {
       outcome: {
         target: RESOLUTION,
         setStatus: 'ESCALATED',
-        assignment: { strategy: 'DIRECT', role: 'resolution_specialist' },
+        assignment: { strategy: 'DIRECT', role: 'resolution_specialist', offer: true },
         requiredSteps: [
           {
             id: 'check-existing-case',

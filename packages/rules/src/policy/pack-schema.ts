@@ -78,6 +78,8 @@ export const ZAssignmentSpec = z
     role: z.string().optional(),
     skill: z.string().optional(),
     team: ZSlug.optional(),
+    /** DIRECT: offer the case (a Case Assignment the person accepts, rejects or returns) instead of setting the owner */
+    offer: z.boolean().optional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.strategy === 'DIRECT' && !spec.role && !spec.skill) {
