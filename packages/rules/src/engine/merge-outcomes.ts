@@ -96,8 +96,11 @@ export function assembleLists(
         brand: input.case.brand ?? '',
         customerName: customer.preferredName ?? customer.legalName ?? 'the customer',
       };
+      // the customer reads their own emails: "Hi there," rather than "Hi the customer," when no name is known
+      const customerValues = { ...values, customerName: customer.preferredName ?? customer.legalName ?? 'there' };
       for (const spec of outcome.notifications) {
-        const message = render(policy.templates.get(spec.template) ?? [], values);
+        const toCustomer = spec.kind === 'EMAIL' && spec.to === 'customer';
+        const message = render(policy.templates.get(spec.template) ?? [], toCustomer ? customerValues : values);
         const base = { message, ruleId: rule.id };
         const subjectParts = spec.kind === 'EMAIL' ? policy.subjects.get(spec.template) : undefined;
         const notification: TRenderedNotification =
@@ -106,7 +109,7 @@ export function assembleLists(
                 kind: 'EMAIL',
                 template: spec.template,
                 to: spec.to,
-                ...(subjectParts ? { subject: render(subjectParts, values) } : {}),
+                ...(subjectParts ? { subject: render(subjectParts, toCustomer ? customerValues : values) } : {}),
                 ...base,
               }
             : spec.kind === 'DIRECT_MESSAGE'

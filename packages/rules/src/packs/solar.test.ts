@@ -114,6 +114,17 @@ describe('SOL-4 / SOL-5 resolution escalation case', () => {
   });
 });
 
+describe('SOL-3 documentation email without a known name', () => {
+  it('SOL-3 greets "Hi there," when the homeowner has no name on file', () => {
+    const decision = decide(solar, {
+      customerText: 'I want this escalated, nobody is answering my emails about the panels.',
+      signals: { agentFlags: [...QUALIFIED, 'CUSTOMER_AGREES_TO_WAIT'] },
+    });
+    const [email] = decision.notifications;
+    expect(email?.message.startsWith('Hi there,\n')).toBe(true);
+  });
+});
+
 describe('SOL-1 what counts as the customer asking', () => {
   const asks = (customerText: string) =>
     triggerCodes(decide(solar, { customerText })).includes('solar:ESCALATION_REQUEST');
