@@ -10,6 +10,8 @@
  * TSM business hours (LL-7 "during the day/week") are a configurable default of this pack:
  * Mon–Fri 08:00–17:00 America/Denver, no holidays listed.
  */
+import type { z } from 'zod';
+import type { ZOutcome } from '../policy/pack-schema.js';
 import type { TPolicyPackInput } from '../policy/parse-pack.js';
 import {
   FORBIDDEN_SUPERVISOR_LANGUAGE,
@@ -25,6 +27,14 @@ const HB_MANAGER = 'hb-manager';
 const TSM_ESCALATIONS = { team: 'tsm-escalations', queue: 'tsm-escalations' } as const;
 const HB_ESCALATIONS = { team: 'hb-management', queue: 'hb-escalations' } as const;
 const RELEVANT_NOTE = 'relevantDetails';
+/** TSM: the ticket goes to the escalations lead, with a note and a direct message saying why. */
+const TSM_LEAD_REVIEW = {
+  target: TSM_ESCALATIONS,
+  setStatus: 'ESCALATED',
+  assignment: { strategy: 'DIRECT', skill: LEAD },
+  notifications: [{ kind: 'DIRECT_MESSAGE', toRole: LEAD, template: 'dm-lead-review' }],
+  requiredNoteFields: [RELEVANT_NOTE],
+} satisfies z.input<typeof ZOutcome>;
 const LAWYER_NOTE = ['who', 'what', 'when', 'why'];
 const TSM = { type: 'field', field: 'brand', in: ['TSM'] } as const;
 const HB = { type: 'field', field: 'brand', in: ['HB'] } as const;
@@ -194,13 +204,7 @@ export const llPolicyPack = {
       },
       priority: 850,
       when: { type: 'all', of: [{ type: 'trigger', code: 'ABUSIVE_CUSTOMER' }, TSM] },
-      outcome: {
-        target: TSM_ESCALATIONS,
-        setStatus: 'ESCALATED',
-        assignment: { strategy: 'DIRECT', skill: LEAD },
-        notifications: [{ kind: 'DIRECT_MESSAGE', toRole: LEAD, template: 'dm-lead-review' }],
-        requiredNoteFields: [RELEVANT_NOTE],
-      },
+      outcome: TSM_LEAD_REVIEW,
     },
     {
       id: 'll-5.abusive-hb',
@@ -231,13 +235,7 @@ export const llPolicyPack = {
       },
       priority: 800,
       when: { type: 'all', of: [{ type: 'trigger', code: 'CHARGEBACK_THREAT' }, TSM] },
-      outcome: {
-        target: TSM_ESCALATIONS,
-        setStatus: 'ESCALATED',
-        assignment: { strategy: 'DIRECT', skill: LEAD },
-        notifications: [{ kind: 'DIRECT_MESSAGE', toRole: LEAD, template: 'dm-lead-review' }],
-        requiredNoteFields: [RELEVANT_NOTE],
-      },
+      outcome: TSM_LEAD_REVIEW,
     },
     {
       id: 'll-3.chargeback-hb',
@@ -304,13 +302,7 @@ export const llPolicyPack = {
       },
       priority: 760,
       when: { type: 'all', of: [{ type: 'trigger', code: 'REVIEW_THREAT' }, TSM] },
-      outcome: {
-        target: TSM_ESCALATIONS,
-        setStatus: 'ESCALATED',
-        assignment: { strategy: 'DIRECT', skill: LEAD },
-        notifications: [{ kind: 'DIRECT_MESSAGE', toRole: LEAD, template: 'dm-lead-review' }],
-        requiredNoteFields: [RELEVANT_NOTE],
-      },
+      outcome: TSM_LEAD_REVIEW,
     },
     {
       id: 'll-4.review-threat-hb',
