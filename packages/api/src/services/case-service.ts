@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { CASE_PRIORITIES, CHANNELS } from '../schema/types/case-enums.js';
+import { resolveCaseBrand } from './case-brand.js';
 import { nextTenantNumber } from './counters.js';
 import { runIdempotent } from './idempotency.js';
 import { recordTimelineEvent } from './timeline.js';
@@ -76,7 +77,7 @@ export async function createCase(context: Context, rawInput: unknown): Promise<C
         externalCrmNumber: input.externalCrmNumber ?? null,
         priority: input.priority ?? 'NORMAL',
         channel: input.channel ?? null,
-        brand: input.brand ?? null,
+        brand: (await resolveCaseBrand(tx, input.brand)) ?? null,
         queueId,
         teamId,
         signals: (input.signals ?? {}) as object,

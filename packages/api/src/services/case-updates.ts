@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
 import { CASE_PRIORITIES, CHANNELS } from '../schema/types/case-enums.js';
+import { resolveCaseBrand } from './case-brand.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { normalizeConcern } from './case-service.js';
 import { ZNoteFields } from './escalation.js';
@@ -76,7 +77,7 @@ export async function updateCase(context: Context, rawCaseId: string, rawInput: 
       channel: input.channel ?? undefined,
       concern: input.concern ? normalizeConcern(input.concern) : undefined,
       externalCrmNumber: input.externalCrmNumber ?? undefined,
-      brand: input.brand ?? undefined,
+      brand: (await resolveCaseBrand(tx, input.brand)) ?? undefined,
     };
     if (input.signals || input.installer) {
       const stored = (current.signals ?? {}) as Record<string, unknown>;

@@ -16,7 +16,7 @@ interface RawExecutor {
 }
 
 /** Reads policy versions: the tenant-scoped client or a transaction on it. */
-type PolicyReader = Pick<Context['db'], 'policyVersion'>;
+export type PolicyReader = Pick<Context['db'], 'policyVersion'>;
 
 export interface ActivePolicy {
   /** PolicyVersion row id */
