@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
+import { mayDecideApproval } from './approvers.js';
 import { requireCase, updateCaseGuarded } from './case-guards.js';
 import { applyDecision } from './decision-apply.js';
 import { runIdempotent } from './idempotency.js';
@@ -39,7 +40,7 @@ async function claimPendingApproval(
 ) {
   const approval = await tx.approval.findUnique({ where: { id: approvalId } });
   if (!approval) throw AppError.notFound('Approval');
-  if (context.viewer.role !== approval.approverRole && context.viewer.role !== 'admin') {
+  if (!(await mayDecideApproval(tx, context, approval.approverRole))) {
     throw AppError.forbidden(`Only a ${approval.approverRole} may decide this approval`, 'CIN-2');
   }
   if (approval.status !== 'PENDING') {

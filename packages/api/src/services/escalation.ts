@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/zod-error.js';
 import { parseId } from '../schema/global-id.js';
+import { approverRecipient } from './approvers.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { applyDecision } from './decision-apply.js';
 import { buildEvaluationInput, caseReference, ZRoutingSignals } from './evaluation-input.js';
@@ -95,7 +96,7 @@ async function requestApproval(
   await enqueueNotification(tx, context, {
     caseId: args.caseId,
     channel: 'DIRECT_MESSAGE',
-    recipient: `role:${approverRole}`,
+    recipient: approverRecipient(approverRole),
     subject: `${caseReference(row.number)} needs your approval`,
     payload: {
       message: `${caseReference(row.number)} waits for approval: ${decision.approval.reason ?? ''} (${decision.explanation.summary})`,

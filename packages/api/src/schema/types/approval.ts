@@ -1,4 +1,5 @@
 import { type ApprovalDecisionResult, approveEscalation, rejectEscalation } from '../../services/approvals.js';
+import { approverIdentities } from '../../services/approvers.js';
 import { builder } from '../builder.js';
 import { assertPageSize } from '../pagination.js';
 
@@ -37,13 +38,14 @@ builder.queryField('pendingApprovals', (t) =>
     cursor: 'id',
     defaultSize: 20,
     maxSize: 100,
-    description: 'Escalations waiting for an approver of your role (admins see all), oldest first',
-    resolve: (query, _root, args, context) => {
+    description:
+      'Escalations waiting for an approver of your role or one of your skills (admins see all), oldest first',
+    resolve: async (query, _root, args, context) => {
       assertPageSize(args);
-      const role = context.viewer.role;
+      const approvers = context.viewer.role === 'admin' ? null : await approverIdentities(context.db, context);
       return context.db.approval.findMany({
         ...query,
-        where: { status: 'PENDING', ...(role === 'admin' ? {} : { approverRole: role }) },
+        where: { status: 'PENDING', ...(approvers ? { approverRole: { in: approvers } } : {}) },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
     },
