@@ -81,7 +81,7 @@ async function changeReview(
     }
     const check = checkReviewComment(input.comment, action);
     if (!check.ok) {
-      throw new AppError('NOTE_REQUIRED', `The case comment must follow the template: ${check.problems.join('; ')}`, {
+      throw new AppError('NOTE_REQUIRED', `Review comment refused (CARE-R5): ${check.problems.join('; ')}`, {
         rule: 'CARE-R5',
         fields: check.problems.map((message) => ({ path: 'input.comment', message })),
         details: { template: REVIEW_COMMENT_TEMPLATE.text, example: REVIEW_COMMENT_TEMPLATE.example },
