@@ -173,6 +173,20 @@ export const claimDispute: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'states-the-right-amount',
+      patterns: [
+        '(claim credit|credit|cap|cap amount|coverage cap|coverage limit|payout|buyout|settlement) (should|should have|is supposed to|was supposed to|ought to) (be|been) #',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(disagree|disagrees|dispute|disputing|wrong|not right|unfair|not fair|not #|instead of|only|shortchanged|short changed)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'disagrees-with-amount',
       patterns: [
         '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont buy|will not buy|cant buy|can not buy|wont even buy|wont pay for|will not pay for|unreasonable|absurd|outrageous|inadequate|insufficient|doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
