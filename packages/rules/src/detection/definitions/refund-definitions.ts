@@ -17,7 +17,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
       patterns: [
         `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
-        `(all)? (${numbersAboveThree}) of (the|my|those|these) (programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments)`,
+        `(all)? (${numbersAboveThree}) of (the|my|those|these) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
         '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
       ],
