@@ -31,6 +31,8 @@ export async function startMailReceiver(): Promise<{ url: string; mails: Receive
       });
     },
   });
+  // a sender that dies mid-conversation (the kill -9 tests) resets its connection: expected here
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -63,6 +65,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   >();
   const attempts = new Map<string, number>();
   const server = createServer((request, response) => {
+    // a sender killed mid-request resets the connection: expected in the crash tests
+    request.on('error', () => {});
+    response.on('error', () => {});
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -79,6 +84,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }, rule.delayMs);
     });
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
