@@ -1,13 +1,19 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { readConfig, type TConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded-database.js';
-import { migrateDatabase } from './db/migrate.js';
+import { migrateDatabase, repositoryRoot } from './db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';
 import { type DemoKey, seedDatabase } from './db/seed.js';
 import { createLogger } from './logger.js';
 import { createServer, serverOptionsFromConfig } from './server.js';
+
+/** Where the embedded database lives: ESCALATE_DATA_DIR, relative paths from the repository root. */
+export function embeddedDataDir(config: TConfig): string {
+  return path.resolve(repositoryRoot, config.ESCALATE_DATA_DIR);
+}
 
 export interface RunningApp {
   url: string;
@@ -35,9 +41,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedDatabase({ dataDir: config.ESCALATE_DATA_DIR });
+    const dataDir = embeddedDataDir(config);
+    embedded = await startEmbeddedDatabase({ dataDir });
     databaseUrl = embedded.url;
-    logger.info({ dataDir: config.ESCALATE_DATA_DIR }, 'embedded PGlite database started');
+    logger.info({ dataDir }, 'embedded PGlite database started');
   }
   await migrateDatabase(databaseUrl);
   const db = createDatabaseClient({ url: databaseUrl, maxConnections: embedded ? 20 : 10 });

@@ -6,7 +6,7 @@ const ZBooleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => va
 export const ZConfig = z.object({
   /** PostgreSQL connection string; without it the embedded PGlite database is used. */
   DATABASE_URL: z.string().url().optional(),
-  /** Where the embedded database keeps its files. */
+  /** Where the embedded database keeps its files; a relative path starts at the repository root. */
   ESCALATE_DATA_DIR: z.string().default('.data/pglite'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),

@@ -1,4 +1,4 @@
-import { startApp } from './app.js';
+import { embeddedDataDir, startApp } from './app.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startNotificationDelivery } from './services/delivery/background.js';
@@ -20,7 +20,7 @@ const keyTable = [...byOrganization.entries()]
   .join('\n');
 process.stdout.write(
   `\nEscalate API: ${app.url} (GraphiQL in the browser)\n` +
-    `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.ESCALATE_DATA_DIR}`}\n` +
+    `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${embeddedDataDir(config)}`}\n` +
     (keyTable ? `\nDemo API keys (send as "Authorization: Bearer <key>"):\n${keyTable}\n` : '') +
     '\nPress Ctrl-C to stop.\n',
 );
