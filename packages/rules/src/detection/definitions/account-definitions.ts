@@ -126,6 +126,9 @@ export const privacyRequest: TTriggerDefinitionInput = {
 const externalReviewPlatforms =
   '(google|yelp|bbb|better business bureau|trustpilot|trust pilot|consumer affairs|consumeraffairs|angi|facebook|tiktok|instagram|twitter|reddit|app store|play store|google play|youtube|nextdoor)';
 
+const careProviderWords =
+  'sitter|sitters|babysitter|nanny|nannies|caregiver|caregivers|care giver|provider|aide|tutor|dog walker|pet sitter|housekeeper|cleaner|caretaker|carer|helper|au pair|companion|family|families';
+
 const reviewWords = '~review|reviews|rating|ratings|resena|resenas|testimonial|feedback i left|feedback';
 
 export const reviewEditRequest: TTriggerDefinitionInput = {
@@ -168,6 +171,12 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
     },
+    {
+      id: 'edit-what-i-wrote',
+      patterns: [
+        `(edit|change|update|fix|correct|modify|reword|rewrite|amend|revise|soften|tone down) (what|something|the part|some of what|the things|the stuff|the comment|the comments) (i|we) (wrote|said|posted|left|put (up)?) (about|on|for|regarding) (my|the|our|a|her|his|their)? _{0,2} (${careProviderWords}|profile|page|her|him|them)`,
+      ],
+    },
   ],
 };
 
@@ -202,6 +211,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)',
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',
+        '(please|pls|plz|can you|could you|would you|want you to|need you to) (take|pull|get) (it|that|this|them) (down|off)',
         '(can|could|will|would) (it|this|that|they) (please)? be (removed|deleted|taken down|pulled)',
         '(needs to|has to|should|must) (come down|be removed|be deleted|be taken down)',
         '(quiero|necesito|puedo|pueden|podrian) (borrarla|eliminarla|quitarla|borrarlo|eliminarlo|quitarlo)',

@@ -148,6 +148,8 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(~supervisor|~manager|mgr|sup|team lead|tl) _ (couldnt|could not|didnt|did not|wouldnt|would not|refused|said|told|was|already|hung up)',
             '(asked for|requested|got|had|escalated to) (a|the)? (~supervisor|~manager|mgr|sup) (last|yesterday|earlier|before|already|previously|on|twice)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
+            '(your|the|a|that|this|my) (~supervisor|~manager|mgr|sup|supe|team lead) (promised|agreed|offered|assured|guaranteed|swore|approved|denied|called|emailed|gave|quoted|put|escalated|reviewed|looked)',
+            '(~supervisor|~manager|mgr|sup|supe|team lead) (callback|call back|call|review|contact|conversation|chat) (done|completed|complete|happened|made|already|was|yesterday|today|on|last|no help|did not|didnt)',
           ],
         },
         {
@@ -157,7 +159,13 @@ export const repeatEscalation: TTriggerDefinitionInput = {
           ],
         },
       ],
-      guards: [{ scope: 'overlap', anyOf: ['(another|different|other|new|second) (~supervisor|~manager|mgr|sup)'] }],
+      guards: [
+        { scope: 'overlap', anyOf: ['(another|different|other|new|second) (~supervisor|~manager|mgr|sup)'] },
+        {
+          scope: 'before',
+          anyOf: ['(in|into) trouble with', '(not|never) (trying|want|wanting|going) to (get|report)'],
+        },
+      ],
     },
   ],
 };
@@ -166,7 +174,7 @@ const insultFillers =
   'seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|rudest|laziest';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',
@@ -186,6 +194,8 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(shut your mouth|shut ur mouth|shut your trap|shut your face)',
         '(threatened|threatening|threats to|threats against|threat to) (the)? (agent|me|staff|rep|employee|tech|technician|our agent|my safety)',
         'find out where (you|she|he|they|u) (live|lives|work|works)',
+        '(threatened|threatening|threatens|threats) to _{0,6} (hurt|kill|harm|beat|attack|shoot|stab|punch|assault|bomb|burn down|blow up|smash|beat up|rough up)',
+        '(threatened|threatening|threatens) to (come|show up|go|drive) (to|at|down to|over to) (the|our|your|their)? (office|offices|store|building|warehouse|location|headquarters|hq|call center)',
         '(go to hell|burn in hell|shut up|shut the fuck up|shut the f up|stfu|kiss my ass|eat shit|piece of shit|son of a bitch|sob|get bent|drop dead|vete a la mierda|chinga tu madre|callate)',
         `(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (${insultWords}|name|names|slur|slurs)`,
         '(i ll|i will|gonna|going to|im going to|we will) (find|hurt|kill|come for|come after|beat|get|show up at|find out where) (you|u|your|yall)',
@@ -199,6 +209,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: ['(your|the) (product|app|website|site|system|service|machine|unit|device|policy|process) (is|are)'],
         },
+        { scope: 'overlap', anyOf: ['(hurt|kill|harm) (himself|herself|themselves|themself|myself)'] },
       ],
     },
     {

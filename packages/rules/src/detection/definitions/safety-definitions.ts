@@ -52,6 +52,27 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'physician-wants-to-know',
+      patterns: [
+        '(physician|doctor|dr|md|pediatrician|cardiologist|obgyn|ob|ob gyn|gyn|gynecologist|midwife|gp|primary care|pcp|nurse|pharmacist|dietitian|nutritionist|endocrinologist|allergist|oncologist|neurologist|nephrologist|gastroenterologist|dermatologist|medico|doctora) (is|has)? (wants|wanted|asked|asks|asking|would like|needs|needed|told me|said) (to know|me to ask|me to find out|me to check|me to confirm|to see|to check|to confirm|to review|if|whether)',
+      ],
+      guards: [agentPolicyQuote],
+    },
+    {
+      id: 'child-or-elder-intake',
+      patterns: [
+        '(can|could|should|may|is it ok for|is it okay for|is it safe for|ok for|okay for|safe for) (my|our|a|your)? _{0,2} (# year old|# yr old|# yo|# years old|# month old|# months old|kid|kids|child|children|son|daughter|toddler|baby|infant|teen|teenager|grandma|grandpa|grandmother|grandfather|elderly mom|elderly dad|elderly mother|elderly father) _{0,2} (take|taking|eat|eating|drink|drinking|have|chew|swallow|tomar)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(vitamin|vitamins|gummies|gummy|supplement|supplements|capsule|capsules|pill|pills|tablet|tablets|shake|shakes|powder|tea|dose|dosage|serving|servings|probiotic|probiotics|melatonin|collagen|protein|multivitamin|multi|vitaminas|pastillas)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'medical-objection',
       patterns: [
         '(my|her|his|our) (doctor|physician|cardiologist|obgyn|ob|pediatrician|dermatologist|endocrinologist) (disagrees|disagreed|thinks (you|your|this|it) (are|is) wrong|says (it|this|your product|the product) (is|is not|isnt) (safe|unsafe|dangerous|harmful))',
@@ -145,6 +166,8 @@ const hazardPatterns = [
   '(gas line uncapped|gas line left open|gas line open|uncapped gas line|gas line leaking|gas pipe leaking|gas line disconnected|gas line hissing|gas is leaking|gas was leaking|gas leaking|gas escaping|gas is escaping|gas coming out|rotten egg smell|rotten eggs smell|smells like rotten eggs|sulfur smell|sulphur smell|smells gas|smelling gas|smells of gas|smell natural gas|huele a gas|gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
   '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
   '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|smells like burnt|smell of burnt|burnt plastic|burnt rubber|humo|incendio|chispas)',
+  '(smells|smelling|smelled|smell) (like)? (it s|its|it is|something s|something is|something|smth) (burning|on fire|melting)',
+  '(smoldering|smouldering)',
 ];
 
 const alarmSounding =
@@ -269,7 +292,7 @@ const vulnerablePeople =
 const vulnerableAge =
   '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (week|weeks|wk|wks|month|months|mo|mos) old|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo)';
+  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo|(phoenix|arizona|las vegas|vegas|tucson|palm springs|el paso|death valley|texas|houston|dallas|san antonio|austin|florida|miami|tampa|orlando|new orleans|louisiana) _{0,3} (in)? (july|august|june|september|the summer|summer|summertime|a heat wave)|(minnesota|minneapolis|chicago|wisconsin|michigan|detroit|north dakota|south dakota|montana|alaska|buffalo|maine|vermont|fargo|duluth) _{0,3} (in)? (january|february|december|the winter|winter|wintertime))';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -285,8 +308,10 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
+        '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
+        '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
         '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
-        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
       guards: [

@@ -16,21 +16,20 @@ export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
   detectorId: 'text.service-delay',
   description: 'Parts or approval the company is responsible for are late (CIN-1).',
-  guards: [
-    notYet,
-    { scope: 'sentence', anyOf: ['what does (that|this|it) mean'] },
-    {
-      scope: 'sentence',
-      anyOf: [
-        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
-        `(${providerWords}) s? (own)? (part|parts)`,
-        `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
-      ],
-    },
-  ],
+  guards: [notYet, { scope: 'sentence', anyOf: ['what does (that|this|it) mean'] }],
   cues: [
     {
       id: 'parts-late',
+      guards: [
+        {
+          scope: 'sentence',
+          anyOf: [
+            `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
+            `(${providerWords}) s? (own)? (part|parts)`,
+            `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
+          ],
+        },
+      ],
       patterns: [
         `(part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|pieza|piezas) _{0,10} (${delayWords})`,
         `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (part|parts|the part|the parts|a part|pieza|piezas)`,
@@ -53,6 +52,21 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
         '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
         '(your|ur) (claims team|claims department|claims dept|team|office|adjuster|claims adjuster|approval team|authorization team|underwriters|back office) _{0,3} (delayed|delaying|holding up|dragging|dragging their feet|dragging its feet|sitting on)',
+      ],
+    },
+    {
+      id: 'blocked-on-approval',
+      patterns: [
+        '(until|till|til|before|unless) (you|you guys|yall|cinch|the warranty company|your company|your team|warranty) (approve|approves|authorize|authorizes|authorise|authorises|sign off|signs off|ok|okay|give the ok|gives the ok)',
+        '(need|needs|needed|waiting for) (your|cinch s|the warranty company s|warranty) (approval|authorization|authorisation|ok|okay|sign off)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            `(${delayWords}|still|been # (days|weeks|months)|for (days|weeks|months)|no (word|update|answer|response))`,
+          ],
+        },
       ],
     },
   ],
@@ -119,6 +133,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         '(install|installation|instalacion) _{0,8} (slipping|slips|slipped|keeps moving|keeps changing|keeps getting moved|delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
+        '(install|installation|appointment|appt|service date|visit) (was|is|got)? (scheduled|set|booked|planned|supposed to be) (for)? _{0,4} then _{0,4} (now|then|and now)',
         `(${providerWords}|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)`,
         '(pushed|pushing|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
@@ -134,6 +149,15 @@ export const providerDelay: TTriggerDefinitionInput = {
         `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
       ],
       requires: [{ scope: 'message', anyOf: [`(${delayWords}|never|still|yet|where is|where are|no word|no update)`] }],
+      guards: [
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(waiting|wait|waited|awaiting) _{0,3} (for|on) _{0,2} (your|cinch|the warranty company|you guys|you to|approval|authorization|authorisation|auth)',
+            '(until|till|til|once|before) (you|you guys|cinch|the warranty company|your company) (approve|approves|authorize|authorizes|ok|okay|sign off)',
+          ],
+        },
+      ],
     },
   ],
 };
@@ -234,6 +258,8 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
+        '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one) (you|they|cinch|the warranty company) (picked|chose|offered|sent|are sending|want to send|selected) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
+        '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
       ],
     },
   ],

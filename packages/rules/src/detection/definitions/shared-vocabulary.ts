@@ -59,6 +59,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(thanks|thank you|thx) (so much)? for (swapping|replacing|fixing|repairing|resolving|sorting|handling|taking care of)',
     '(he|she|they|we|you|i|someone|the tech|the provider|the contractor|the plumber) (came back and|already|finally|eventually|then|quickly|promptly)? (repaired|fixed|patched|replaced) (it|them|that|everything|the damage)',
     '(he|she|they|the tech|the provider|the contractor|the plumber|the installer) (fixed|repaired|patched) (the|that) (hole|holes|crack|cracks|scratch|scratches|dent|dents|damage|stain|stains)',
+    '(years|months|weeks|a while|long) ago _{0,2} and (repaired|fixed|patched|replaced) (it|them|that|everything)',
     '(came back|come back|returned|went back|back out) (and|to)? (repaired|repair|fixed|fix|patched|patch|replaced|replace) (it|them|that|everything|the damage|the wall|the floor|the ceiling)?',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',

@@ -178,7 +178,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(help|helps|cover|covers|air|run|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(help|helps|cover|covers|covering|air|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -190,6 +190,20 @@ export const mediaThreat: TTriggerDefinitionInput = {
             '(saw|seen|heard|read|watched|watching|reading|caught) (a|an|the|your|that|this)? (news|newspaper|tv) (story|article|report|segment|piece|clip|feature|ad)',
             'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'knows-the-press',
+      patterns: [
+        '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be) (at|for|a|an) (the)? _{0,2} (local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(love|loves|interested|story|stories|hear about|hear this|cover|covering|write about|writing about|air|tell|telling|call|calling|share|sharing|expose|run with|would)',
           ],
         },
       ],
