@@ -11,9 +11,17 @@ const stop = new AbortController();
 process.once('SIGINT', () => stop.abort());
 
 console.log('Watching live alerts; Ctrl-C to stop.');
+// on reconnect, resume from the last alert seen so nothing raised in between is missed; the
+// replay starts at that time, so skip the alerts of that instant already printed
+let since: string = new Date().toISOString();
+let printedAtSince = new Set<string>();
 while (!stop.signal.aborted) {
   try {
-    for await (const alert of escalate.liveAlerts.watch({ signal: stop.signal })) {
+    for await (const alert of escalate.liveAlerts.watch({ signal: stop.signal, since })) {
+      if (alert.createdAt === since && printedAtSince.has(alert.id)) continue;
+      if (alert.createdAt !== since) printedAtSince = new Set();
+      since = alert.createdAt;
+      printedAtSince.add(alert.id);
       const where = alert.case ? `${alert.case.displayNumber} (${alert.case.priority})` : 'no case';
       console.log(`${alert.createdAt}  ${where}  ${alert.subject ?? alert.template ?? ''}`);
     }

@@ -170,6 +170,66 @@ describe('TON-2 TON-6 live support staff', () => {
     }
   });
 
+  it('TON-6 staff who reconnect with `since` get what was raised while they were away, once each, then live', async () => {
+    const since = new Date().toISOString();
+    const missed = await createCase(tonal, 'Injury while nobody was watching');
+    const escalateInjury = (caseId: string) =>
+      tonal.as('agent')<{ escalateCase: { __typename: string } }>(ESCALATE_CASE, {
+        caseId,
+        input: {
+          expectedVersion: 1,
+          text: 'The handle came loose and cut my hand.',
+          signals: { agentFlags: ['HEALTH_SAFETY'] },
+          note: HIP_NOTE,
+        },
+      });
+    expect((await escalateInjury(missed)).data?.escalateCase.__typename).toBe('EscalateCasePayload');
+    const foreignSince = await subscribe(
+      otherTonal.keys.tier1_supervisor as string,
+      'subscription S($since: DateTime) { liveAlert(since: $since) { message { id } } }',
+      { since },
+    );
+    const alerts = await subscribe(
+      tonal.keys.tier1_supervisor as string,
+      'subscription S($since: DateTime) { liveAlert(since: $since) { message { id case { id } } } }',
+      { since },
+    );
+    const updates = await subscribe(
+      tonal.keys.lead as string,
+      'subscription U($caseId: ID!, $since: DateTime) { caseUpdated(caseId: $caseId, since: $since) { type event { id } } }',
+      { caseId: missed, since },
+    );
+    try {
+      await waitFor(() => alerts.events.length >= 1, 'the replayed alert');
+      const caseOf = (event: Record<string, unknown>) =>
+        (event as { data?: { liveAlert: { message: { case: { id: string } } } } }).data?.liveAlert.message.case.id;
+      expect(caseOf(alerts.events[0] as Record<string, unknown>)).toBe(missed);
+      // the replay holds every timeline entry of the case since then, in order, each once
+      const timeline = await kit.db.timelineEvent.findMany({
+        where: { caseId: rowId(missed) },
+        orderBy: { seq: 'asc' },
+        select: { type: true },
+      });
+      await waitFor(() => updates.events.length >= timeline.length, 'the replayed case updates');
+      const replayed = updates.events.map(
+        (event) => (event as { data?: { caseUpdated: { type: string } } }).data?.caseUpdated.type,
+      );
+      expect(replayed).toEqual(timeline.map((event) => event.type));
+
+      // then it goes on live
+      const live = await createCase(tonal, 'Injury after reconnecting');
+      await escalateInjury(live);
+      await waitFor(() => alerts.events.some((event) => caseOf(event) === live), 'the live alert');
+      const cases = alerts.events.map(caseOf);
+      expect(cases.filter((id) => id === missed)).toHaveLength(1);
+      expect(cases.indexOf(missed)).toBeLessThan(cases.indexOf(live));
+      // another organization's replay holds none of these
+      expect(foreignSince.events).toEqual([]);
+    } finally {
+      await Promise.all([alerts.close(), updates.close(), foreignSince.close()]);
+    }
+  });
+
   it('a subscription to a case of another organization is refused', async () => {
     const foreign = await createCase(otherTonal, 'Not yours');
     const response = await kit.fetch(

@@ -11,9 +11,19 @@ export function liveAlertsResource(options: ResolvedClientOptions) {
      * raised:
      *
      *   for await (const alert of client.liveAlerts.watch({ signal })) console.log(alert.subject);
+     *
+     * With `since`, the alerts raised at or after that time come first: pass the `createdAt` of
+     * the last alert you saw when you reconnect and none is missed (each is delivered once).
      */
-    async *watch(watchOptions: { signal?: AbortSignal } = {}): AsyncGenerator<LiveAlert, void, undefined> {
-      for await (const data of subscribe(options, LiveAlertsDocument, {}, watchOptions.signal)) {
+    async *watch(
+      watchOptions: { signal?: AbortSignal; since?: Date | string } = {},
+    ): AsyncGenerator<LiveAlert, void, undefined> {
+      const sinceDate = watchOptions.since === undefined ? undefined : new Date(watchOptions.since);
+      if (sinceDate && Number.isNaN(sinceDate.getTime())) {
+        throw new TypeError(`liveAlerts.watch: since must be a date or an ISO time, got ${String(watchOptions.since)}`);
+      }
+      const since = sinceDate?.toISOString();
+      for await (const data of subscribe(options, LiveAlertsDocument, { since }, watchOptions.signal)) {
         yield data.liveAlert.message;
       }
     },

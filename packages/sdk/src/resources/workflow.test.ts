@@ -173,14 +173,16 @@ describe('case workflow through the SDK', () => {
     const { case: injured } = await agent.cases.create({ subject: 'Injury during a workout', customerRef: 'm-4' });
     const controller = new AbortController();
     const received: { caseId: string | undefined; channel: string }[] = [];
+    // `since` replays what was raised from then on, so an alert raised before the stream is
+    // open on the server is not missed
+    const since = new Date();
     const watching = (async () => {
-      for await (const alert of tonal.client('tier1_supervisor').liveAlerts.watch({ signal: controller.signal })) {
+      const supervisor = tonal.client('tier1_supervisor');
+      for await (const alert of supervisor.liveAlerts.watch({ signal: controller.signal, since })) {
         received.push({ caseId: alert.case?.id, channel: alert.channel });
         controller.abort();
       }
     })();
-    // the subscription is live once the server has answered its first bytes; give it a moment
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await agent.cases.escalate(injured.id, {
       expectedVersion: 1,
       text: 'The arm snapped back and hit my shoulder.',

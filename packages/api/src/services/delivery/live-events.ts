@@ -214,6 +214,46 @@ export class LiveEventHub {
   }
 }
 
+/**
+ * What was committed since a point in time (read from the database), then the live events; a
+ * value in both is delivered once. The live listener is registered before the replay query
+ * runs, so nothing committed in between is lost, and a client that reconnects with the time of
+ * the last value it saw misses nothing.
+ */
+export function replayThenLive<T>(
+  live: Repeater<T>,
+  replay: () => Promise<readonly T[]>,
+  keyOf: (value: T) => string,
+): Repeater<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const replayed = new Set<string>();
+    const held: T[] = [];
+    let replaying = true;
+    const pump = (async () => {
+      for await (const value of live) {
+        if (replaying) held.push(value);
+        else if (!replayed.has(keyOf(value))) await push(value);
+      }
+    })();
+    pump.catch((error: unknown) => stop(error));
+    try {
+      for (const value of await replay()) {
+        replayed.add(keyOf(value));
+        await push(value);
+      }
+      for (let value = held.shift(); value !== undefined; value = held.shift()) {
+        if (!replayed.has(keyOf(value))) await push(value);
+      }
+      replaying = false;
+    } catch (error) {
+      stop(error);
+    }
+    await stop;
+    await live.return();
+    await pump.catch(() => undefined);
+  });
+}
+
 let hub: LiveEventHub | undefined;
 
 /** The process-wide hub; polls through the process-wide Prisma client until start-up says otherwise. */
