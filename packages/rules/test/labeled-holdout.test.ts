@@ -13,6 +13,8 @@ const heldOutSetFiles = [
   'labeled-holdout-4.ndjson',
   'labeled-holdout-5.ndjson',
   'labeled-holdout-6.ndjson',
+  'labeled-holdout-7.ndjson',
+  'labeled-holdout-8.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

@@ -10,7 +10,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
       id: 'keyword',
       negatable: false,
       patterns: [
-        '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria)',
+        '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria|mujer trans|hombre trans|persona trans|chica trans|chico trans|mujeres trans|hombres trans)',
         'trans (woman|women|man|men|person|people|kid|teen|child|daughter|son|partner|folks|youth|community|rights|identity|nonbinary|masc|femme)',
         '(i am|im|i m|they are|she is|he is|my (kid|child|son|daughter|partner) is|identify as|as a|being|soy) trans',
         '(transition|transitioning|transitioned) (to|from)?',
@@ -32,7 +32,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         'legal (vs|versus|and|or) (display|preferred|chosen|profile) name',
         '(i|they|she|he|we) (am|are|is)? (go|goes|went|going) by (my|their|his|her)? (a different name|another name|_ now|chosen name|middle name|new name)',
         '(address|call|refer to|addressing|calling|referring to) (me|them|him|her) (as)? (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they) _{0,4} (not|instead of|rather than) (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they|him|her)',
-        '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove) _{0,3} (my|the|their|his|her|our)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
+        '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove|cambiar|cambio|actualizar|corregir) _{0,3} (my|the|their|his|her|our|mi|el|su)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
         '(prefer not to say|prefer not to answer|rather not say|nonbinary option|third option|other option|x) _{0,3} (for|as|on)? (my)? (gender|sex)',
         '(gender|sex|name gender|name and gender) (update|change|correction|marker|updates|changes)',
         '(gender) (option|options|field|fields|dropdown|drop down|selection|choices|marker|markers|box|boxes|question)',
@@ -95,12 +95,14 @@ export const privacyRequest: TTriggerDefinitionInput = {
       id: 'delete-data',
       patterns: [
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
-        '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected) (on|about) (me|us)',
+        '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you have got|you got|you hold|you store|you keep|you collected|youve collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (all)? (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(request|requesting|requests|formally request) (the)? (deletion|erasure|removal) of (my|all|our|any)',
         '(deletion|erasure) of (my|all my|our|all) (account|data|personal data|information|personal information)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
         '(close|closing|deactivate|deactivating) _{0,3} (account|profile) _{0,4} (and|then)? (delete|erase|remove|wipe|purge) _{0,3} (data|information|info)',
+        '(eliminacion|borrado|supresion|eliminar|borrar|suprimir) (de)? (todos|todas|toda)? (mis|los|la|mi)? (datos|informacion|cuenta)',
+        '(confirm|confirmation|proof|verify|verification|certify|certification) (that)? (my|our|all my|all of my|the)? (personal)? (data|information|account|info|records|personal data) (was|has been|is|were|have been|got|are) (actually|really|fully|permanently|completely|truly)? (deleted|erased|removed|purged|destroyed|wiped)',
       ],
     },
     {
@@ -108,10 +110,11 @@ export const privacyRequest: TTriggerDefinitionInput = {
       patterns: [
         '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (information in my file|info in my file|information on file|records on file|information in my account|data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
-        '(categories|category|types|type|kinds|kind) of (personal)? (data|information|info)',
+        '(categories|category|types|type|kinds|kind) of (my|our|the)? (personal)? (data|information|info)',
+        'what (personal)? (information|data|info|records|details) _{0,3} (has|have|holds|hold|stores|store|keeps|keep|collected|stored|keeping|storing|collects|collecting|tiene|tienen) _{0,2} (about|on|de|sobre) (me|us|my|our|mi|mis)',
         '(see|know|tell me|show me) what (you|your company|you guys|yall) (know|have|keep|store|hold|collect) (about|on) (me|us)',
         '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|ve got|hold|store|keep|collected|have collected) (on|about) (me|us)',
-        '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you ve got|you hold|you store|you keep|you collected|you have collected) (on|about) (me|us)',
+        '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you have got|you got|you hold|you store|you keep|you collected|you have collected|youve collected) (on|about) (me|us)',
         '(what|how) (do|does|will) (you|your company|y all|yall) (do|use) _{0,2} (my|our) (data|information|info|personal data|personal information)',
         '(like|want|wants|wanted|need|needs|requesting|requests|asked for|asking for|asks for) (all)? (of)? (my|our|his|her|their|the)? (personal)? (account|acct|acount|accnt|data|information|info|profile|personal data|records|details) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
         '(all|any|every bit of) (of)? (my|his|her|their|the)? (personal)? (data|information|info|records) (permanently|completely|fully)? (deleted|erased|wiped|purged)',
@@ -155,7 +158,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     {
       id: 'edit-review',
       patterns: [
-        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
+        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|soften|softening|tone down|toning down|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
         `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
         `(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (${reviewWords}) (edited|changed|updated|corrected|reworded|fixed)`,
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
@@ -165,7 +168,8 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       id: 'edit-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
-        '(can|could|may) (i|we|you) (please)? (fix|edit|change|update|correct|modify|reword) (it|that|this)',
+        '(can|could|may|would|will) (i|we|you|someone|somebody|anyone|you guys|your team) (please)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
+        '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
@@ -185,7 +189,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
   detectorId: 'text.review-removal-request',
   description: 'Asks to remove a review published on our own platform (CARE-R1, CARE-R6).',
   guards: [
-    { scope: 'sentence', anyOf: [externalReviewPlatforms] },
+    { scope: 'clause', anyOf: [externalReviewPlatforms] },
     {
       scope: 'sentence',
       anyOf: [
@@ -202,7 +206,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         `(${reviewWords}) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
         `(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (${reviewWords})`,
-        `(take|pull|get) (my|the|this|that|her|his|their)? (${reviewWords}) (down|off|offline)`,
+        `(take|pull|get) (my|the|this|that|her|his|their|these|those)? _{0,2} (${reviewWords}) (down|off|offline)`,
       ],
     },
     {

@@ -9,7 +9,7 @@ const fragmentRoleWords =
   '~supervisor|supervisors|supervisr|suprvisor|supervsor|~manager|managers|manger|mgr|mngr|management|team lead|team leader|supervisora|gerente';
 
 const askVerbs =
-  'pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
+  'reqs|reqd|reqstd|reqing|pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
 
 export const supervisorRequest: TTriggerDefinitionInput = {
   code: 'SUPERVISOR_REQUEST',
@@ -71,6 +71,9 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|with authority|with real authority|with the authority|with some authority|with actual authority|with decision making power|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
+        `(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (${supervisorWords})`,
+        '(whoever|whomever|the person|someone|somebody) (you|u) (answer|report|respond) to',
+        '(whoever|whomever|the person who|someone who|somebody who|the one who) (runs|manages|oversees|is in charge of|heads|leads|supervises|is over) (your|the|this|that) (support|team|department|dept|floor|support floor|call center|office|operation|customer service|service desk|desk|center|shift)',
       ],
     },
   ],
@@ -96,7 +99,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
     {
       id: 'asks-for-executive',
       patterns: [
-        `(next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,5} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        `(next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|top brass|top dog|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
         '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
         'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
         '(ceo|president|executive|executives|owner|founder) (needs to|should|must|will|is going to|has to|ought to) (know|hear|see|be told|call|contact)',
@@ -139,7 +142,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several)? (gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
@@ -171,10 +174,10 @@ export const repeatEscalation: TTriggerDefinitionInput = {
 };
 
 const insultFillers =
-  'seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
+  'lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',
@@ -185,7 +188,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
     {
       id: 'insult-at-staff',
       patterns: [
-        `(ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
+        `(ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
         `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
         `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultWords})`,
@@ -203,6 +206,8 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(come|coming) down there',
         '(know|find out) where (you|u) (live|work)',
         '(watch|better watch) your back',
+        '(see|watch|find out) what happens (to you|to your|to yall|to you people)',
+        'i know where (your|you|the) (office|offices|store|building|warehouse|call center|house|home|family) (is|are|live|lives|work|works)',
       ],
       guards: [
         {

@@ -4,7 +4,7 @@ import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabu
 /** Banks, card networks and payment processors, as pattern text. */
 export const cardWords = 'credit card|debit card|card|cc|my card';
 export const bankWords =
-  'apple pay|google pay|venmo|cash app|zelle|klarna|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+  'apple pay|google pay|venmo|cash app|zelle|klarna|authorize net|authorizenet|authnet|shopify payments|paypal braintree|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const chargebackThreat: TTriggerDefinitionInput = {
   code: 'CHARGEBACK_THREAT',
@@ -39,7 +39,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'dispute-charge',
       patterns: [
         '(contest|contesting|contested|dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
+        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con|on|en) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
         `(${bankWords}) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)`,
         `(${bankWords}) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
@@ -108,6 +108,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
         `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
         `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
         `(have|get|let|having) (my|the)? (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort)`,
+        `(go|going|gonna go|headed|heading|goes|run|running) to _{1,4} (and|&|then|plus) (to)? (my|mi) (${bankWords})`,
       ],
       guards: [
         {

@@ -71,6 +71,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
       id: 'fee-after-offline-refund',
       patterns: [
         '(canc|cxl|cancellation|cancelation|cancel|canceling|cancelling|late cancel) (fee|fees|charge|charges)',
+        '(tarifa|cargo|cuota|cobro|multa) (de|por) (cancelacion|cancelar)',
       ],
       requires: [
         {
@@ -78,6 +79,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
           anyOf: [
             '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
             '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
+            '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
           ],
         },
       ],
@@ -97,7 +99,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
         '(rma|rmas) (number|no|num)? (2|3|4|5|two|three|four|five)',
-        '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device|one)',
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (returning|sending (it|this|them|one)? back|exchanging|getting a replacement|replacing|doing an rma)',
         '(twice|two times|three times|# times|2x|3x|multiple times|several times) _{0,6} (return|returned|rma|replace|replaced|exchange|exchanged|send back|sent back|send it back|ship back)',
         '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
@@ -107,6 +109,17 @@ export const repeatRma: TTriggerDefinitionInput = {
       guards: [
         { scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] },
       ],
+    },
+    {
+      id: 'another-one-returned',
+      patterns: ['(second|third|fourth|fifth|2nd|3rd|4th|5th) one'],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(rma|rmas|returned|replacement|replaced|exchanged|sent back|send back|shipped back|swap|swapped)'],
+        },
+      ],
+      guards: [{ scope: 'message', anyOf: ['(refund|refunds|refunded|reembolso)'] }],
     },
   ],
 };
@@ -148,6 +161,7 @@ export const staleRefund: TTriggerDefinitionInput = {
         `(${refundWords}|credit|return) _{0,8} (${moreThanTwoWeeks})`,
         `(${moreThanTwoWeeks}) _{0,6} (${refundWords})`,
         `(been|now|it s been|its been|over|already|waited|waiting) _{0,2} (${moreThanTwoWeeks})`,
+        `(${refundWords}) _{0,2} (processed|issued|sent|initiated|procesado) _{0,4} (14|fourteen) (days|business days|dias)`,
       ],
       requires: [
         {

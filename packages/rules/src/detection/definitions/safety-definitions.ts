@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from 
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos';
+  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|dose|dosing|doses|dosage|urgent care|cramps|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -14,7 +14,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       patterns: [
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|physician|nurse|pharmacist|medical professional|medical team|dietitian) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
-        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,
@@ -30,7 +30,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'safety-question',
       patterns: [
-        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for)',
+        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
         '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
         '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
@@ -41,7 +41,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(asking|question|questions|ask|asked) (about)? (the)? (ingredients|ingredient|allergens) _{0,6} (allergy|allergies|allergic|intolerance|celiac)',
         '(is|are) _{1,4} (safe|okay|ok) $',
         '(good|safe|ok|okay|enough|suitable|appropriate|recommended|bad) _{0,4} (for|with) (someone|somebody|a person|people|me|my (son|daughter|kid|child|husband|wife|mom|dad)) (with|who has|who have|who is|on)',
-        '(affect|affects|interfere with|interferes with|mess with|messes with|react with|reacts with|interact with|interacts with|compatible with|safe with|ok with|okay with|counteract|counteracts) _{0,2} (my|his|her|their|the)? _{0,2} (meds|medication|medications|medicine|prescription|prescriptions|treatment|condition|pregnancy|blood sugar|blood pressure|thyroid|heart|kidneys|liver|insulin|birth control)',
+        '(affect|affects|interfere with|interferes with|interfere w|mess with|messes with|mess w|messes w|react with|reacts with|interact with|interacts with|interact w|compatible with|safe with|ok with|okay with|counteract|counteracts|throw off|throws off) _{0,2} (my|his|her|their|the)? _{0,2} (meds|medication|medications|medicine|prescription|prescriptions|treatment|condition|pregnancy|blood sugar|blood pressure|thyroid|heart|kidneys|liver|insulin|birth control)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
     },
@@ -83,7 +83,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
 };
 
 const treatment =
-  'ems|emt|emts|medics|hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
+  'pcp|primary care|primary care doctor|primary care physician|gp|family doctor|nurse practitioner|seen by|telehealth|ems|emt|emts|medics|hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -152,9 +152,9 @@ export const adverseReaction: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|use)',
+            '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|use|starting|started|start|began|on the)',
             '(made|gave|caused|causing|triggered) (me|my|him|her|them|us|his|their|our)',
-            '(burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|serving|servings|ointment|balm|dye|sunscreen|deodorant|toner|peel|sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
+            '(burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|serving|servings|ointment|balm|dye|sunscreen|deodorant|toner|peel|sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|caps|softgels|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
           ],
         },
       ],
@@ -165,7 +165,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
 const hazardPatterns = [
   '(gas line uncapped|gas line left open|gas line open|uncapped gas line|gas line leaking|gas pipe leaking|gas line disconnected|gas line hissing|gas is leaking|gas was leaking|gas leaking|gas escaping|gas is escaping|gas coming out|rotten egg smell|rotten eggs smell|smells like rotten eggs|sulfur smell|sulphur smell|smells gas|smelling gas|smells of gas|smell natural gas|huele a gas|gas leak|gas leaking|leaking gas|smell gas|smell of gas|smells like gas|smelled gas|gas smell|gas odor|smell natural gas|olor a gas|fuga de gas)',
   '(carbon monoxide|co leak|co levels|co poisoning|monoxido)',
-  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|smells like burnt|smell of burnt|burnt plastic|burnt rubber|humo|incendio|chispas)',
+  '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|smells like burnt|smell of burnt|burnt plastic|burnt rubber|humo|incendio|chispas|fire in (the|my|our) _{0,2} (vent|dryer|kitchen|garage|attic|basement|wall|walls|panel|unit|furnace|oven|stove|outlet|house|home|room|bedroom|laundry room)|(house|kitchen|dryer|vent|grease|electrical|attic|garage|oven|stove) fire|there s a fire|there is a fire|a fire (in|at)|se esta quemando)',
   '(smells|smelling|smelled|smell) (like)? (it s|its|it is|something s|something is|something|smth) (burning|on fire|melting)',
   '(smoldering|smouldering)',
 ];
@@ -190,6 +190,13 @@ const alarmWithSymptoms: TTriggerCueInput = {
 
 const hazardGuards: TScopedPatterns[] = [
   resolvedPastEvent,
+  {
+    scope: 'sentence',
+    anyOf: [
+      '(had|was|were) (a|an)? _{0,2} (fire|fires|gas leak|smoke) _{0,3} (in #|back in|years ago|months ago|last year|a while ago|once|long ago)',
+      '(unrelated|not related|no longer|anymore)',
+    ],
+  },
   {
     scope: 'overlap',
     anyOf: [
@@ -224,7 +231,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|mom|dad|partner)) (fell|fell off|fell down|was thrown|got thrown|tripped|slipped) (off|over|on|down|and)?',
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
-        '(stitches|concussion|broken bone|fracture|black eye|bleeding|gash|sprain)',
+        '(stitches|concussion|broken bone|fracture|black eye|bleeding|sprain)',
+        '(gash|gashed|gashes) _{0,3} (my|his|her|their|head|arm|leg|hand|forehead|face|knee|shin|finger|thumb|cheek|lip|chin)',
         '(hit|struck|smacked|whacked|slammed|cut|burned|caught|clipped) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (in|on) the (face|head|eye|eyes|chest|leg|arm|hand|back|neck|mouth|nose|knee|shin|stomach|ribs|jaw|forehead)',
         '(threw|thrown|flung|launched|knocked) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (off|down|to the ground|across|backwards|forward)',
         '(got|get|gets|getting|received|took|gave (me|him|her|us|my son|my daughter|my kid)) (an|a)? (electric|electrical)? (shock|shocks|jolt) (from|off|when|touching|while)',
@@ -245,6 +253,7 @@ export const healthSafety: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: [
             'hurt my (feelings|credit|business|wallet|budget|chances|score)',
+            '(personal injury|injury) (lawyer|lawyers|attorney|attorneys|law firm|firm|claim|claims|case|suit|lawsuit|settlement)',
             '(price|prices|service|power|cable|internet|water) cut',
             '(fell|slipped) (behind|asleep|in love|for it|short|through|through the cracks)',
           ],
@@ -290,9 +299,9 @@ export const healthSafety: TTriggerDefinitionInput = {
 const vulnerablePeople =
   '(recien nacido|recien nacida|baby|babies|infant|infants|newborn|newborns|toddler|toddlers|elderly|senior|seniors|grandma|grandmother|grandpa|grandfather|oxygen|o2|ventilator|cpap|bipap|dialysis|medical device|medical equipment|wheelchair|disabled|disability|pregnant|chemo|heart condition|insulin|nebulizer|hospice|bedridden|immunocompromised|copd|asthma|asthmatic|feeding pump|feeding tube|concentrator|life support|apnea monitor|medically fragile|special needs|bebe|anciano|anciana|abuela|abuelo)';
 const vulnerableAge =
-  '(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (week|weeks|wk|wks|month|months|mo|mos) old|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
+  '(i m|im|i am|he s|hes|he is|she s|shes|she is|who is|whos|who s|mom is|dad is|mother is|father is) (65|66|67|68|69|70|71|72|73|74|75|76|77|78|79|80|81|82|83|84|85|86|87|88|89|90|91|92|93|94|95|96|97|98|99|100|101|102|103)|(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (week|weeks|wk|wks|month|months|mo|mos) old|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo|(phoenix|arizona|las vegas|vegas|tucson|palm springs|el paso|death valley|texas|houston|dallas|san antonio|austin|florida|miami|tampa|orlando|new orleans|louisiana) _{0,3} (in)? (july|august|june|september|the summer|summer|summertime|a heat wave)|(minnesota|minneapolis|chicago|wisconsin|michigan|detroit|north dakota|south dakota|montana|alaska|buffalo|maine|vermont|fargo|duluth) _{0,3} (in)? (january|february|december|the winter|winter|wintertime))';
+  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo|(it s|its|it is|it was|was|been|hit|hits|hitting|reached|reaching|over|above|forecast) (95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|negative|minus)|(phoenix|arizona|las vegas|vegas|tucson|palm springs|el paso|death valley|texas|houston|dallas|san antonio|austin|florida|miami|tampa|orlando|new orleans|louisiana) _{0,3} (in)? (july|august|june|september|the summer|summer|summertime|a heat wave)|(minnesota|minneapolis|chicago|wisconsin|michigan|detroit|north dakota|south dakota|montana|alaska|buffalo|maine|vermont|fargo|duluth) _{0,3} (in)? (january|february|december|the winter|winter|wintertime))';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -310,7 +319,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
         '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
         '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
         '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
-        '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|hot water|calefaccion|luz|aire)',
+        '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|calefaccion|luz|aire)',
         '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
@@ -370,7 +379,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
-        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks) (on|in|through|across|all over) (my|the|our) _{0,2} (${homeParts})`,
+        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
         `(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (${homeParts})`,
         '(property damage|damage to my property|damage to (my|our|the) (home|house))',

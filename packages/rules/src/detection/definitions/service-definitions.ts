@@ -4,13 +4,16 @@ import { thirdPartyStory } from './shared-vocabulary.js';
 const providerWords =
   'repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
 
+const partWords =
+  'part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
+
 const notYet: TScopedPatterns = {
   scope: 'clause',
   anyOf: ['(if|unless|in case|what if|hopefully|hope)'],
 };
 
 const delayWords =
-  'b o|bo|on bo|back order|sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'holding up|holding this up|holding it up|holding things up|on order|in procurement|procurement|b o|bo|on bo|back order|sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -31,7 +34,8 @@ export const serviceDelay: TTriggerDefinitionInput = {
         },
       ],
       patterns: [
-        `(part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|pieza|piezas) _{0,10} (${delayWords})`,
+        `(${partWords}) _{0,10} (${delayWords})`,
+        '(esperando|esperamos|espero|esperar) (la|las|el|los|una|un)? (pieza|piezas|parte|partes|repuesto|repuestos)',
         `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (part|parts|the part|the parts|a part|pieza|piezas)`,
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
@@ -83,6 +87,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
+        `(no|still no) (${providerWords}|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)`,
         '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
@@ -99,9 +104,10 @@ export const providerDelay: TTriggerDefinitionInput = {
             'no call (back|from)',
             'missed (call|calls)',
             '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)',
-            '(refund|refunds|refunded) _{0,6} (no show|no shows|noshow)',
+            '(refunds|refunded) _{0,6} (no show|no shows|noshow)',
           ],
         },
+        { scope: 'sentence', anyOf: ['(booking|refund|cancellation|same|cancel) (reason|reasons)'] },
       ],
     },
     {
@@ -140,11 +146,25 @@ export const providerDelay: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'install-date-passed',
+      patterns: [
+        '(install|installation|instalacion) (was|is|had been|has been) (scheduled|supposed|set|planned|booked|promised|due) (for|to be)? _{0,4}',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(still|not yet|yet to|have not|has not|hasnt|havent|no sign|not on|not installed|not done|not up|nothing|never)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'provider-part-late',
       patterns: [
         `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
         '(his|her|their) (supplier|distributor|supply house|manufacturer|vendor|parts house) _{0,3} (hasnt|has not|still hasnt|still has not|never|not yet|didnt|did not|is late|is behind|backordered|back ordered|out of stock|delayed|wont|will not)',
-        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (part|parts|the part|the parts|a part|compressor|motor|board)`,
+        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (${partWords}|a part)`,
         `(${providerWords}) s? (own)? (part|parts)`,
         `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
       ],
@@ -211,6 +231,50 @@ export const claimDispute: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'amount-against-cost',
+      patterns: [
+        '# (for|on|toward|towards|against) (a|an|the|my|our)? # _{0,3}',
+        '(quote|quoted|estimate|estimated|invoice|bill|costs|cost|price|priced|runs) (is|was|at|of|for)? #',
+        '(half|a third|a quarter|a fraction|less than half) (of)? (what|the cost|the price|the quote)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(cap|credit|offer|offering|offered|payout|cash|limit|buyout|settlement|adjuster|applied|covered|coverage|in lieu)',
+          ],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(disagree|disagrees|dispute|disputing|not acceptable|unacceptable|garbage|joke|ridiculous|insulting|insult|recalculate|recalculated|correct|corrected|wrong|not fair|unfair|not okay|not ok|no way|absurd|outrageous|lowball|not enough|too low|how did you)',
+          ],
+        },
+      ],
+      guards: [{ scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] }],
+    },
+    {
+      id: 'disputes-the-figure',
+      patterns: [
+        '(i|we) (disagree|dispute|do not agree|dont agree|do not accept|dont accept|contest|challenge|reject)',
+        '(recalculate|recalculated|recalculation|re calculate|re calculated|re evaluate|reevaluate|re evaluated|redo the math|reconsider the amount|check the math|double check the math)',
+        'how (did|do) (you|they|your adjuster|the adjuster) (arrive at|get to|get|come up with|calculate|figure|land on|decide on) #',
+      ],
+      requires: [
+        { scope: 'message', anyOf: ['#'] },
+        {
+          scope: 'message',
+          anyOf: [
+            '(cap|credit|offer|offering|offered|payout|cash|limit|buyout|settlement|adjuster|applied|covered|coverage|plan|claim|in lieu|arrive)',
+          ],
+        },
+      ],
+      guards: [
+        { scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] },
+        { scope: 'message', anyOf: ['(charge|charged|bank|card|billing|subscription|refund)'] },
+      ],
+    },
+    {
       id: 'disagrees-with-amount',
       patterns: [
         '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont buy|will not buy|cant buy|can not buy|wont even buy|wont pay for|will not pay for|unreasonable|absurd|outrageous|inadequate|insufficient|doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
@@ -232,6 +296,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       id: 'refuses-replacement',
       patterns: [
         '(wont|will not|not going to|refuse to|do not|dont|cannot|can not) (take|accept) (it|that|this|them|that one|this one)',
+        '(not|never|am not|are not) (accepting|taking|keeping|settling for) (it|that|this|them|that one|this one)',
       ],
       requires: [{ scope: 'message', anyOf: ['(replacement|substitute|model offered|unit offered|reemplazo)'] }],
     },
@@ -248,6 +313,37 @@ export const replacementDispute: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'smaller-substitute',
+      patterns: [
+        '(you are|you re|they are|they re|cinch is|you want to be|you want to|you plan to) (replacing|replace|swapping|swap|substituting|substitute|giving me|sending me) _{0,6} (with|for) (a|an|some)',
+      ],
+      requires: [{ scope: 'message', anyOf: ['(never|not|wont|smaller|cheaper|less|too|downgrade|instead|half)'] }],
+    },
+    {
+      id: 'offer-against-original',
+      patterns: [
+        '(what i had|what we had|mine was|mine is|my old one was|the original was|i had a|we had a|i had an|we had an)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(your offer|you offered|offered|offering|replacement|the one you|they offered|substitute)'],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(white|black|stainless|bisque|cu ft|cubic|french door|top freezer|bottom freezer|side by side|dispenser|ice maker|front load|top load|steam|gas|electric|ton|btu|smaller|larger|bigger|capacity)',
+          ],
+        },
+      ],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: ['(replacement|new one|new unit) (is|was) (great|fine|perfect|good|better|an upgrade)'],
+        },
+      ],
+    },
+    {
       id: 'disagrees-with-replacement',
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
@@ -258,7 +354,8 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
-        '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one) (you|they|cinch|the warranty company) (picked|chose|offered|sent|are sending|want to send|selected) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
+        '(the one|the unit|the model|the fridge|the washer|the dryer|the replacement|the new one|yours) (you|they|cinch) (are|were)? (picked|chose|offered|offering|sent|sending|selected|proposed|proposing) (has|have|is|does|lacks|doesnt have|does not have) (neither|none|no|not|nothing|only|none of)',
+        '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one) (you|they|cinch|the warranty company) (are|were)? (picked|chose|offered|offering|sent|sending|are sending|want to send|selected|proposing|proposed) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
         '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
       ],
     },
@@ -282,6 +379,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
         '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
+        '(you|they|cinch|you guys|the adjuster|your adjuster|claims) (denied|rejected|declined|refused) (my|the|our|this|a)? _{0,3} (as|because|due to|for|citing|saying|claiming|on the grounds|over)',
       ],
       negatable: false,
       guards: [
@@ -292,6 +390,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
             'not _{0,2} covered (in|by) (the)? (manual|faq|video|article)',
             '(was not|wasnt|is not|isnt|has not been|hasnt been|not|never) (denied|rejected|declined|refused)',
             '(if|unless|until) (you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|dont|do not|doesnt|does not)',
+            '(if|unless|should|in case) (you|they|cinch|you guys|the adjuster|your adjuster) _{0,2} (deny|denies|reject|rejects|decline|declines|refuse|refuses)',
           ],
         },
       ],
@@ -319,6 +418,8 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
         '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
+        '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',
+        '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
       ],
       requires: [
         {

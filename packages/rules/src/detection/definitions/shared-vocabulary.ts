@@ -10,7 +10,7 @@ export const numbersFromTwo = `2|3|2x|3x|two|three|dos|tres|${numbersAboveThree}
 export const thirdPartyStory: TScopedPatterns = {
   scope: 'before',
   anyOf: [
-    'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents)',
+    'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents|ex|ex husband|ex wife|ex boyfriend|ex girlfriend|former landlord|old landlord)',
     '(a|one|another) (friend|neighbor|neighbour|coworker|customer|lady|guy|woman|man|member|user|reviewer) (of mine)?',
     '(someone|somebody) (i know|online|here|on reddit)?',
     '(people|others|other customers|some customers|customers) (online|here|on reddit)? (i know|have|had|say|said|are|were|keep|who|did|do|sued|posted|filed|disputed|went|report|reported)',
@@ -76,6 +76,7 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
     '(i am|i was|was) (just)? wondering',
     'in theory',
     '(was|were) (going|gonna) to',
+    '(used to|would always|always used to) (threaten|say|yell|call|post|sue|dispute)',
     '(thought|thinking) about (it)? _{0,3} but',
     '(almost|nearly) (called|filed|disputed|sued|posted|left|contacted|went)',
     '(changed|change) my mind',

@@ -28,6 +28,7 @@ export const legalThreat: TTriggerDefinitionInput = {
             '(talk|talked|talking|speak|spoke|spoken|speaking|transfer|transferred|send|sent|give|gave|forward|pass|email|emailed|message|ask|asked|tell|told|thanks|thank|hi|hello|hey|dear|named|agent|rep|called|call|get|put) (to|with|you|me|back to|over to)? sue',
             'sue (from|in|at|said|told|was|helped|is|says|mentioned|who|earlier|yesterday|has|had)',
             '^ sue and',
+            '(nobody|no one|noone|nadie) (is|s|was|will|will be|wants to|want to|here is|here s)? (suing|sue|going to sue|gonna sue)',
           ],
         },
       ],
@@ -50,6 +51,9 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(see you in|file for|filing for|filed for|demand|demanding|initiate|initiating|start|starting|go to|going to) arbitration',
         '(take|taking) (this|it|you) to arbitration',
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
+        '(file|filing|filed|bring|bringing) _{0,4} (in|with|at|before) (the)? (superior|district|county|civil|circuit|federal|municipal|magistrate|small claims|state) (court)',
+        `(${lawyerWords}|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $`,
+        `(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (${lawyerWords}|legal|court|small claims|a lawsuit|lawsuit)`,
         '(go|going|get|getting|got) legal',
         '(attorney general|ftc|federal trade commission|consumer protection (agency|bureau|office)?|cfpb)',
         '(pursue|pursuing|seek|seeking) (legal|damages)',
@@ -60,7 +64,7 @@ export const legalThreat: TTriggerDefinitionInput = {
     {
       id: 'own-lawyer',
       patterns: [
-        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (${lawyerWords}|legal team|legal counsel|law firm)`,
+        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (personal injury|injury|consumer|consumer protection|class action|real estate|contract|litigation|trial)? (${lawyerWords}|legal team|legal counsel|law firm)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already) _{0,3} (contact|contacting|call|calling|reach|reaching|in touch|send|sending|sent|file|filing|filed|sue|suing|handle|handling|deal|dealing|hear|hearing|take|taking|look|looking|review|reviewing|pursue|pursuing|draft|drafting|drafted|know|knows|aware|involved|advised|notified|demandar|llamar|contactar|comunicar|escribir|$)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
@@ -172,13 +176,13 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|on your side|noticias|periodico|periodista|prensa|television|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
           scope: 'clause',
           anyOf: [
-            '(help|helps|cover|covers|covering|air|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(see|seeing|watch|watching|be on|end up on|ending up on|make the|making the|air|airing|help|helps|cover|covers|covering|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -250,7 +254,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
@@ -283,7 +287,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
     {
       id: 'bad-review',
       patterns: [
-        '(neg|bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor) (~review|reviews|rating|ratings|resena|resenas)',
+        '(neg|bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor|blistering|savage|angry|furious) (~review|reviews|rating|ratings|resena|resenas|write up|write ups|writeup|writeups)',
         '(1|one|zero|0|no|single) (star|stars) (review|reviews|rating|everywhere|across the board)?',
         'worst review',
         '(mala|malas|negativa|negativas) (resena|resenas|calificacion)',
