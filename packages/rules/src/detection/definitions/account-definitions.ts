@@ -10,7 +10,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
       id: 'keyword',
       negatable: false,
       patterns: [
-        '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria|mujer trans|hombre trans|persona trans|chica trans|chico trans|mujeres trans|hombres trans)',
+        '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria|(two mom|two moms|two mommy|two mother|two mothers|two mum|two mums|two dad|two dads|two daddy|two father|two fathers|same sex|gay|lesbian) (household|family|families|couple|parents|home|parent)|mujer trans|hombre trans|persona trans|chica trans|chico trans|mujeres trans|hombres trans)',
         'trans (woman|women|man|men|person|people|kid|teen|child|daughter|son|partner|folks|youth|community|rights|identity|nonbinary|masc|femme)',
         '(i am|im|i m|they are|she is|he is|my (kid|child|son|daughter|partner) is|identify as|as a|being|soy) trans',
         '(transition|transitioning|transitioned) (to|from)?',
@@ -31,6 +31,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(display|profile|public) name _{0,8} legal (name)?',
         'legal (vs|versus|and|or) (display|preferred|chosen|profile) name',
         '(i|they|she|he|we) (am|are|is)? (go|goes|went|going) by (my|their|his|her)? (a different name|another name|_ now|chosen name|middle name|new name)',
+        '(legal name|name on my id|id name|name on the id|birth name|government name) _{0,12} (i|they|she|he|we) (go|goes) by',
         '(address|call|refer to|addressing|calling|referring to) (me|them|him|her) (as)? (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they) _{0,4} (not|instead of|rather than) (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they|him|her)',
         '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove|cambiar|cambio|actualizar|corregir) _{0,3} (my|the|their|his|her|our|mi|el|su)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
         '(prefer not to say|prefer not to answer|rather not say|nonbinary option|third option|other option|x) _{0,3} (for|as|on)? (my)? (gender|sex)',
@@ -101,6 +102,8 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(deletion|erasure) of (my|all my|our|all) (account|data|personal data|information|personal information)',
         '(right to be forgotten|right to delete|right to deletion|right to erasure|data deletion|deletion request|delete request|account deletion|delete account request)',
         '(close|closing|deactivate|deactivating) _{0,3} (account|profile) _{0,4} (and|then)? (delete|erase|remove|wipe|purge) _{0,3} (data|information|info)',
+        '(everything|all|anything|every file|every record|all records|all files|all data|all my data|all my info) _{0,4} (scrubbed|deleted|erased|wiped|purged|removed|destroyed) (from|off) (your|the|all your|all of your) (records|system|systems|database|databases|files|servers|platform|site)',
+        '(scrub|scrubbed|scrubbing) _{0,6} (from|off) (your|the|all your) (records|system|systems|database|databases|files|servers)',
         '(eliminacion|borrado|supresion|eliminar|borrar|suprimir) (de)? (todos|todas|toda)? (mis|los|la|mi)? (datos|informacion|cuenta)',
         '(confirm|confirmation|proof|verify|verification|certify|certification) (that)? (my|our|all my|all of my|the)? (personal)? (data|information|account|info|records|personal data) (was|has been|is|were|have been|got|are) (actually|really|fully|permanently|completely|truly)? (deleted|erased|removed|purged|destroyed|wiped)',
       ],
@@ -132,7 +135,8 @@ const externalReviewPlatforms =
 const careProviderWords =
   'sitter|sitters|babysitter|nanny|nannies|caregiver|caregivers|care giver|provider|aide|tutor|dog walker|pet sitter|housekeeper|cleaner|caretaker|carer|helper|au pair|companion|family|families';
 
-const reviewWords = '~review|reviews|rating|ratings|resena|resenas|testimonial|feedback i left|feedback';
+const reviewWords =
+  '~review|reviews|rating|ratings|stars|star rating|resena|resenas|testimonial|feedback i left|feedback';
 
 export const reviewEditRequest: TTriggerDefinitionInput = {
   code: 'REVIEW_EDIT_REQUEST',
@@ -170,6 +174,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
         '(can|could|may|would|will) (i|we|you|someone|somebody|anyone|you guys|your team) (please)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
+        '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
@@ -213,6 +218,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       id: 'remove-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)',
+        `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you|want you to|need you to) (take|pull|get) (it|that|this|them) (down|off)',

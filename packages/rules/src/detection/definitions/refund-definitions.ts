@@ -105,6 +105,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
+        `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already)`,
       ],
       guards: [
         { scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] },
@@ -143,7 +144,7 @@ export const staleRefund: TTriggerDefinitionInput = {
       id: 'processed-on-dates-weeks-apart',
       minimumDaysBetweenDates: 15,
       patterns: [
-        `(${refundWords}|credit) _{0,4} (processed|proc|procd|sent|issued|went through|posted|completed|initiated|approved|confirmed|procesado|procesaron|enviado)`,
+        `(${refundWords}|credit) _{0,8} (processed|proc|procd|sent|issued|went through|posted|completed|initiated|approved|confirmed|procesado|procesaron|enviado)`,
         `(processed|issued|sent|initiated|approved|confirmed|completed|procesaron|enviaron) (the|my|your|a|el|mi)? (${refundWords})`,
       ],
       requires: [

@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from 
 import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|dose|dosing|doses|dosage|urgent care|cramps|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
+  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|dose|dosing|doses|dosage|urgent care|cramps|pharmacist|physician|cardiologist|prescribed|rx|lisinopril|metoprolol|atorvastatin|levothyroxine|sertraline|lexapro|zoloft|prozac|xanax|synthroid|eliquis|coumadin|ozempic|wegovy|semaglutide|tamoxifen|prednisone|aspirin|presion alta|diabetes|embarazo|lactancia|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -14,6 +14,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       patterns: [
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|physician|nurse|pharmacist|medical professional|medical team|dietitian) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
+        '(algun|un|una) (medico|doctor|doctora|farmaceutico|enfermera) (con quien|que pueda|que me pueda|para)',
         '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
@@ -32,7 +33,8 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       patterns: [
         '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
         '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
-        '(if|whether) _{0,3} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
+        '(if|whether) _{0,6} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
+        '(puedo|puede|podemos|pueden|se puede) (tomar|usar|dar|darle|consumir|beber|comer) _{0,4} (si|con|mientras|durante|estando)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
         '(does|do|will|would|can|could) _{1,5} (spike|raise|lower|affect|increase|decrease|mess with|interfere with) (my|his|her)? (blood sugar|sugar|sugars|blood pressure|heart rate|cholesterol|glucose|insulin|a1c|levels)',
@@ -239,6 +241,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
+        '(landed|fell|dropped|crashed|came down|slammed) (on|onto|into) (my|his|her|their|our) (toes|toe|foot|feet|hand|hands|head|leg|legs|arm|arms|back|shoulder|kid|son|daughter|dog|baby)',
+        '(welt|welts|bruise|bruises|cut|burn|burns|bump|lump|scrape|scrapes|laceration|lacerations|swollen) (on|to|across) (my|his|her|their) (forearm|arm|arms|leg|legs|face|head|hand|hands|wrist|shin|shins|knee|knees|cheek|forehead|chest|back|neck|foot|feet|ankle|finger|fingers)',
       ],
       guards: [
         {
@@ -320,7 +324,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
         '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
         '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
         '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|calefaccion|luz|aire)',
-        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|not back on|is not back on|not back|still off|still out|still not working|still broken|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
       guards: [
@@ -383,6 +387,9 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
         `(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (${homeParts})`,
         '(property damage|damage to my property|damage to (my|our|the) (home|house))',
+        `(opened up|cut open|tore open|ripped open|tore out|ripped out|left open|left a hole in|cut a hole in|cut holes in) _{0,3} (${homeParts})`,
+        `(${homeParts}) (that|which)? (the|your|their)? (sp|tech|technician|provider|contractor|plumber|crew|installer|electrician) (opened up|cut open|tore open|ripped open|tore out|ripped out|left open|opened)`,
+        '(hole|holes|gap|opening) (is|are)? still (there|open|in (my|the|our))',
         `(put|went|crashed|fell|slammed|drove|kicked|pushed|punched|dropped|smashed|rammed|backed) _{0,3} (through|into) (my|the|our) (window|windows|wall|walls|ceiling|door|drywall|floor|roof|fence|garage door|windshield|glass door|sliding door|gate)`,
         '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +
           homeParts +

@@ -40,6 +40,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
         '(part|parts|pieza|piezas) (were|was) (supposed|meant|scheduled|due) to (ship|arrive|come|be here|be delivered)',
+        '(part|parts|pieza|piezas) (you|your company|cinch|the warranty company|you guys) (ordered|sent|shipped|were sending|are sending) _{0,4} (was|were|is|are) (supposed|meant|scheduled|due|promised) to (ship|arrive|come|be here|be delivered)',
       ],
     },
     {
@@ -53,7 +54,8 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(still)? (pending|awaiting) (approval|authorization|authorisation) _{0,3} (days|weeks|months|week|month|forever|ages)',
         '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
         '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (auth|approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
-        '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|taking|still|stuck|held up|not come through|hasnt come through|has not come through)',
+        '(approval|authorization|authorisation|claim approval|claim decision) _{0,5} (delayed|late|taking|still|stuck|held up|not come through|hasnt come through|has not come through|sitting|been sitting|pending review|in review|under review)',
+        '(you are|you re|your company is|cinch is|the warranty company is|your team is) (the|our)? (holdup|hold up|bottleneck|delay|problem|one holding)',
         '(you|cinch|you guys|your company|the warranty company) _{0,3} (delayed|delaying|holding up|dragging|dragging your feet|sitting on)',
         '(your|ur) (claims team|claims department|claims dept|team|office|adjuster|claims adjuster|approval team|authorization team|underwriters|back office) _{0,3} (delayed|delaying|holding up|dragging|dragging their feet|dragging its feet|sitting on)',
       ],
@@ -93,6 +95,8 @@ export const providerDelay: TTriggerDefinitionInput = {
         'stood (me|us|my family) up',
         `(${providerWords}) _{0,4} (bailed|flaked|ghosted|blew off|blew us off|blew me off|cancelled on|canceled on|missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)`,
+        `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|not yet|still not|still did not) (shown up|shown|showed up|come|come out|arrived|turned up)`,
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th) (reschedule|rescheduling|time rescheduling|time they rescheduled|cancellation|cancelation|missed visit|missed appointment|no show)',
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
         `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
       ],
@@ -107,7 +111,13 @@ export const providerDelay: TTriggerDefinitionInput = {
             '(refunds|refunded) _{0,6} (no show|no shows|noshow)',
           ],
         },
-        { scope: 'sentence', anyOf: ['(booking|refund|cancellation|same|cancel) (reason|reasons)'] },
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(booking|refund|cancellation|same|cancel) (reason|reasons)',
+            '(with|the) (reason|reasons|reason code)',
+          ],
+        },
       ],
     },
     {
@@ -234,6 +244,7 @@ export const claimDispute: TTriggerDefinitionInput = {
       id: 'amount-against-cost',
       patterns: [
         '# (for|on|toward|towards|against) (a|an|the|my|our)? # _{0,3}',
+        '# (of|out of) (the|my|our|a)? # (i|we)? (paid|spent|owe|was charged|were charged)?',
         '(quote|quoted|estimate|estimated|invoice|bill|costs|cost|price|priced|runs) (is|was|at|of|for)? #',
         '(half|a third|a quarter|a fraction|less than half) (of)? (what|the cost|the price|the quote)',
       ],
@@ -247,7 +258,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(disagree|disagrees|dispute|disputing|not acceptable|unacceptable|garbage|joke|ridiculous|insulting|insult|recalculate|recalculated|correct|corrected|wrong|not fair|unfair|not okay|not ok|no way|absurd|outrageous|lowball|not enough|too low|how did you)',
+            '(disagree|disagrees|dispute|disputing|not acceptable|unacceptable|garbage|joke|ridiculous|insulting|insult|recalculate|recalculated|correct|corrected|wrong|not fair|unfair|not okay|not ok|no way|absurd|outrageous|lowball|not enough|too low|how did you|not what i paid|what i paid for|rip off|ripoff|scam|insane|crazy|seriously)',
           ],
         },
       ],
@@ -279,7 +290,7 @@ export const claimDispute: TTriggerDefinitionInput = {
       patterns: [
         '(claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,6} (wont buy|will not buy|cant buy|can not buy|wont even buy|wont pay for|will not pay for|unreasonable|absurd|outrageous|inadequate|insufficient|doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
         '(not okay|not ok|not fine|not satisfied|dissatisfied|do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
-        '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give) _{0,2} (me|us)? _{0,2} (#|a fraction)',
+        '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give|crediting|credited|reimbursing|reimbursed|refunding|allowing|allowed) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
         '# (for|toward|towards) (a|the|my|our)? _{0,3} (replacement|repair|unit|system|furnace|fridge|ac|roof|water heater) (is|was)? (a joke|insulting|ridiculous|laughable|an insult|not enough|too low|nothing)',
       ],
@@ -305,7 +316,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       patterns: ['(no way|not acceptable|unacceptable|not okay|not ok|absolutely not|hell no|no thanks|no thank you)'],
       requires: [
         {
-          scope: 'sentence',
+          scope: 'message',
           anyOf: [
             '(offering|offered|offer|sending|sent|giving|gave) _{0,6} (to replace|as a replacement|as the replacement|replacement|instead of)',
           ],
@@ -347,11 +358,11 @@ export const replacementDispute: TTriggerDefinitionInput = {
       id: 'disagrees-with-replacement',
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
-        '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close)',
+        '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close|half the|less wattage|lower wattage|less power|less capacity|fewer btu|less btu|lower btu|smaller tonnage|less tonnage)',
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
-        '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
+        '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing|declining) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
         '(the one|the unit|the model|the fridge|the washer|the dryer|the replacement|the new one|yours) (you|they|cinch) (are|were)? (picked|chose|offered|offering|sent|sending|selected|proposed|proposing) (has|have|is|does|lacks|doesnt have|does not have) (neither|none|no|not|nothing|only|none of)',
@@ -377,6 +388,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
         'no (me|nos|le)? (cubren|cubre|cubrieron|cubrio|van a cubrir|quieren cubrir)',
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
+        '(denial|rejection) of (the|my|our|this|his|her)? _{0,3} (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
         '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
         '(you|they|cinch|you guys|the adjuster|your adjuster|claims) (denied|rejected|declined|refused) (my|the|our|this|a)? _{0,3} (as|because|due to|for|citing|saying|claiming|on the grounds|over)',
@@ -420,6 +432,8 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
         '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',
         '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
+        '(already|had already|has already|have already) been (replaced|repaired|fixed|installed|serviced) (by the time|before)',
+        '(had|got|brought) (her|his|their|my|our) (own)? (plumber|electrician|contractor|handyman|repairman|hvac guy|hvac company|guy|tech) (out|come out|over|in|come over)',
       ],
       requires: [
         {

@@ -51,6 +51,8 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(see you in|file for|filing for|filed for|demand|demanding|initiate|initiating|start|starting|go to|going to) arbitration',
         '(take|taking) (this|it|you) to arbitration',
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
+        '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
+        'breach of (contract|warranty)',
         '(file|filing|filed|bring|bringing) _{0,4} (in|with|at|before) (the)? (superior|district|county|civil|circuit|federal|municipal|magistrate|small claims|state) (court)',
         `(${lawyerWords}|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $`,
         `(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (${lawyerWords}|legal|court|small claims|a lawsuit|lawsuit)`,
@@ -128,6 +130,9 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
+        '(le habla|habla|soy|somos) (el|la)? (licenciado|licenciada|abogado|abogada|lic|bufete|despacho)',
+        '(abogado|abogada|licenciado|licenciada|bufete|despacho) (de|del|de la) (senor|senora|sr|sra|mi cliente|nuestro cliente|la familia|cliente)',
+        'en (representacion|nombre) de (mi|nuestro|nuestra) (cliente|clienta|representado|representada)',
         '(tcpa (violation|claim|demand)|notice of representation|letter of representation)',
       ],
       requires: [
@@ -182,7 +187,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(see|seeing|watch|watching|be on|end up on|ending up on|make the|making the|air|airing|help|helps|cover|covers|covering|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(explain|explaining|answer to|in touch|been in touch|spoke|spoken|talked|talking|see|seeing|watch|watching|be on|end up on|ending up on|make the|making the|air|airing|help|helps|cover|covers|covering|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -197,6 +202,21 @@ export const mediaThreat: TTriggerDefinitionInput = {
           ],
         },
       ],
+    },
+    {
+      id: 'everyone-will-hear',
+      patterns: [
+        '(a lot of people|lots of people|everyone|everybody|the whole town|the whole city|the world|thousands of people|people) (are|is)? (going to|gonna|will|about to) (hear|know|see|find out|learn)',
+      ],
+      requires: [
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(news|reporter|reporters|journalist|investigative|tv|newspaper|press|channel #|action #|station|media)',
+          ],
+        },
+      ],
+      guards: [{ scope: 'sentence', anyOf: ['social media'] }],
     },
     {
       id: 'knows-the-press',
@@ -254,7 +274,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
@@ -283,6 +303,13 @@ export const reviewThreat: TTriggerDefinitionInput = {
           ],
         },
       ],
+    },
+    {
+      id: 'everyone-will-hear',
+      patterns: [
+        '(a lot of people|lots of people|everyone|everybody|the whole town|the whole city|the world|thousands of people|people|my followers) (are|is)? (going to|gonna|will|about to) (hear|know|see|find out|learn|read)',
+      ],
+      requires: [{ scope: 'sentence', anyOf: [`(${reviewPlatforms})`] }],
     },
     {
       id: 'bad-review',
