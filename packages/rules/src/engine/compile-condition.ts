@@ -24,13 +24,18 @@ export type TSignalValue = number | string | boolean | undefined;
 export interface EvaluationContext {
   readonly input: TEvaluationInput;
   readonly nowMillis: number;
-  readonly triggers: ReadonlyMap<string, readonly TFiredTrigger[]>;
+  /** fired triggers by code (NO_TRIGGERS until one fires) */
+  triggers: ReadonlyMap<string, readonly TFiredTrigger[]>;
   /** agent flags and case flags (tiny lists: searched directly) */
   readonly agentFlags: readonly string[];
   readonly caseFlags: readonly string[];
-  readonly openByCalendar: Map<string, boolean>;
+  /** business-hours answers already computed, by calendar (null until the first) */
+  openByCalendar: Map<string, boolean> | null;
   readonly calendars: Readonly<Record<string, TBusinessCalendar>>;
 }
+
+/** The trigger index of an evaluation in which nothing fired (never written to). */
+export const NO_TRIGGERS: ReadonlyMap<string, readonly TFiredTrigger[]> = new Map();
 
 /** Tests the condition; pushes one line per deciding leaf onto `reasons`. */
 export type CompiledCondition = (context: EvaluationContext, reasons: string[]) => Tri;
@@ -71,6 +76,17 @@ export function resolveSignal(context: EvaluationContext, name: string): TSignal
       if (name.startsWith('values.')) return input.signals.values[name.slice('values.'.length)];
       return undefined;
   }
+}
+
+const VALUES_PREFIX = 'values.';
+
+/** Reads the signal `name`: the same value as resolveSignal, with the name looked at once. */
+function signalReader(name: string): (context: EvaluationContext) => TSignalValue {
+  if (name.startsWith(VALUES_PREFIX)) {
+    const key = name.slice(VALUES_PREFIX.length);
+    return (context) => context.input.signals.values[key];
+  }
+  return (context) => resolveSignal(context, name);
 }
 
 function resolveField(input: TEvaluationInput, field: TConditionField): string | null | undefined {
@@ -188,10 +204,21 @@ export function compileCondition(condition: TCondition): CompiledCondition {
     }
     case 'not': {
       const child = compileCondition(known.condition);
+      // the line for a single inner reason (the usual case), by that reason
+      const lines = new Map<string, string>();
       return (context, reasons) => {
         const inner: string[] = [];
         const childResult = child(context, inner);
-        reasons.push(`not (${inner.join('; ')})`);
+        let line: string | undefined;
+        if (inner.length === 1) {
+          const only = inner[0] as string;
+          line = lines.get(only);
+          if (line === undefined) {
+            line = `not (${only})`;
+            if (lines.size < 64 && only.length <= 256) lines.set(only, line);
+          }
+        } else line = `not (${inner.join('; ')})`;
+        reasons.push(line);
         return childResult === UNKNOWN ? UNKNOWN : childResult === TRUE ? FALSE : TRUE;
       };
     }
@@ -200,7 +227,7 @@ export function compileCondition(condition: TCondition): CompiledCondition {
       const fired = `trigger ${code} fired`;
       const notFired = `trigger ${code} did not fire`;
       return (context, reasons) => {
-        const hit = context.triggers.has(code);
+        const hit = context.triggers.size !== 0 && context.triggers.has(code);
         reasons.push(hit ? fired : notFired);
         return hit ? TRUE : FALSE;
       };
@@ -210,7 +237,10 @@ export function compileCondition(condition: TCondition): CompiledCondition {
       const set = `flag ${name} is set`;
       const unset = `flag ${name} is not set`;
       return (context, reasons) => {
-        const present = context.agentFlags.includes(name) || context.caseFlags.includes(name);
+        const { agentFlags, caseFlags } = context;
+        const present =
+          (agentFlags.length !== 0 && agentFlags.includes(name)) ||
+          (caseFlags.length !== 0 && caseFlags.includes(name));
         reasons.push(present ? set : unset);
         return present ? TRUE : FALSE;
       };
@@ -236,15 +266,26 @@ export function compileCondition(condition: TCondition): CompiledCondition {
     case 'signal': {
       const { name, op, value } = known;
       const wanted = `${OPERATOR_TEXT[op]} ${String(value)}`;
+      const read = signalReader(name);
+      // the outcome and its line depend only on the value read: both kept per value
+      const outcomes = new Map<TSignalValue, { result: Tri; line: string }>();
       return (context, reasons) => {
-        const actual = resolveSignal(context, name);
-        const result = compare(actual, op, value);
-        reasons.push(
-          result === UNKNOWN
-            ? `${name} is ${actual === undefined ? 'missing' : `not comparable (${String(actual)})`}: cannot test ${wanted} (fails closed)`
-            : `${name} = ${String(actual)} ${result === TRUE ? 'holds' : 'fails'} ${wanted}`,
-        );
-        return result;
+        const actual = read(context);
+        let outcome = outcomes.get(actual);
+        if (outcome === undefined) {
+          const result = compare(actual, op, value);
+          outcome = {
+            result,
+            line:
+              result === UNKNOWN
+                ? `${name} is ${actual === undefined ? 'missing' : `not comparable (${String(actual)})`}: cannot test ${wanted} (fails closed)`
+                : `${name} = ${String(actual)} ${result === TRUE ? 'holds' : 'fails'} ${wanted}`,
+          };
+          // kept for a few short values only: inputs must not grow the compiled policy
+          if (outcomes.size < 64 && (typeof actual !== 'string' || actual.length <= 64)) outcomes.set(actual, outcome);
+        }
+        reasons.push(outcome.line);
+        return outcome.result;
       };
     }
     case 'withinHours': {
@@ -255,10 +296,15 @@ export function compileCondition(condition: TCondition): CompiledCondition {
           reasons.push(`calendar ${calendar} is not defined (fails closed)`);
           return UNKNOWN;
         }
-        let open = context.openByCalendar.get(calendar);
+        let known = context.openByCalendar;
+        let open = known?.get(calendar);
         if (open === undefined) {
           open = isOpenAt(definition, context.nowMillis);
-          context.openByCalendar.set(calendar, open);
+          if (!known) {
+            known = new Map();
+            context.openByCalendar = known;
+          }
+          known.set(calendar, open);
         }
         reasons.push(`${calendar} hours ${open ? 'open' : 'closed'} at ${context.input.now}`);
         return open ? TRUE : FALSE;

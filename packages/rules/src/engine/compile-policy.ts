@@ -9,6 +9,7 @@ import type { TOutcome, TRule, TSignalTrigger } from '../policy/pack-schema.js';
 import type { TPolicyPack } from '../policy/parse-pack.js';
 import { type CompiledReplyCheck, compileReplyChecks } from '../reply-checks/compile-reply-checks.js';
 import { type CompiledCondition, compileCondition } from './compile-condition.js';
+import { isRouteOutcome, outcomeListKeys, type TOutcomeListKeys } from './merge-outcomes.js';
 import { createPackDetector } from './pack-detector.js';
 
 export interface CompilePolicyOptions {
@@ -29,6 +30,12 @@ export interface CompiledRule {
   /** trigger codes the rule's condition refers to (for evidence in messages) */
   readonly triggerCodes: readonly string[];
   readonly waiver: CompiledCondition | null;
+  /** sets a target, an assignment or an approval: can supply the route (see merge-outcomes) */
+  readonly isRoute: boolean;
+  /** the outcome's list entries keyed for de-duplication across matched rules */
+  readonly listKeys: TOutcomeListKeys;
+  /** requirement ids and title: how the decision summary names the rule */
+  readonly headline: string;
 }
 
 export interface CompiledSignalTrigger {
@@ -87,15 +94,41 @@ function triggerCodesOf(rule: TRule): string[] {
   return [...codes].sort();
 }
 
+/**
+ * The outcome with every field present, in one order (undefined when the pack leaves a field
+ * out): packs give outcomes of many shapes, the evaluator then reads one.
+ */
+function uniformOutcome(outcome: TOutcome): TOutcome {
+  return {
+    target: outcome.target,
+    setStatus: outcome.setStatus,
+    setPriority: outcome.setPriority,
+    approval: outcome.approval,
+    assignment: outcome.assignment,
+    availability: outcome.availability,
+    sla: outcome.sla,
+    notifications: outcome.notifications,
+    requiredSteps: outcome.requiredSteps,
+    requiredNoteFields: outcome.requiredNoteFields,
+    stepOrder: outcome.stepOrder,
+    tasks: outcome.tasks,
+    replyChecks: outcome.replyChecks,
+    guidance: outcome.guidance,
+  };
+}
+
 export function compilePolicy(pack: TPolicyPack, options: CompilePolicyOptions = {}): CompiledPolicy {
   const rankedRules: CompiledRule[] = pack.rules
     .map((rule) => ({
       rule,
-      outcome: rule.outcome,
+      outcome: uniformOutcome(rule.outcome),
       specificity: conditionSpecificity(rule.when),
       test: compileCondition(rule.when),
       triggerCodes: triggerCodesOf(rule),
       waiver: rule.outcome.approval?.waivedWhen ? compileCondition(rule.outcome.approval.waivedWhen) : null,
+      isRoute: isRouteOutcome(rule.outcome),
+      listKeys: outcomeListKeys(rule.outcome),
+      headline: `${rule.requirementIds.join(', ')} ${rule.title}`,
     }))
     .sort((a, b) =>
       compareRank(

@@ -3,7 +3,7 @@
  * outputs in a stable order. Every rule's verdict and reasons go into the explanation.
  */
 import { addBusinessMinutes, isOpen, nextOpening } from '../calendar/index.js';
-import { instantMs } from '../calendar/zone-clock.js';
+import { instantMs, parseIsoInstant } from '../calendar/zone-clock.js';
 import {
   type TAvailability,
   type TDecision,
@@ -13,16 +13,9 @@ import {
   type TSla,
   ZEvaluationInput,
 } from '../types.js';
-import { type EvaluationContext, resolveSignal, TRUE, UNKNOWN } from './compile-condition.js';
+import { type EvaluationContext, NO_TRIGGERS, resolveSignal, TRUE, UNKNOWN } from './compile-condition.js';
 import type { CompiledPolicy, CompiledRule } from './compile-policy.js';
-import {
-  assembleLists,
-  INDEPENDENT_FIELDS,
-  isRouteRule,
-  ROUTE_FIELDS,
-  type TRoutingField,
-  winnerReason,
-} from './merge-outcomes.js';
+import { assembleLists, type TIndependentField, winnerReason } from './merge-outcomes.js';
 
 /** An evaluation input that fails validation, or that does not fit the policy. */
 export class EvaluationInputError extends Error {
@@ -70,7 +63,8 @@ function indexTrigger(byCode: Map<string, TFiredTrigger[]>, trigger: TFiredTrigg
   else byCode.set(trigger.code, [trigger]);
 }
 
-const NO_REASONS: string[] = [];
+/** where signal-trigger conditions write the reasons nobody reads */
+const IGNORED_REASONS: string[] = [];
 
 function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, context: EvaluationContext) {
   const fired: TFiredTrigger[] = [];
@@ -78,7 +72,10 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
   addTextHits(policy, input.agentNote, 'agentNote', fired);
   // an agent may raise any trigger code the pack listens for by setting a flag of that name
   const agentFlags = input.signals.agentFlags;
-  for (const flag of agentFlags.length === 0 ? agentFlags : [...new Set(agentFlags)].sort()) {
+  // each flag once, in code order (a single flag is both already)
+  const flags = agentFlags.length < 2 ? agentFlags : [...new Set(agentFlags)].sort();
+  for (let index = 0; index < flags.length; index++) {
+    const flag = flags[index] as string;
     if (policy.triggerCodes.has(flag)) {
       fired.push({
         code: flag,
@@ -87,12 +84,18 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
       });
     }
   }
-  const byCode = context.triggers as Map<string, TFiredTrigger[]>;
-  for (const trigger of fired) indexTrigger(byCode, trigger);
+  // most inputs fire nothing: the context keeps the shared empty index until something fires
+  let byCode: Map<string, TFiredTrigger[]> | null = null;
+  if (fired.length > 0) {
+    byCode = new Map();
+    context.triggers = byCode;
+    for (const trigger of fired) indexTrigger(byCode, trigger);
+  }
   // signal triggers see the text triggers (and each other in id order)
   for (const { definition, test } of policy.signalTriggers) {
-    NO_REASONS.length = 0;
-    if (test(context, NO_REASONS) !== TRUE) continue;
+    // conditions only append after what the list holds: it is emptied now and then, not per test
+    if (IGNORED_REASONS.length > 256) IGNORED_REASONS.length = 0;
+    if (test(context, IGNORED_REASONS) !== TRUE) continue;
     const evidenceName = definition.evidence;
     const value = evidenceName.startsWith('flag:') ? true : (resolveSignal(context, evidenceName) ?? 'present');
     const trigger: TFiredTrigger = {
@@ -101,17 +104,38 @@ function collectTriggers(policy: CompiledPolicy, input: TEvaluationInput, contex
       evidence: { kind: 'signal', name: evidenceName, value },
     };
     fired.push(trigger);
+    if (byCode === null) {
+      byCode = new Map();
+      context.triggers = byCode;
+    }
     indexTrigger(byCode, trigger);
   }
-  return fired.sort(compareTriggers);
+  return fired.length > 1 ? fired.sort(compareTriggers) : fired;
 }
 
+const ZONED_SUFFIX = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
 function instantOf(now: string): number {
+  // the common ISO shape with an offset is read directly; anything else goes the general way
+  const fast = parseIsoInstant(now);
+  if (!Number.isNaN(fast)) return fast;
+  if (!ZONED_SUFFIX.test(now)) {
+    throw new EvaluationInputError([{ path: 'now', message: 'time has no offset or zone' }]);
+  }
   const millis = instantMs(now);
   if (Number.isNaN(millis)) {
     throw new EvaluationInputError([{ path: 'now', message: `not a valid instant: ${now}` }]);
   }
   return millis;
+}
+
+/** The best-ranked matched rule whose outcome sets `field` to a value (not an empty list). */
+function firstSetting(matched: readonly CompiledRule[], field: TIndependentField): CompiledRule | undefined {
+  for (const compiled of matched) {
+    const value = compiled.outcome[field];
+    if (value !== undefined && !isEmptyList(value)) return compiled;
+  }
+  return undefined;
 }
 
 /** Decides what happens to a case. Same policy version + input (incl. `now`) → same decision. */
@@ -124,55 +148,52 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
       },
     ]);
   }
-  if (!/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(input.now)) {
-    throw new EvaluationInputError([{ path: 'now', message: 'time has no offset or zone' }]);
-  }
   const context: EvaluationContext = {
     input,
     nowMillis: instantOf(input.now),
-    triggers: new Map(),
+    triggers: NO_TRIGGERS,
     agentFlags: input.signals.agentFlags,
     caseFlags: input.case.flags,
-    openByCalendar: new Map(),
+    openByCalendar: null,
     calendars: policy.pack.calendars,
   };
   const triggers = collectTriggers(policy, input, context);
 
-  const traces: TRuleTrace[] = [];
+  const rankedRules = policy.rankedRules;
+  const traces: TRuleTrace[] = new Array(rankedRules.length);
   const matched: CompiledRule[] = [];
-  for (const compiled of policy.rankedRules) {
+  let routeRule: CompiledRule | null = null;
+  for (let index = 0; index < rankedRules.length; index++) {
+    const compiled = rankedRules[index] as CompiledRule;
     const reasons: string[] = [];
     const result = compiled.test(context, reasons);
     if (result === UNKNOWN) reasons.push('result unknown: the rule does not match (fails closed)');
-    if (result === TRUE) matched.push(compiled);
-    traces.push({
+    if (result === TRUE) {
+      matched.push(compiled);
+      if (routeRule === null && compiled.isRoute) routeRule = compiled;
+    }
+    traces[index] = {
       ruleId: compiled.rule.id,
       requirementIds: compiled.rule.requirementIds,
       priority: compiled.rule.priority,
       specificity: compiled.specificity,
       matched: result === TRUE,
       reasons,
-    });
+    };
   }
 
-  const routeRule = matched.find(isRouteRule) ?? null;
-  const sources: Partial<Record<TRoutingField, CompiledRule>> = {};
-  if (routeRule) {
-    for (const field of ROUTE_FIELDS) if (routeRule.outcome[field] !== undefined) sources[field] = routeRule;
-  }
-  for (const field of INDEPENDENT_FIELDS) {
-    for (const compiled of matched) {
-      const value = compiled.outcome[field];
-      if (value !== undefined && !isEmptyList(value)) {
-        sources[field] = compiled;
-        break;
-      }
-    }
-  }
+  // the route comes whole from the route rule; the independent fields from the first rule setting each
+  const route = routeRule?.outcome;
+  const targetSource = route?.target;
+  const assignmentSource = route?.assignment !== undefined ? (routeRule as CompiledRule) : undefined;
+  const approvalRule = route?.approval !== undefined ? (routeRule as CompiledRule) : undefined;
+  const setStatusSource = route?.setStatus !== undefined ? (routeRule as CompiledRule) : undefined;
+  const availabilitySource = route?.availability !== undefined ? (routeRule as CompiledRule) : undefined;
+  const slaSource = route?.sla !== undefined ? (routeRule as CompiledRule) : undefined;
+  const setPrioritySource = matched.length > 0 ? firstSetting(matched, 'setPriority') : undefined;
+  const stepOrderSource = matched.length > 0 ? firstSetting(matched, 'stepOrder') : undefined;
   const lists = assembleLists(policy, input, matched, triggers);
 
-  const targetSource = sources.target?.outcome.target;
-  const approvalRule = sources.approval;
   let approval: TDecision['approval'] = { required: false, approverRole: null, reason: null };
   if (approvalRule?.outcome.approval) {
     const spec = approvalRule.outcome.approval;
@@ -182,18 +203,26 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
       : { required: true, approverRole: spec.approverRole, reason: spec.reason };
   }
 
-  const availability = buildAvailability(policy, input, context.nowMillis, sources.availability);
-  const sla = buildSla(policy, context.nowMillis, sources.sla);
+  const availability = buildAvailability(policy, input, context.nowMillis, availabilitySource);
+  const sla = buildSla(policy, context.nowMillis, slaSource);
   const winner = routeRule ?? matched[0] ?? null;
   const routes = Boolean(
-    targetSource || sources.assignment || sources.setStatus || approval.required || lists.tasks.length > 0,
+    targetSource || assignmentSource || setStatusSource || approval.required || lists.tasks.length > 0,
   );
 
+  // in the order of ROUTE_FIELDS, then INDEPENDENT_FIELDS
   const fieldSources: Record<string, string> = {};
-  for (const field of [...ROUTE_FIELDS, ...INDEPENDENT_FIELDS]) {
-    const source = sources[field];
-    if (source) fieldSources[field] = source.rule.id;
+  if (routeRule) {
+    const id = routeRule.rule.id;
+    if (targetSource !== undefined) fieldSources.target = id;
+    if (assignmentSource) fieldSources.assignment = id;
+    if (approvalRule) fieldSources.approval = id;
+    if (setStatusSource) fieldSources.setStatus = id;
+    if (availabilitySource) fieldSources.availability = id;
+    if (slaSource) fieldSources.sla = id;
   }
+  if (setPrioritySource) fieldSources.setPriority = setPrioritySource.rule.id;
+  if (stepOrderSource) fieldSources.stepOrder = stepOrderSource.rule.id;
 
   const decision: TDecision = {
     outcome: routes ? 'ESCALATE' : 'STAY',
@@ -203,14 +232,14 @@ export function evaluate(policy: CompiledPolicy, input: TEvaluationInput): TDeci
       team: targetSource?.team ?? null,
       queue: targetSource?.queue ?? null,
     },
-    setStatus: sources.setStatus?.outcome.setStatus ?? null,
-    setPriority: sources.setPriority?.outcome.setPriority ?? null,
+    setStatus: setStatusSource?.outcome.setStatus ?? null,
+    setPriority: setPrioritySource?.outcome.setPriority ?? null,
     approval,
     requiredSteps: lists.requiredSteps,
     requiredNoteFields: lists.requiredNoteFields,
-    stepOrder: sources.stepOrder?.outcome.stepOrder ?? [],
+    stepOrder: stepOrderSource?.outcome.stepOrder ?? [],
     notifications: lists.notifications,
-    assignment: sources.assignment?.outcome.assignment ?? null,
+    assignment: assignmentSource?.outcome.assignment ?? null,
     tasks: lists.tasks,
     replyChecks: lists.replyChecks,
     guidance: lists.guidance,
@@ -280,23 +309,37 @@ function buildSla(policy: CompiledPolicy, nowMillis: number, source: CompiledRul
   };
 }
 
+/** The distinct codes of the triggers, in order of first appearance, joined by ", ". */
+function distinctCodes(triggers: readonly TFiredTrigger[]): string {
+  let text = '';
+  for (let index = 0; index < triggers.length; index++) {
+    const code = (triggers[index] as TFiredTrigger).code;
+    let repeated = false;
+    for (let earlier = 0; earlier < index && !repeated; earlier++) {
+      repeated = (triggers[earlier] as TFiredTrigger).code === code;
+    }
+    if (!repeated) text = index === 0 ? code : `${text}, ${code}`;
+  }
+  return text;
+}
+
 function summarize(decision: TDecision, winner: CompiledRule | null): string {
   if (!winner) {
-    const fired = decision.triggers.map((trigger) => trigger.code);
-    return fired.length > 0
-      ? `stay: triggers ${[...new Set(fired)].join(', ')} fired but no rule applies`
+    return decision.triggers.length > 0
+      ? `stay: triggers ${distinctCodes(decision.triggers)} fired but no rule applies`
       : 'stay: no trigger fired and no rule applies';
   }
-  const target = [decision.target.tier, decision.target.team, decision.target.queue].filter(Boolean).join(' / ');
-  const parts = [`${winner.rule.requirementIds.join(', ')} ${winner.rule.title}`];
-  if (target) parts.push(`to ${target}`);
-  if (decision.approval.required) parts.push(`after approval by ${decision.approval.approverRole}`);
-  if (decision.availability && !decision.availability.openNow) {
-    parts.push(
-      `${decision.availability.action.toLowerCase().replaceAll('_', ' ')} (${decision.availability.nextOpeningAt})`,
-    );
+  // parts joined by spaces: headline, target, approval, availability, triggers
+  let text = winner.headline;
+  let target = '';
+  for (const part of [decision.target.tier, decision.target.team, decision.target.queue]) {
+    if (part) target = target === '' ? part : `${target} / ${part}`;
   }
-  const codes = [...new Set(decision.triggers.map((trigger) => trigger.code))];
-  if (codes.length > 0) parts.push(`because ${codes.join(', ')}`);
-  return parts.join(' ');
+  if (target) text += ` to ${target}`;
+  if (decision.approval.required) text += ` after approval by ${decision.approval.approverRole}`;
+  if (decision.availability && !decision.availability.openNow) {
+    text += ` ${decision.availability.action.toLowerCase().replaceAll('_', ' ')} (${decision.availability.nextOpeningAt})`;
+  }
+  if (decision.triggers.length > 0) text += ` because ${distinctCodes(decision.triggers)}`;
+  return text;
 }

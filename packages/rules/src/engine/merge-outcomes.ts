@@ -2,6 +2,7 @@
  * How matched rules combine: routing fields come from the best-ranked rule that sets them;
  * lists are the union over all matched rules, in rank order, without duplicates.
  */
+import type { TOutcome } from '../policy/pack-schema.js';
 import type { TDecision, TEvaluationInput, TFiredTrigger, TRenderedNotification } from '../types.js';
 import type { CompiledPolicy, CompiledRule, TemplatePart } from './compile-policy.js';
 
@@ -12,11 +13,34 @@ import type { CompiledPolicy, CompiledRule, TemplatePart } from './compile-polic
 export const ROUTE_FIELDS = ['target', 'assignment', 'approval', 'setStatus', 'availability', 'sla'] as const;
 /** Fields taken independently from the best-ranked matched rule that sets each. */
 export const INDEPENDENT_FIELDS = ['setPriority', 'stepOrder'] as const;
-export type TRoutingField = (typeof ROUTE_FIELDS)[number] | (typeof INDEPENDENT_FIELDS)[number];
+export type TIndependentField = (typeof INDEPENDENT_FIELDS)[number];
+export type TRoutingField = (typeof ROUTE_FIELDS)[number] | TIndependentField;
+
+export function isRouteOutcome(outcome: TOutcome): boolean {
+  return outcome.target !== undefined || outcome.assignment !== undefined || outcome.approval !== undefined;
+}
 
 export function isRouteRule(compiled: CompiledRule): boolean {
-  const { outcome } = compiled;
-  return outcome.target !== undefined || outcome.assignment !== undefined || outcome.approval !== undefined;
+  return compiled.isRoute;
+}
+
+/** De-duplication keys of an outcome's list entries, in the order of the lists. */
+export interface TOutcomeListKeys {
+  readonly requiredSteps: readonly string[];
+  readonly requiredNoteFields: readonly string[];
+  readonly tasks: readonly string[];
+  readonly replyChecks: readonly string[];
+  readonly guidance: readonly string[];
+}
+
+export function outcomeListKeys(outcome: TOutcome): TOutcomeListKeys {
+  return {
+    requiredSteps: outcome.requiredSteps.map((step) => `s:${step.id}`),
+    requiredNoteFields: outcome.requiredNoteFields.map((field) => `f:${field}`),
+    tasks: outcome.tasks.map((task) => `t:${task.kind}:${task.title}`),
+    replyChecks: outcome.replyChecks.map((checkId) => `r:${checkId}`),
+    guidance: outcome.guidance.map((text) => `g:${text}`),
+  };
 }
 
 type TLists = Pick<
@@ -122,14 +146,21 @@ export function assembleLists(
         }
       }
     }
-    for (const step of outcome.requiredSteps) {
-      if (firstTime(seen, `s:${step.id}`)) lists.requiredSteps.push({ ...step, ruleId: rule.id });
+    const keys = compiled.listKeys;
+    const { requiredSteps, requiredNoteFields, tasks, replyChecks, guidance } = outcome;
+    for (let index = 0; index < requiredSteps.length; index++) {
+      const step = requiredSteps[index] as (typeof requiredSteps)[number];
+      if (firstTime(seen, keys.requiredSteps[index] as string)) {
+        lists.requiredSteps.push({ id: step.id, label: step.label, ruleId: rule.id });
+      }
     }
-    for (const field of outcome.requiredNoteFields) {
-      if (firstTime(seen, `f:${field}`)) lists.requiredNoteFields.push(field);
+    for (let index = 0; index < requiredNoteFields.length; index++) {
+      const field = requiredNoteFields[index] as string;
+      if (firstTime(seen, keys.requiredNoteFields[index] as string)) lists.requiredNoteFields.push(field);
     }
-    for (const task of outcome.tasks) {
-      if (firstTime(seen, `t:${task.kind}:${task.title}`)) {
+    for (let index = 0; index < tasks.length; index++) {
+      const task = tasks[index] as (typeof tasks)[number];
+      if (firstTime(seen, keys.tasks[index] as string)) {
         lists.tasks.push({
           kind: task.kind,
           title: task.title,
@@ -140,11 +171,13 @@ export function assembleLists(
         });
       }
     }
-    for (const checkId of outcome.replyChecks) {
-      if (firstTime(seen, `r:${checkId}`)) lists.replyChecks.push(checkId);
+    for (let index = 0; index < replyChecks.length; index++) {
+      const checkId = replyChecks[index] as string;
+      if (firstTime(seen, keys.replyChecks[index] as string)) lists.replyChecks.push(checkId);
     }
-    for (const text of outcome.guidance) {
-      if (firstTime(seen, `g:${text}`)) lists.guidance.push({ ruleId: rule.id, text });
+    for (let index = 0; index < guidance.length; index++) {
+      const text = guidance[index] as string;
+      if (firstTime(seen, keys.guidance[index] as string)) lists.guidance.push({ ruleId: rule.id, text });
     }
   }
   if (lists.notifications.length > 1) lists.notifications.sort(compareNotifications);
