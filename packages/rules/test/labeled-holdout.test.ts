@@ -15,6 +15,8 @@ const heldOutSetFiles = [
   'labeled-holdout-6.ndjson',
   'labeled-holdout-7.ndjson',
   'labeled-holdout-8.ndjson',
+  'labeled-holdout-9.ndjson',
+  'labeled-holdout-10.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

@@ -31,6 +31,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(display|profile|public) name _{0,8} legal (name)?',
         'legal (vs|versus|and|or) (display|preferred|chosen|profile) name',
         '(i|they|she|he|we) (am|are|is)? (go|goes|went|going) by (my|their|his|her)? (a different name|another name|_ now|chosen name|middle name|new name)',
+        '(profile|page|listing|account) (shows|displays|lists|reveals|says|has|still shows) (my|their|his|her) (gender|sex|pronouns|legal name|old name|dead name|birth name)',
         '(legal name|name on my id|id name|name on the id|birth name|government name) _{0,12} (i|they|she|he|we) (go|goes) by',
         '(address|call|refer to|addressing|calling|referring to) (me|them|him|her) (as)? (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they) _{0,4} (not|instead of|rather than) (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they|him|her)',
         '(change|changing|update|updating|correct|correcting|fix|fixing|edit|editing|switch|set|remove|cambiar|cambio|actualizar|corregir) _{0,3} (my|the|their|his|her|our|mi|el|su)? _{0,2} (gender|sex|gender marker|gender field|gender option|gender options|genero)',
@@ -116,7 +117,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(categories|category|types|type|kinds|kind) of (my|our|the)? (personal)? (data|information|info)',
         'what (personal)? (information|data|info|records|details) _{0,3} (has|have|holds|hold|stores|store|keeps|keep|collected|stored|keeping|storing|collects|collecting|tiene|tienen) _{0,2} (about|on|de|sobre) (me|us|my|our|mi|mis)',
         '(see|know|tell me|show me) what (you|your company|you guys|yall) (know|have|keep|store|hold|collect) (about|on) (me|us)',
-        '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|ve got|hold|store|keep|collected|have collected) (on|about) (me|us)',
+        '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|have got|ve got|got|hold|store|keep|collected|have collected) (on|about) (me|us)',
         '(copy|copies|list|report|export) of (everything|all|anything|whatever) (you have|you have got|you got|you hold|you store|you keep|you collected|you have collected|youve collected) (on|about) (me|us)',
         '(what|how) (do|does|will) (you|your company|y all|yall) (do|use) _{0,2} (my|our) (data|information|info|personal data|personal information)',
         '(like|want|wants|wanted|need|needs|requesting|requests|asked for|asking for|asks for) (all)? (of)? (my|our|his|her|their|the)? (personal)? (account|acct|acount|accnt|data|information|info|profile|personal data|records|details) (permanently|completely|fully)? (deleted|erased|removed|wiped|purged)',
@@ -172,7 +173,8 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       id: 'edit-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
-        '(can|could|may|would|will) (i|we|you|someone|somebody|anyone|you guys|your team) (please)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
+        '(edit|change|fix|update|reword|correct|rewrite|tweak) (a couple of|a couple|a few|some|one|two|the last|the first|a|one of the) (sentences|sentence|lines|line|words|word|parts|part|details|things|paragraph)',
+        '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
@@ -217,7 +219,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     {
       id: 'remove-it',
       patterns: [
-        '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|pulled|gone)',
+        '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|taken off|pulled|gone)',
         `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',

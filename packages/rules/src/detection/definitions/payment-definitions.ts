@@ -51,6 +51,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'customer-opened-dispute',
       patterns: [
         '(buyer|customer|cardholder|cx|member|mbr|client|purchaser) (opened|filed|submitted|initiated|started|has opened|has filed) (a|an)? (claim|dispute|chargeback|case)',
+        '(dispute|disputes|chargeback|chargebacks) (opened|filed|initiated|raised|submitted|lodged) (on|for|against|by|regarding)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
     },
@@ -105,7 +106,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
     {
       id: 'call-bank',
       patterns: [
-        `(llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
+        `(ringing|ring up|ringing up|rang|llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
         `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
         `(have|get|let|having) (my|the)? (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort|claw|dispute|charge it back|charge this back)`,
         `(my|mi) (${bankWords}|${cardWords}) (will|is going to|gonna|can|va a) (do it for me|handle it for me|get it back|get my money|take it back|reverse it|refund me|take care of it|claw it back|sort it out)`,
@@ -140,6 +141,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
         `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (fraud investigator|fraud analyst|fraud specialist|fraud rep|fraud agent|fraud investigations|dispute rep|disputes rep|dispute analyst|dispute investigator|investigations|investigations team|investigator|dispute team|dispute department|disputes department|chargeback team|chargeback department|claims team|claims department|support|support team|customer service|compliance|underwriting|rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us|(flagged|flags|is flagging|froze|has frozen|put a hold on|placed a hold on|is reviewing) (us|our|several|multiple|a number of|a batch of|a few)|opened (a|an) (inquiry|investigation|review|case|retrieval request)|wants us|needs us|asked us|is asking us|requires us|wants documentation|wants proof|requested documentation|requested proof)`,
         `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
+        `(this is|calling from|writing from|we are|here is) (the|a)? (${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations)? (team|department|dept|desk|unit|services)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],
       guards: [

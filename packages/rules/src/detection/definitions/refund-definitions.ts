@@ -4,7 +4,7 @@ import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 const refundWords =
   'devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
-  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)';
+  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
 
 export const refundThreshold: TTriggerDefinitionInput = {
   code: 'REFUND_THRESHOLD',
@@ -18,7 +18,8 @@ export const refundThreshold: TTriggerDefinitionInput = {
         `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
         `(all)? (${numbersAboveThree}) of (the|my|those|these) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
-        '(a|the|whole|entire|full|last|past) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
+        '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
+        '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
       ],
       requires: [{ scope: 'sentence', anyOf: [`(${refundWords}|back|charged|paid|owed|return)`] }],
@@ -50,6 +51,7 @@ export const repeatRefund: TTriggerDefinitionInput = {
         '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',
         '(same|identical) (refund)? (reason|issue|problem) _{0,3} (third|3rd|fourth|4th) time',
         '(third|3rd|fourth|4th) time _{0,4} same (refund)? (reason|issue|problem)',
+        '(tercer|tercera|3er|cuarto|cuarta) (reembolso|reembolsos|devolucion|vez) _{0,4} (mismo|misma)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
       guards: [
@@ -79,6 +81,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
           anyOf: [
             '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
             '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
+            '(issued|sent|gave|processed|did|handled|made) (the|a|her|his|their)? (refund|reembolso) (outside|off|directly|via|through|by|in cash|offline|herself|himself|themselves|personally)',
             '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
           ],
         },
@@ -103,7 +106,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (returning|sending (it|this|them|one)? back|exchanging|getting a replacement|replacing|doing an rma)',
         '(twice|two times|three times|# times|2x|3x|multiple times|several times) _{0,6} (return|returned|rma|replace|replaced|exchange|exchanged|send back|sent back|send it back|ship back)',
         '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
-        '(rma|rmad|returned|replaced|exchanged|swapped|sent back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
+        '(rma|rmad|returned|replaced|exchanged|swapped|sent back|return|exchange|replace|send back|ship back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
         `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already)`,
       ],
@@ -151,7 +154,7 @@ export const staleRefund: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(not|never|no|havent|hasnt|still|nothing|where|yet|missing|no sign|nowhere|cant find|no veo|todavia|aun)',
+            '(not|never|no|havent|hasnt|still|nothing|where|yet|missing|no sign|nowhere|cant find|no veo|todavia|aun|now|today)',
           ],
         },
       ],

@@ -12,7 +12,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'asks-for-physician',
       patterns: [
-        '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|physician|nurse|pharmacist|medical professional|medical team|dietitian) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
+        '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|doctors|physician|physicians|nurse|nurses|pharmacist|pharmacists|medical professional|medical professionals|medical team|dietitian|dietitians) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
         '(algun|un|una) (medico|doctor|doctora|farmaceutico|enfermera) (con quien|que pueda|que me pueda|para)',
         '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
@@ -31,12 +31,13 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'safety-question',
       patterns: [
-        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
+        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (drink|drinking|eat|eating|have|consume|chew|take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
         '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
         '(if|whether) _{0,6} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(puedo|puede|podemos|pueden|se puede) (tomar|usar|dar|darle|consumir|beber|comer) _{0,4} (si|con|mientras|durante|estando)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
+        '(could|would|will|can|might|may) (lower|raise|affect|trigger|worsen|interfere with|cause|bring on|set off) (his|her|my|their|the)? (seizure|seizures|seizure threshold|blood pressure|heart rate|blood sugar|migraines|asthma|symptoms|condition)',
         '(does|do|will|would|can|could) _{1,5} (spike|raise|lower|affect|increase|decrease|mess with|interfere with) (my|his|her)? (blood sugar|sugar|sugars|blood pressure|heart rate|cholesterol|glucose|insulin|a1c|levels)',
         '(does|do|will|would|can|could) (this|it|the shake|the product|the supplement|the tea|the bar|the bars|the powder|these) _{0,3} (spike|raise|lower|affect|increase|decrease|mess with|interfere with) (my)? (blood sugar|blood pressure|heart rate|cholesterol|glucose|insulin|meds|medication|medications)',
         '(is|are|would|will) _{1,5} (a problem|an issue|a concern|bad for me|a risk|risky) (for me|with|if)?',
@@ -106,6 +107,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       patterns: [
         '(hospitalized|hospitalised|admitted to the hospital|was admitted|got admitted|put in the hospital|in the icu)',
         '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in|at) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
+        '(drove|drive|driving|took|rushed|brought|carried) (me|him|her|them|us|my (son|daughter|husband|wife|kid|child|mom|dad)) (to|into) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
       ],
       requires: [
         {
@@ -170,6 +172,9 @@ const hazardPatterns = [
   '(smoke|smoking|smoky|flames|flame|on fire|caught fire|catching fire|fire started|electrical fire|burning smell|smells like burning|smell of burning|smells burnt|burning _ smell|burnt _ smell|burning _ odor|smells like burnt|smell of burnt|burnt plastic|burnt rubber|humo|incendio|chispas|fire in (the|my|our) _{0,2} (vent|dryer|kitchen|garage|attic|basement|wall|walls|panel|unit|furnace|oven|stove|outlet|house|home|room|bedroom|laundry room)|(house|kitchen|dryer|vent|grease|electrical|attic|garage|oven|stove) fire|there s a fire|there is a fire|a fire (in|at)|se esta quemando)',
   '(smells|smelling|smelled|smell) (like)? (it s|its|it is|something s|something is|something|smth) (burning|on fire|melting)',
   '(smoldering|smouldering)',
+  '(saliendo|sale|se sale|escapando|escapa|fuga de|huele a|olor a) (el)? gas',
+  '(gas) (valve|line|pipe|meter|fitting|connection|hose) _{0,3} (leak|leaking|leaks|hissing)',
+  '(leak|leaking|leaks) (at|in|on|from|near) (the|my|our)? (gas) (valve|line|pipe|meter|fitting|connection|stove|range|hose)',
 ];
 
 const alarmSounding =
@@ -273,6 +278,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
         '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(mount|wall mount|bracket|anchor|anchors|screws|bolts|unit|arm) (is|are)? (pulling|coming|ripping|tearing|working) (out|loose|away|off) (of|from)?',
+        '(scared|afraid|worried|terrified|fear) (that)? (it is|it will|it is going to|its|it|it might|the unit|the mount|the arm|the machine) (gonna|going to)? (come down|fall|fall off|collapse|tip|tip over|snap|break|come off|come loose)',
         '(worried|afraid|scared|concerned|fear) _{0,5} (get|gets|getting|be|will be) (hurt|injured|electrocuted|burned|shocked|killed)',
         '(worried|afraid|scared|concerned|fear|risk) (about|of) (a)? (fire|electrocution|electric shock|shock|explosion|gas leak)',
         '(water|leak|leaking|wet) _{0,4} (electrical|panel|outlet|outlets|breaker|breakers|wiring|wires)',
@@ -293,6 +300,12 @@ export const healthSafety: TTriggerDefinitionInput = {
             '(dangerous|unsafe) (precedent|game|territory|ground)',
             'safety (team|department|dept|check|feature|features|tips|plan)',
             'trust (&|and) safety',
+          ],
+        },
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(profile|messages|seeker|seekers|stalker|stalking|harass|harassing|harassed|found out|outed|walking alone)',
           ],
         },
       ],
@@ -324,7 +337,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
         '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
         '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
         '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|calefaccion|luz|aire)',
-        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,3} (off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|not back on|is not back on|not back|still off|still out|still not working|still broken|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
+        '(aire acondicionado|aire|calefaccion|calentador|luz|electricidad|heat|heating|heater|furnace|ac|a c|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|heat pump) _{0,5} (has been out|been out|off|been off|shut off|turned off|not working|is not working|isnt working|stopped working|quit|quit working|died|dead|out|down|broken|broke|went out|goes out|failed|failing|cut|cut off|outage|failure|gone|is gone|went down|keeps cutting out|cutting out|not back on|is not back on|not back|still off|still out|still not working|still broken|has been waiting|been waiting|waiting on|waiting for|still waiting|wont turn on|will not turn on|not turning on|blowing cold|blowing hot|blowing warm|no funciona)',
       ],
       requires: [{ scope: 'message', anyOf: [vulnerablePeople, vulnerableAge, extremeWeather] }],
       guards: [
@@ -351,7 +364,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
 };
 
 const homeParts =
-  'granite|quartz|marble|glass door|sliding door|mirror|light fixture|fixtures|pavers|concrete|brick|stucco|gutter|gutters|chimney|banister|shed|windshield|laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
+  'granite|quartz|marble|glass door|sliding door|light fixture|piso|pared|paredes|techo|tuberia|tuberias|gabinete|gabinetes|fixtures|pavers|concrete|brick|stucco|gutter|gutters|chimney|banister|shed|windshield|laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
 
 export const propertyDamage: TTriggerDefinitionInput = {
   code: 'PROPERTY_DAMAGE',
@@ -382,6 +395,9 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(water|sewage|mold) (damage|damaged)',
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
+        '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
+        '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber) (caused|made|left|created)',
+        'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',
         `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
         `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,

@@ -65,12 +65,13 @@ export const serviceDelay: TTriggerDefinitionInput = {
       patterns: [
         '(until|till|til|before|unless) (you|you guys|yall|cinch|the warranty company|your company|your team|warranty) (approve|approves|authorize|authorizes|authorise|authorises|sign off|signs off|ok|okay|give the ok|gives the ok)',
         '(need|needs|needed|waiting for) (your|cinch s|the warranty company s|warranty) (approval|authorization|authorisation|ok|okay|sign off)',
+        '(cinch|you|the warranty company|warranty|your company|you guys) (had to|has to|needs to|need to|needed to|must|would have to) (approve|authorize|authorise|ok|okay|sign off on)',
       ],
       requires: [
         {
           scope: 'message',
           anyOf: [
-            `(${delayWords}|still|been # (days|weeks|months)|for (days|weeks|months)|no (word|update|answer|response))`,
+            `(${delayWords}|still|been # (days|weeks|months)|for (days|weeks|months)|for a (week|month)|no (word|update|answer|response)|nobody called|no one called|never called|never heard)`,
           ],
         },
       ],
@@ -149,6 +150,7 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         '(install|installation|instalacion) _{0,8} (slipping|slips|slipped|keeps moving|keeps changing|keeps getting moved|delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
+        `(${providerWords}|they) _{0,4} (keeps|keep|kept) (pushing|moving|bumping|rescheduling|delaying) (it|this|us|me|that) (back|out|off)?`,
         '(install|installation|appointment|appt|service date|visit) (was|is|got)? (scheduled|set|booked|planned|supposed to be) (for)? _{0,4} then _{0,4} (now|then|and now)',
         `(${providerWords}|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)`,
         '(pushed|pushing|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
@@ -158,7 +160,7 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'install-date-passed',
       patterns: [
-        '(install|installation|instalacion) (was|is|had been|has been) (scheduled|supposed|set|planned|booked|promised|due) (for|to be)? _{0,4}',
+        '(install|installation|instalacion) _{0,5} (was|is|had been|has been) (scheduled|supposed|set|planned|booked|promised|due) (for|to be)? _{0,4}',
       ],
       requires: [
         {
@@ -214,7 +216,15 @@ export const claimDispute: TTriggerDefinitionInput = {
       requires: [
         { scope: 'message', anyOf: ['(offer|offering|offered|credit|cap|payout|cash out|cash offer|amount|buyout)'] },
       ],
-      guards: [{ scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] }],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(replacement|model|brand|unit offered|downgrade|top load|front load|french door|side by side|top freezer)',
+            'offered (washer|dryer|fridge|refrigerator|unit|model|range|oven|dishwasher|ac|furnace|one|microwave)',
+          ],
+        },
+      ],
     },
     {
       id: 'amount-falls-short',
@@ -245,6 +255,7 @@ export const claimDispute: TTriggerDefinitionInput = {
       patterns: [
         '# (for|on|toward|towards|against) (a|an|the|my|our)? # _{0,3}',
         '# (of|out of) (the|my|our|a)? # (i|we)? (paid|spent|owe|was charged|were charged)?',
+        '# (cap|credit|payout|limit|offer|max|maximum) (on|for|toward|towards|against) (a|an|the|my|our)? #',
         '(quote|quoted|estimate|estimated|invoice|bill|costs|cost|price|priced|runs) (is|was|at|of|for)? #',
         '(half|a third|a quarter|a fraction|less than half) (of)? (what|the cost|the price|the quote)',
       ],
@@ -318,7 +329,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(offering|offered|offer|sending|sent|giving|gave) _{0,6} (to replace|as a replacement|as the replacement|replacement|instead of)',
+            '(offering|offered|offer|sending|sent|giving|gave) _{0,6} (to replace|as a replacement|as the replacement|replacement|instead of|when i had|when we had|but i had|but we had)',
           ],
         },
       ],
@@ -362,6 +373,8 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
+        '(disagree|disagrees|disagreed|disagreeing|disputes|disputing|not happy|unhappy|upset|objects|objecting) (w|with|about|to) (the)? (offered)? (replacement|repl|model|unit|brand) (offered|they offered|proposed|selected|picked)?',
+        '(not|isnt|is not|wasnt|was not|arent|are not) (even)? (the same|as big|as large|comparable|equivalent) (capacity|size|brand|model|color|colour|quality|features|type|style|finish)',
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing|declining) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
@@ -392,6 +405,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
         '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
         '(you|they|cinch|you guys|the adjuster|your adjuster|claims) (denied|rejected|declined|refused) (my|the|our|this|a)? _{0,3} (as|because|due to|for|citing|saying|claiming|on the grounds|over)',
+        '(is not|isnt|not|are not|arent|was not|wasnt) (on|in|part of|included in|under|listed on|listed in) (my|the|our|your) (plan|contract|policy|coverage|warranty|agreement)',
       ],
       negatable: false,
       guards: [
@@ -433,6 +447,8 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',
         '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
         '(already|had already|has already|have already) been (replaced|repaired|fixed|installed|serviced) (by the time|before)',
+        '(then|only then|afterwards|after that|and then) (we|i|she|he|they) (filed|called|opened|submitted|contacted|reported|called in)',
+        '(called|got|had|brought) (a|an|some|our|my|his|her) (guy|plumber|electrician|contractor|handyman|repairman|tech|company) (out|over|in)',
         '(had|got|brought) (her|his|their|my|our) (own)? (plumber|electrician|contractor|handyman|repairman|hvac guy|hvac company|guy|tech) (out|come out|over|in|come over)',
       ],
       requires: [

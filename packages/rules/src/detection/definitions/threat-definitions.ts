@@ -53,6 +53,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
         'breach of (contract|warranty)',
+        '(expect|plan|intend|prepared|ready|going|about) to (file|sue) (suit|shortly|soon|a complaint|a claim|a lawsuit|in court|without further notice)?',
         '(file|filing|filed|bring|bringing) _{0,4} (in|with|at|before) (the)? (superior|district|county|civil|circuit|federal|municipal|magistrate|small claims|state) (court)',
         `(${lawyerWords}|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $`,
         `(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (${lawyerWords}|legal|court|small claims|a lawsuit|lawsuit)`,
@@ -66,7 +67,7 @@ export const legalThreat: TTriggerDefinitionInput = {
     {
       id: 'own-lawyer',
       patterns: [
-        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (personal injury|injury|consumer|consumer protection|class action|real estate|contract|litigation|trial)? (${lawyerWords}|legal team|legal counsel|law firm)`,
+        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|in touch with|been in touch with|spoken with|spoken to|consulted with|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (personal injury|injury|consumer|consumer protection|class action|real estate|contract|litigation|trial)? (${lawyerWords}|legal team|legal counsel|law firm)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already) _{0,3} (contact|contacting|call|calling|reach|reaching|in touch|send|sending|sent|file|filing|filed|sue|suing|handle|handling|deal|dealing|hear|hearing|take|taking|look|looking|review|reviewing|pursue|pursuing|draft|drafting|drafted|know|knows|aware|involved|advised|notified|demandar|llamar|contactar|comunicar|escribir|$)`,
         `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
@@ -80,6 +81,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(documenting|document|keeping records|keep records|saving everything|saving receipts|gathering evidence|collecting evidence|building a case) _{0,3} (for) (court|my lawyer|my attorney|the lawsuit|a lawsuit|legal action|small claims)',
         `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
         '(counsel|my lawyer|my attorney|my lawyers|legal|attorney|lawyer|attorneys|lawyers|my legal team) (has been|have been|was|were|is being|are being) (notified|contacted|informed|called|retained|engaged|involved|briefed)',
+        `(my|our) (${lawyerWords}|legal team|legal counsel) (has|have) (already)? been (briefed|notified|contacted|retained|engaged|instructed|informed|told|looped in|brought in)`,
         `(my|our) (${lawyerWords}|legal team) (has|have) _{0,3} (paperwork|papers|documents|case|complaint|letter|filing|everything) (ready|prepared|drafted|lined up)`,
         '(go|going|went|headed|heading) (to)? (the)? (courthouse|court house|clerk of court) _{0,3} (to)? (file)?',
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
@@ -173,6 +175,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
       scope: 'sentence',
       anyOf: [
         '(i am|i m) (a|an) _{0,2} (journalist|reporter|producer|editor|news anchor|anchor)',
+        'school (paper|newspaper|project|assignment|report|news)',
         '(i|we) (work|write|freelance|report|worked|wrote) (for|at) _{0,3} (news|newspaper|station|paper|press|tv|magazine|outlet|journalist|reporter)',
       ],
     },
@@ -181,13 +184,13 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|consumer watchdog|watchdog show|watchdog shows|tv consumer|consumer show|news segment|news segments|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
           scope: 'clause',
           anyOf: [
-            '(explain|explaining|answer to|in touch|been in touch|spoke|spoken|talked|talking|see|seeing|watch|watching|be on|end up on|ending up on|make the|making the|air|airing|help|helps|cover|covers|covering|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
+            '(coming round|coming over|coming by|coming to my house|coming out|visiting|meeting|forward|forwarding|explain|explaining|answer to|in touch|been in touch|spoke|spoken|talked|talking|see|seeing|watch|watching|be on|end up on|ending up on|make the|making the|air|airing|help|helps|cover|covers|covering|run|write|writes|writing|publish|publishes|publishing|feature|featuring|interview|interviewing|investigate|investigating|looking into|doing a (story|piece|segment)|threaten|threatens|threatened|threatening|threat|threats|loves|story|find|interested|interesting|like|would|go|going|went|gone|goes|contact|contacting|contacted|call|calling|called|reach out|reaching out|reached out|tell|telling|told|talk|talking|send|sending|sent|email|emailing|emailed|tip|tipping|alert|alerting|get|getting|involve|involving|take|taking|bring|bringing|share|sharing|expose|exposing|story|hear|love|ir|llamar|contactar|voy)',
           ],
         },
       ],
@@ -199,6 +202,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
             '(saw|seen|heard|read|watched|watching|reading|caught) (a|an|the|your|that|this)? (news|newspaper|tv) (story|article|report|segment|piece|clip|feature|ad)',
             'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
+            '(the|local)? news (said|says|reported|reports|is saying|was saying|predicted|predicts|forecast)',
           ],
         },
       ],
@@ -227,7 +231,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(love|loves|interested|story|stories|hear about|hear this|cover|covering|write about|writing about|air|tell|telling|call|calling|share|sharing|expose|run with|would)',
+            '(forward|forwarding|send|sending|show|showing|love|loves|interested|story|stories|hear about|hear this|cover|covering|write about|writing about|air|tell|telling|call|calling|share|sharing|expose|run with|would)',
           ],
         },
       ],
@@ -262,7 +266,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout|positive so far|so far so good)',
+        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout|positive so far|so far so good|the best|how great|how good|so great|great job|great service|love you|loved it)',
       ],
     },
   ],
@@ -274,7 +278,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(tell|telling|told|so will|and so will|as will|goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
@@ -294,7 +298,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'overlap',
           anyOf: [
-            `(found|find|searched|search|googled|saw|seen|see) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (${reviewPlatforms})`,
+            `(found|find|searched|search|googled|saw|seen) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (${reviewPlatforms})`,
             '(sign|signed|log|logged|login|logging) (in|on|up)? (with|through|via) (google|facebook|fb|apple)',
             '(google|apple|facebook) (login|log in|sign in|account|pay|wallet|calendar|maps|play store|store)',
             '(asked|asking|question|questions|check|checked|checking|looked up|look up|what is|whats|about) (about)? (your|the)? (bbb|google|yelp|trustpilot|angi) (rating|ratings|accreditation|accredited|score|grade|profile|page|listing)',
