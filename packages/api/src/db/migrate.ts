@@ -1,10 +1,22 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root (where prisma.config.ts and prisma/migrations live). */
-export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The nearest directory at or above `start` that holds prisma.config.ts. */
+function findRepositoryRoot(start: string): string {
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, 'prisma.config.ts'))) return directory;
+    if (path.dirname(directory) === directory) throw new Error(`no prisma.config.ts above ${start}`);
+  }
+}
+
+/**
+ * Repository root (where prisma.config.ts and prisma/migrations live), found from this module's
+ * location: src/db/ when run from source, dist/ when run from the production build.
+ */
+export const repositoryRoot = findRepositoryRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Applies pending migrations with `prisma migrate deploy` (the committed SQL, never a diff). */
 export async function migrateDatabase(databaseUrl: string): Promise<string> {
