@@ -97,6 +97,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
       id: 'delete-data',
       patterns: [
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
+        '(delete|erase|remove|purge|destroy|wipe) (every|all|any) (record|records|file|files|data|information|info) (you have|you hold|you keep|you store|you have on file) (on|about|for) (me|us|her|him|them|my (mother|father|mom|dad|husband|wife|son|daughter))',
         '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you have got|you got|you hold|you store|you keep|you collected|youve collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (all)? (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(request|requesting|requests|formally request) (the)? (deletion|erasure|removal) of (my|all|our|any)',
@@ -115,6 +116,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(copy|copies|access|export|download|see|view|obtain|get|send me|request|requesting|receive|report|list|inventory|summary) _{0,3} (of)? (all|any|everything)? (of)? (the|my|our) (personal)? (information in my file|info in my file|information on file|records on file|information in my account|data|personal data|personal information|personal info|info you have|information you have|data you have|data you hold|information you hold|data you collected|information you collected|datos)',
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
         '(categories|category|types|type|kinds|kind) of (my|our|the)? (personal)? (data|information|info)',
+        '(see|get|receive|have|obtain|view|access) (everything|all|all the data|all the information|anything|all the info) (you|your company|you guys|yall) (have|have got)? (stored|kept|collected|hold|have|gathered|saved|recorded|store|keep) (about|on) (me|us)',
         'what (personal)? (information|data|info|records|details) _{0,3} (has|have|holds|hold|stores|store|keeps|keep|collected|stored|keeping|storing|collects|collecting|tiene|tienen) _{0,2} (about|on|de|sobre) (me|us|my|our|mi|mis)',
         '(see|know|tell me|show me) what (you|your company|you guys|yall) (know|have|keep|store|hold|collect) (about|on) (me|us)',
         '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have|have got|ve got|got|hold|store|keep|collected|have collected) (on|about) (me|us)',
@@ -163,7 +165,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     {
       id: 'edit-review',
       patterns: [
-        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|improve|soften|softening|tone down|toning down|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
+        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|bump|improve|soften|softening|tone down|toning down|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
         `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
         `(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (${reviewWords}) (edited|changed|updated|corrected|reworded|fixed)`,
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
@@ -177,6 +179,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
+        '(could|can|would) (just)? (that|this|the) (part|line|sentence|bit|detail|word|words|mention|street|address) (be)? (taken out|removed|deleted|edited|changed|cut)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
@@ -220,6 +223,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       id: 'remove-it',
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|taken off|pulled|gone)',
+        '(asking|ask|like|want|need|request|requesting) (for)? (it|that|this|them) to be (removed|deleted|taken down|taken off|pulled)',
         `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',

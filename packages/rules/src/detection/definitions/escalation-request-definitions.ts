@@ -1,5 +1,5 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
-import { agentPolicyQuote, policyStatement } from './shared-vocabulary.js';
+import { agentPolicyQuote, policyStatement, resolvedPastEvent } from './shared-vocabulary.js';
 
 const supervisorWords =
   'super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
@@ -18,6 +18,13 @@ export const supervisorRequest: TTriggerDefinitionInput = {
   suppressedBy: ['REPEAT_ESCALATION'],
   guards: [
     policyStatement,
+    resolvedPastEvent,
+    {
+      scope: 'sentence',
+      anyOf: [
+        '(thanks|thank you|thx) (so much)? (for)? (escalating|the escalation|getting me|transferring|connecting)',
+      ],
+    },
     {
       scope: 'sentence',
       anyOf: ['declined (after|once|when)', 'no longer (wants|needs|needed|required)', '(no thanks|no thank you)'],
@@ -74,6 +81,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(up the chain|chain of command)',
         `(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (${supervisorWords})`,
         '(whoever|whomever|the person|someone|somebody) (you|u) (answer|report|respond) to',
+        '(whoever|someone|somebody|the person|anyone) (is)? (above|over) (the person|the rep|the agent|the one|the people|the guy|the lady|the reps|the agents)',
         '(whoever|whomever|the person who|someone who|somebody who|the one who|who) (runs|manages|oversees|is in charge of|heads|leads|supervises|is over) (your|the|this|that) (support|team|department|dept|floor|support floor|call center|office|operation|customer service|service desk|desk|center|shift)',
       ],
     },
@@ -130,13 +138,13 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(~supervisor|~manager|mgr|sup|supervisors|managers|mgrs|sups|team lead) (boss|superior|superiors|supervisor|manager)',
         '(next|higher) (person|one|rung) (up|above|in line)?',
         '(take|taking|bring|send|escalate) (it|this|my case|this case)? (to|all the way to) the top',
-        '(el|la|su|al) (director|directora|gerente general|jefe del supervisor|jefe del gerente)',
+        '(el|la|su|al) (director|directora|gerente general|jefe del supervisor|jefe del gerente|presidente|presidenta|dueno|duena|director general)',
         '(your|the|a|their) (director|regional director|district manager|regional|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
         '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
-        '(whoever|whomever|who|the person|someone|somebody) (do|does)? (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers) (report|reports|answer|answers) (to)?',
+        '(whoever|whomever|who|the person|someone|somebody) (do|does)? (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers|the supervisors|the managers|your supervisors|your managers) (report|reports|answer|answers) (to)?',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|vp|vice president|ceo|president|upper management|senior management|leadership)',
       ],
       requires: [
@@ -243,7 +251,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(verbal|verbally) (abuse|abusive)',
         '(profanity|cursing|cussing|swearing|slurs|racial slur) (at|toward|towards|directed at) (me|the agent|agent|staff|us)',
         '(yelled|screamed|cursed|cussed|swore) at (me|the agent|agent|staff|us|our agent|the rep)',
-        '(yelled|screamed|shouted|used|hurled|directed|spewed) (profanities|profanity|obscenities|slurs|insults|curse words|expletives) (at|toward|towards)?',
+        '(yelled|screamed|shouted|used|hurled|directed|spewed) (a|racial)? (profanities|profanity|obscenities|slurs|slur|insults|curse words|expletives) (at|toward|towards|against)?',
         '(cussed|cursed|chewed|swore) (me|the agent|agent) out',
         '(would not|wouldnt|wont|refused to) (stop|quit) (yelling|cursing|screaming|swearing)',
       ],

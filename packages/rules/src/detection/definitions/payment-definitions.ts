@@ -4,7 +4,7 @@ import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabu
 /** Banks, card networks and payment processors, as pattern text. */
 export const cardWords = 'credit card|debit card|card|cc|my card';
 export const bankWords =
-  'first national|national bank|savings bank|federal credit union|fcu|apple pay|google pay|venmo|cash app|zelle|klarna|authorize net|authorizenet|authnet|shopify payments|paypal braintree|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
+  'santander|td bank|pnc|us bank|truist|regions|citizens bank|fifth third|hsbc|barclays|ally|synchrony|chime|sofi|first national|national bank|savings bank|federal credit union|fcu|apple pay|google pay|venmo|cash app|zelle|klarna|authorize net|authorizenet|authnet|shopify payments|paypal braintree|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const chargebackThreat: TTriggerDefinitionInput = {
   code: 'CHARGEBACK_THREAT',
@@ -39,7 +39,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'dispute-charge',
       patterns: [
         '(contest|contesting|contested|dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,3} (with|to|through|thru|w|via|con|on|en) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
+        `(disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,5} (with|to|through|thru|w|via|con|on|en) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
         `(${bankWords}) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)`,
         `(${bankWords}) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
@@ -52,6 +52,9 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       patterns: [
         '(buyer|customer|cardholder|cx|member|mbr|client|purchaser) (opened|filed|submitted|initiated|started|has opened|has filed) (a|an)? (claim|dispute|chargeback|case)',
         '(dispute|disputes|chargeback|chargebacks) (opened|filed|initiated|raised|submitted|lodged) (on|for|against|by|regarding)',
+        '(dispute|disputes|chargeback|chargebacks|claim) (our|your|the|a|their) (cardholder|customer|member|client|card member|cardmember|account holder) (filed|opened|submitted|initiated|raised|lodged)',
+        '(anulen|anular|cancelen|reviertan|revertir|desconocer|desconozcan|disputen) (el|los|este|ese|estos)? (cargo|cargos|cobro|cobros|pago)',
+        '(quejar|reclamar|ir|llamar) (con|a|al) (mi|el) (banco|tarjeta)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
     },
@@ -94,7 +97,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'reluctant-dispute',
       negatable: false,
       patterns: [
-        '(do not|dont|would rather not|rather not) (want to)? (have to)? (dispute|call|contact|involve|go to) _{0,3} (charge|bank|card|credit card company|chargeback) _{0,3} but (i|we) (will|would|am|can|could)',
+        '(do not|dont|would rather not|rather not|id rather not|i would rather not) (want to)? (have to)? (dispute|call|contact|involve|go to|do|file|open|start) _{0,3} (charge|bank|card|credit card company|chargeback) _{0,3} but (i|we) (will|would|am|can|could)',
       ],
     },
     {
@@ -141,6 +144,8 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
         `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (fraud investigator|fraud analyst|fraud specialist|fraud rep|fraud agent|fraud investigations|dispute rep|disputes rep|dispute analyst|dispute investigator|investigations|investigations team|investigator|dispute team|dispute department|disputes department|chargeback team|chargeback department|claims team|claims department|support|support team|customer service|compliance|underwriting|rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us|(flagged|flags|is flagging|froze|has frozen|put a hold on|placed a hold on|is reviewing) (us|our|several|multiple|a number of|a batch of|a few)|opened (a|an) (inquiry|investigation|review|case|retrieval request)|wants us|needs us|asked us|is asking us|requires us|wants documentation|wants proof|requested documentation|requested proof)`,
         `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
         `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
+        `(this is|calling from|writing from|we are|here is) (the|a)? (risk|fraud|fraud prevention|dispute|disputes|chargeback|chargebacks|security|card services|merchant services) (team|department|dept|unit|desk|services) (at|from|of|with) (the)? (${bankWords})`,
+        `(${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations|card services|fraud prevention) (team|department|dept|desk|unit|services)? (here|calling|writing|speaking)`,
         `(this is|calling from|writing from|we are|here is) (the|a)? (${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations)? (team|department|dept|desk|unit|services)`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],

@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 
 const refundWords =
-  'devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
+  'reembolsan|reembolsaron|reembolsado|reembolsada|devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
   '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
 
@@ -17,7 +17,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
       patterns: [
         `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
-        `(all)? (${numbersAboveThree}) of (the|my|those|these) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
+        `(all)? (${numbersAboveThree}) of (the|my|those|these|your|their) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
         '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
@@ -29,6 +29,21 @@ export const refundThreshold: TTriggerDefinitionInput = {
           anyOf: ['(for|in|after|within|over) (the)? (past|last|next)? (4|four) (months|weeks)? (ago|now)'],
         },
         { scope: 'before', anyOf: ['(only|just) (want|need|asking for)'] },
+      ],
+    },
+    {
+      id: 'refund-all-programs',
+      patterns: [
+        `(${refundWords}) (me)? (for)? (all|every one of|each of)? (${numbersAboveThree}) (of them|programs|courses|purchases|challenges|plans)?`,
+      ],
+      requires: [
+        { scope: 'message', anyOf: ['(program|programs|course|courses|purchases|challenges|plans|bought|purchased)'] },
+      ],
+      guards: [
+        {
+          scope: 'overlap',
+          anyOf: ['(4|four|5|five|6|six|7|8|10|several|multiple) (days|weeks|hours|dollars|business days)'],
+        },
       ],
     },
   ],
@@ -52,6 +67,9 @@ export const repeatRefund: TTriggerDefinitionInput = {
         '(same|identical) (refund)? (reason|issue|problem) _{0,3} (third|3rd|fourth|4th) time',
         '(third|3rd|fourth|4th) time _{0,4} same (refund)? (reason|issue|problem)',
         '(tercer|tercera|3er|cuarto|cuarta) (reembolso|reembolsos|devolucion|vez) _{0,4} (mismo|misma)',
+        '(tercera|cuarta) vez _{0,6} (reembolsan|reembolsaron|reembolso|devuelven|devolvieron)',
+        `(${refundWords}) (number|no|num)? (3|4|three|four) (on|for) (booking|reservation|this booking|the booking|order)`,
+        'same reason (code)? (as|like) (the)? (first|last|previous|other) (two|2|three|3)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
       guards: [
@@ -59,6 +77,7 @@ export const repeatRefund: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: ['(3|three|4|four) (days|weeks|months|business days|dollars|hours)', 'third party'],
         },
+        { scope: 'message', anyOf: ['(different|separate|various|unrelated) (bookings|booking|reasons|reason)'] },
       ],
     },
   ],

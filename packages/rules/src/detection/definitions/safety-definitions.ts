@@ -35,6 +35,8 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
         '(if|whether) _{0,6} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(puedo|puede|podemos|pueden|se puede) (tomar|usar|dar|darle|consumir|beber|comer) _{0,4} (si|con|mientras|durante|estando)',
+        '(puedo|puede|podemos|pueden|se puede) (seguir|continuar) (tomando|usando|consumiendo|bebiendo)',
+        '(make|makes|cause|causes|send|sends) (my|her|his|their) (levels|sugar|sugars|blood sugar|blood pressure|bp|heart rate|glucose|a1c) (drop|spike|rise|go up|go down|crash|dip|too low|too high)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
         '(could|would|will|can|might|may) (lower|raise|affect|trigger|worsen|interfere with|cause|bring on|set off) (his|her|my|their|the)? (seizure|seizures|seizure threshold|blood pressure|heart rate|blood sugar|migraines|asthma|symptoms|condition)',
@@ -53,6 +55,27 @@ export const medicalQuestion: TTriggerDefinitionInput = {
       patterns: [
         '(physician|doctor|dr|md|pediatrician|cardiologist|obgyn|nurse|pharmacist|dietitian|endocrinologist|allergist) (is|has)? (requesting|requested|asking|asked|wants|needs|inquiring|inquired|would like) _{0,6} (ingredient|ingredients|dosage|dose|doses|label|labels|nutrition|formula|breakdown|composition|amounts|allergen|allergens|caffeine|sugar|iron|sodium|content|contents|vitamin|vitamins|how much)',
       ],
+    },
+    {
+      id: 'on-medication-and-concerned',
+      patterns: [
+        '(i take|i am on|i m on|im on|she takes|he takes|she is on|he is on|mom is on|dad is on|has me on|have me on|put me on|takes|taking) (a|an|my|her|his|daily)? (warfarin|coumadin|eliquis|xarelto|blood thinner|blood thinners|insulin|metformin|lisinopril|beta blocker|beta blockers|ssri|ssris|antidepressant|antidepressants|statin|statins|chemo|birth control|lithium|levothyroxine|synthroid|prednisone|medication|medications|meds|prescription|prescriptions|heart medication|blood pressure medication|bp meds)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(formula|supplement|product|capsules|pills|shake|tea|gummies|vitamin|vitamins|ingredient|ingredients|caffeine|turmeric|fish oil|ginkgo|st john s wort|ashwagandha|green tea|vitamin k|collagen|pre workout|preworkout|detox|cleanse|burner)',
+          ],
+        },
+        {
+          scope: 'message',
+          anyOf: [
+            '(worried|concerned|not sure|unsure|noticed|safe|ok|okay|plays nice|play nice|interact|interaction|conflict|problem|issue|wondering|should i|can i|could it|could they|will it|would it|is it)',
+          ],
+        },
+      ],
+      guards: [agentPolicyQuote],
     },
     {
       id: 'physician-wants-to-know',
@@ -105,7 +128,8 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'treated-after-product',
       patterns: [
-        '(hospitalized|hospitalised|admitted to the hospital|was admitted|got admitted|put in the hospital|in the icu)',
+        '(hospitalized|hospitalised|admitted to the hospital|admitted to hospital|admitted into|was admitted|got admitted|put in the hospital|in the icu|hospitalizado|hospitalizada|internado|internada)',
+        '(tuvo que ir|tuve que ir|tuvimos que ir|fue|fui|llevaron|llevamos|lo llevamos|la llevamos|me llevaron) (a|al)? (urgencias|emergencias|el hospital|hospital|la sala de emergencias|la clinica)',
         '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in|at) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
         '(drove|drive|driving|took|rushed|brought|carried) (me|him|her|them|us|my (son|daughter|husband|wife|kid|child|mom|dad)) (to|into) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
       ],
@@ -114,7 +138,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(made|gave|caused|causing|triggered) (me|my|him|her|them|us|his|their|our)',
-            '(product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops|burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|dose|doses|serving|servings|ointment|balm|spray|dye|hair dye|sunscreen|deodorant|toner|peel)',
+            '(pastillas|capsulas|suplemento|suplementos|vitaminas|batido|polvo|crema|product|products|producto|pill|pills|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|preworkout|pre workout|bar|bars|chews|shampoo|gel|mask|oil|drops|burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|dose|doses|serving|servings|ointment|balm|spray|dye|hair dye|sunscreen|deodorant|toner|peel)',
           ],
         },
       ],
@@ -246,6 +270,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(caught|pinched|trapped|stuck|jammed|crushed|smashed) _{0,3} (finger|fingers|hand|hands|arm|foot|toe|toes|hair|thumb|leg)',
         '(finger|fingers|hand|hands|hair|thumb|foot|arm) (got|was|were)? (caught|stuck|trapped|pinched|crushed|smashed) (in|under|between|by)',
         '(fell|fall|falling|fallen|tipped|tipping|toppled|collapsed|came loose|snapped|detached|flew off|broke off) _{0,3} (on|onto|off|over) (me|him|her|my|his|our|the floor|a kid|my kid|my son|my daughter|the baby)',
+        '(cable|cord|wire|strap|rope) _{0,6} (frayed|fraying|shredded|split|splitting|unraveling|unravelling) (down to|to the|through|and)?',
         '(landed|fell|dropped|crashed|came down|slammed) (on|onto|into) (my|his|her|their|our) (toes|toe|foot|feet|hand|hands|head|leg|legs|arm|arms|back|shoulder|kid|son|daughter|dog|baby)',
         '(welt|welts|bruise|bruises|cut|burn|burns|bump|lump|scrape|scrapes|laceration|lacerations|swollen) (on|to|across) (my|his|her|their) (forearm|arm|arms|leg|legs|face|head|hand|hands|wrist|shin|shins|knee|knees|cheek|forehead|chest|back|neck|foot|feet|ankle|finger|fingers)',
       ],
@@ -318,7 +343,7 @@ const vulnerablePeople =
 const vulnerableAge =
   '(i m|im|i am|he s|hes|he is|she s|shes|she is|who is|whos|who s|mom is|dad is|mother is|father is) (65|66|67|68|69|70|71|72|73|74|75|76|77|78|79|80|81|82|83|84|85|86|87|88|89|90|91|92|93|94|95|96|97|98|99|100|101|102|103)|(mama|papa|abuela|abuelo|madre|padre|hijo|hija|bebe) de # (anos|meses)|# (week|weeks|wk|wks|month|months|mo|mos) old|# (year|yr|years|yrs|month|months|mo|week|weeks) old (mother|father|mom|dad|son|daughter|child|kid|kids|baby|parent|parents|grandmother|grandfather|grandma|grandpa|woman|man|lady|twins|boy|girl)';
 const extremeWeather =
-  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|# inside|# in the house|# indoors|# in here|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo|(it s|its|it is|it was|was|been|hit|hits|hitting|reached|reaching|over|above|forecast) (95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|negative|minus)|(phoenix|arizona|las vegas|vegas|tucson|palm springs|el paso|death valley|texas|houston|dallas|san antonio|austin|florida|miami|tampa|orlando|new orleans|louisiana) _{0,3} (in)? (july|august|june|september|the summer|summer|summertime|a heat wave)|(minnesota|minneapolis|chicago|wisconsin|michigan|detroit|north dakota|south dakota|montana|alaska|buffalo|maine|vermont|fargo|duluth) _{0,3} (in)? (january|february|december|the winter|winter|wintertime))';
+  '(freeze|hard freeze|deep freeze|freeze warning|helando|hace frio|mucho frio|mucho calor|hace calor|(85|86|87|88|89|90|91|92|93|94|95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|121|122|123|124|125|126|127|128|129|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|36|37|38|39|40|41|42|43|44|45|46|47|48|49|50|51|52|53|54|55) (inside|in the house|indoors|in here)|# below|# degrees below|freezing|frozen|below zero|below freezing|grados|subzero|sub zero|(95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|125|130|0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|zero|negative|minus) degrees|heat index|wind chill|windchill|heat wave|heatwave|heat advisory|heat warning|triple digits|blizzard|snowstorm|snow storm|ice storm|cold snap|frigid|sweltering|scorching|extreme heat|extreme cold|hot outside|so hot|so cold|brutally|100 degrees|teens tonight|single digits|winter storm|congelando|calor extremo|(it s|its|it is|it was|was|been|hit|hits|hitting|reached|reaching|over|above|forecast) (95|96|97|98|99|100|101|102|103|104|105|106|107|108|109|110|111|112|113|114|115|116|117|118|119|120|negative|minus)|(phoenix|arizona|las vegas|vegas|tucson|palm springs|el paso|death valley|texas|houston|dallas|san antonio|austin|florida|miami|tampa|orlando|new orleans|louisiana) _{0,3} (in)? (july|august|june|september|the summer|summer|summertime|a heat wave)|(minnesota|minneapolis|chicago|wisconsin|michigan|detroit|north dakota|south dakota|montana|alaska|buffalo|maine|vermont|fargo|duluth) _{0,3} (in)? (january|february|december|the winter|winter|wintertime))';
 
 export const sosHighRisk: TTriggerDefinitionInput = {
   code: 'SOS_HIGH_RISK',
@@ -334,6 +359,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
+        '(nobody|no one|noone|if nobody|unless someone) (fixes|has fixed|fixed|repairs|repaired|comes to fix|comes out to fix) (the|my|our) (furnace|heat|heater|heating|ac|air conditioner|air conditioning|boiler|heat pump|hvac|power)',
         '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
         '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
         '(no|without|w o|zero|lost|losing|lose|out of|not have|dont have|do not have|have not had|not had|sin) (any)? (heat|heating|heater|furnace|ac|a c|air|air conditioning|air conditioner|cooling|power|electricity|hvac|boiler|calefaccion|luz|aire)',
@@ -349,7 +375,13 @@ export const sosHighRisk: TTriggerDefinitionInput = {
             'no (power|air) (to the|in the)? (tv|treadmill|screen|unit|machine|device|tablet)',
           ],
         },
-        { scope: 'sentence', anyOf: ['(no rush|no hurry|not urgent|not an emergency|no emergency|can wait)'] },
+        {
+          scope: 'sentence',
+          anyOf: [
+            '(no rush|no hurry|not urgent|not an emergency|no emergency|can wait)',
+            '(we are|we re|were) (managing|ok|okay|fine|coping|getting by)',
+          ],
+        },
       ],
     },
     {
@@ -410,6 +442,16 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +
           homeParts +
           ')',
+      ],
+    },
+    {
+      id: 'water-still-coming-in',
+      patterns: [
+        '(still|keeps|keep) (coming through|leaking through|dripping through|seeping through|pouring through|coming in|leaking in|dripping|leaking|pooling)',
+      ],
+      requires: [
+        { scope: 'message', anyOf: [`(${homeParts})`] },
+        { scope: 'message', anyOf: ['(water|leak|leaking|drain|pipe|rain|moisture)'] },
       ],
     },
   ],

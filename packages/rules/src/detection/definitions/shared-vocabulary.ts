@@ -65,6 +65,7 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(made it right|made things right|made it up to me|no hard feelings|all good now|we are good now|looks great now|good as new)',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
+    '(withdrew|withdrawn|dropped|retracted|reversed|cancelled|canceled) (it|them) (once|after|when|because|since)',
   ],
 };
 
@@ -77,7 +78,7 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
     'just (curious|wondering|asking)',
     '(i am|i was|was) (just)? wondering',
     'in theory',
-    '(was|were) (going|gonna) to',
+    '(was|were) (going|gonna|about) to',
     '(used to|would always|always used to) (threaten|say|yell|call|post|sue|dispute)',
     '(thought|thinking) about (it)? _{0,3} but',
     '(almost|nearly) (called|filed|disputed|sued|posted|left|contacted|went)',
@@ -93,12 +94,23 @@ export const hypotheticalOrAbandoned: TScopedPatterns = {
 export const otherCompanyStory: TScopedPatterns = {
   scope: 'clause',
   anyOf: [
+    '(on|against|with|at) (the|a|my) (cable|phone|internet|electric|power|gas|insurance|car|mortgage|utility|water) (company|provider|people|guys)',
     '(with|against|on|to|from|at|for) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
+  ],
+};
+
+/** The customer takes the threat back or says it is all settled ("scratch that, we're good"). */
+export const withdrawnThreat: TScopedPatterns = {
+  scope: 'message',
+  anyOf: [
+    '(scratch that|never mind|nevermind|forget what i said|disregard (that|my last|what i said)|i take (it|that) back|taking (it|that) back)',
+    '(we are good now|we are good|were good now|all sorted|all settled|all good now|all resolved)',
   ],
 };
 
 export const threatGuards: readonly TScopedPatterns[] = [
   thirdPartyStory,
+  withdrawnThreat,
   otherCompanyStory,
   agentPolicyQuote,
   policyStatement,

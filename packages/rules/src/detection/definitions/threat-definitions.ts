@@ -52,8 +52,10 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(take|taking) (this|it|you) to arbitration',
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
-        'breach of (contract|warranty)',
+        'breach of (the|your|our|this|my)? _{0,1} (contract|warranty|agreement)',
         '(expect|plan|intend|prepared|ready|going|about) to (file|sue) (suit|shortly|soon|a complaint|a claim|a lawsuit|in court|without further notice)?',
+        '(will|shall|are going to|gonna|we ll|we will) (be)? filing (suit|unless|if|against|soon|shortly|a lawsuit|a suit|in court|a claim in court)',
+        `(a|an|my|our) (personal injury|injury|consumer|litigation|trial)? (${lawyerWords}|law firm) (is|are|has been|have been) (reviewing|looking into|looking at|handling|going over|preparing|drafting|building) (my|our|the|this) (case|claim|file|situation|paperwork|complaint)`,
         '(file|filing|filed|bring|bringing) _{0,4} (in|with|at|before) (the)? (superior|district|county|civil|circuit|federal|municipal|magistrate|small claims|state) (court)',
         `(${lawyerWords}|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $`,
         `(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (${lawyerWords}|legal|court|small claims|a lawsuit|lawsuit)`,
@@ -132,7 +134,10 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
-        '(le habla|habla|soy|somos) (el|la)? (licenciado|licenciada|abogado|abogada|lic|bufete|despacho)',
+        `(${lawyerWords}|paralegal) here`,
+        '(our|my|this) (firm|law firm|law office|office) (keeps|has been|is|have been) (receiving|getting)',
+        'do not call (registry|list)',
+        '(le escribe|le saluda|escribe|le habla|habla|soy|somos) (el|la)? (licenciado|licenciada|abogado|abogada|lic|bufete|despacho)',
         '(abogado|abogada|licenciado|licenciada|bufete|despacho) (de|del|de la) (senor|senora|sr|sra|mi cliente|nuestro cliente|la familia|cliente)',
         'en (representacion|nombre) de (mi|nuestro|nuestra) (cliente|clienta|representado|representada)',
         '(tcpa (violation|claim|demand)|notice of representation|letter of representation)',
@@ -141,7 +146,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(mr|mrs|ms|mx|client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
+            '(senor|senora|sr|sra|en relacion|en nombre|representacion|mr|mrs|ms|mx|client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
           ],
         },
       ],
@@ -225,6 +230,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'knows-the-press',
       patterns: [
+        '(i|we) (know|knows) (someone|somebody|a guy|a woman|a reporter|people|a producer|an anchor) (on|at|from|who works at|who works for|who works on) (the)? _{0,3} (show|morning show|news|station|paper|newspaper|channel|tv|radio)',
         '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be) (at|for|a|an) (the)? _{0,2} (local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
       ],
       requires: [
@@ -266,7 +272,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout|positive so far|so far so good|the best|how great|how good|so great|great job|great service|love you|loved it)',
+        '(helpful|amazing|awesome|wonderful|fantastic|grateful|thankful|professional|recommend|recommended|glowing|kudos|praise|praising|shout out|shoutout|positive so far|so far so good|the best|how great|how good|so great|great job|great service|love you|loved it|changed my life|progress pics|progress photos|progress pictures|love my|love this)',
       ],
     },
   ],
@@ -278,7 +284,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(tell|telling|told|so will|and so will|as will|goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(goes on|go on|going on|put on|ends up on|end up on|tell|telling|told|so will|and so will|as will|goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
