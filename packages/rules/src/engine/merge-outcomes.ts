@@ -92,6 +92,53 @@ function compareNotifications(a: TRenderedNotification, b: TRenderedNotification
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
+/** Renders the notifications of one matched rule (kept apart: few decisions notify anyone). */
+function addNotifications(
+  policy: CompiledPolicy,
+  input: TEvaluationInput,
+  compiled: CompiledRule,
+  triggers: readonly TFiredTrigger[],
+  seen: Set<string> | null,
+  notifications: TRenderedNotification[],
+): void {
+  const { outcome, rule } = compiled;
+  const customer = input.case.customer;
+  const relevant = triggers.filter((trigger) => compiled.triggerCodes.includes(trigger.code));
+  const values: Record<string, string> = {
+    caseRef: input.case.reference ?? input.case.id ?? 'the case',
+    reason: rule.title,
+    evidence: relevant.length > 0 ? relevant.map(describeEvidence).join('; ') : rule.title,
+    org: policy.pack.name,
+    brand: input.case.brand ?? '',
+    customerName: customer.preferredName ?? customer.legalName ?? 'the customer',
+  };
+  // the customer reads their own emails: "Hi there," rather than "Hi the customer," when no name is known
+  const customerValues = { ...values, customerName: customer.preferredName ?? customer.legalName ?? 'there' };
+  for (const spec of outcome.notifications) {
+    const toCustomer = spec.kind === 'EMAIL' && spec.to === 'customer';
+    const message = render(policy.templates.get(spec.template) ?? [], toCustomer ? customerValues : values);
+    const base = { message, ruleId: rule.id };
+    const subjectParts = spec.kind === 'EMAIL' ? policy.subjects.get(spec.template) : undefined;
+    const notification: TRenderedNotification =
+      spec.kind === 'EMAIL'
+        ? {
+            kind: 'EMAIL',
+            template: spec.template,
+            to: spec.to,
+            ...(subjectParts ? { subject: render(subjectParts, toCustomer ? customerValues : values) } : {}),
+            ...base,
+          }
+        : spec.kind === 'DIRECT_MESSAGE'
+          ? { kind: 'DIRECT_MESSAGE', toRole: spec.toRole, ...base }
+          : spec.kind === 'CHANNEL_POST'
+            ? { kind: 'CHANNEL_POST', channel: spec.channel, ...base }
+            : { kind: 'LIVE_ALERT', toRole: spec.toRole, ...base };
+    if (firstTime(seen, `n:${notification.kind}:${recipientOf(notification)}:${message}`)) {
+      notifications.push(notification);
+    }
+  }
+}
+
 export function assembleLists(
   policy: CompiledPolicy,
   input: TEvaluationInput,
@@ -107,45 +154,10 @@ export function assembleLists(
     guidance: [],
   };
   const seen = matched.length > 1 ? new Set<string>() : null;
-  const customer = input.case.customer;
   for (const compiled of matched) {
     const { outcome, rule } = compiled;
-    if (outcome.notifications.length > 0) {
-      const relevant = triggers.filter((trigger) => compiled.triggerCodes.includes(trigger.code));
-      const values: Record<string, string> = {
-        caseRef: input.case.reference ?? input.case.id ?? 'the case',
-        reason: rule.title,
-        evidence: relevant.length > 0 ? relevant.map(describeEvidence).join('; ') : rule.title,
-        org: policy.pack.name,
-        brand: input.case.brand ?? '',
-        customerName: customer.preferredName ?? customer.legalName ?? 'the customer',
-      };
-      // the customer reads their own emails: "Hi there," rather than "Hi the customer," when no name is known
-      const customerValues = { ...values, customerName: customer.preferredName ?? customer.legalName ?? 'there' };
-      for (const spec of outcome.notifications) {
-        const toCustomer = spec.kind === 'EMAIL' && spec.to === 'customer';
-        const message = render(policy.templates.get(spec.template) ?? [], toCustomer ? customerValues : values);
-        const base = { message, ruleId: rule.id };
-        const subjectParts = spec.kind === 'EMAIL' ? policy.subjects.get(spec.template) : undefined;
-        const notification: TRenderedNotification =
-          spec.kind === 'EMAIL'
-            ? {
-                kind: 'EMAIL',
-                template: spec.template,
-                to: spec.to,
-                ...(subjectParts ? { subject: render(subjectParts, toCustomer ? customerValues : values) } : {}),
-                ...base,
-              }
-            : spec.kind === 'DIRECT_MESSAGE'
-              ? { kind: 'DIRECT_MESSAGE', toRole: spec.toRole, ...base }
-              : spec.kind === 'CHANNEL_POST'
-                ? { kind: 'CHANNEL_POST', channel: spec.channel, ...base }
-                : { kind: 'LIVE_ALERT', toRole: spec.toRole, ...base };
-        if (firstTime(seen, `n:${notification.kind}:${recipientOf(notification)}:${message}`)) {
-          lists.notifications.push(notification);
-        }
-      }
-    }
+    if (outcome.notifications.length > 0)
+      addNotifications(policy, input, compiled, triggers, seen, lists.notifications);
     const keys = compiled.listKeys;
     const { requiredSteps, requiredNoteFields, tasks, replyChecks, guidance } = outcome;
     for (let index = 0; index < requiredSteps.length; index++) {
