@@ -17,6 +17,8 @@ const heldOutSetFiles = [
   'labeled-holdout-8.ndjson',
   'labeled-holdout-9.ndjson',
   'labeled-holdout-10.ndjson',
+  'labeled-holdout-11.ndjson',
+  'labeled-holdout-12.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

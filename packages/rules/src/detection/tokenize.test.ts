@@ -13,6 +13,14 @@ describe('foldText', () => {
 });
 
 describe('analyzeText', () => {
+  it('"No." before a number abbreviates it; anywhere else it ends the sentence', () => {
+    const analysis = analyzeText('Your manager said no. Who is his boss? Order No. 5 came.');
+    const sentenceOf = (norm: string) => analysis.tokens.find((token) => token.norm === norm)?.sentence;
+    expect(sentenceOf('who')).toBe(1);
+    expect(sentenceOf('5')).toBe(sentenceOf('order'));
+    expect(analysis.sentences).toHaveLength(3);
+  });
+
   it('expands contractions, with and without the apostrophe', () => {
     expect(norms("I'll sue, I won't wait, dont care, it's late")).toEqual([
       'i',

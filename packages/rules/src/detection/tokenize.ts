@@ -89,8 +89,11 @@ const abbreviations: ReadonlySet<string> = new Set([
   'dept',
   'co',
   'inc',
-  'no',
 ]);
+
+/** "No." abbreviates "number" only when a number follows ("No. 5"); otherwise it ends a sentence. */
+const numberAbbreviations: ReadonlySet<string> = new Set(['no', 'nos']);
+const followedByNumber = /^\s*#?\d/;
 
 /** Spelled-out contractions, with and without the apostrophe. */
 const contractionExpansions: ReadonlyMap<string, readonly string[]> = new Map([
@@ -226,8 +229,11 @@ export function analyzeText(text: string): TextAnalysis {
       }
     } else if (match[4] !== undefined) {
       const previous = tokens[tokens.length - 1];
+      const touchesPrevious = match[4] === '.' && previous !== undefined && previous.end === start;
       const afterAbbreviation =
-        match[4] === '.' && previous !== undefined && previous.end === start && abbreviations.has(previous.norm);
+        touchesPrevious &&
+        (abbreviations.has(previous.norm) ||
+          (numberAbbreviations.has(previous.norm) && followedByNumber.test(folded.slice(end))));
       if (!afterAbbreviation) closeSentence(match[4].includes('?'));
     } else if (match[5] !== undefined) {
       if (!lastBoundaryWasClause) clause++;

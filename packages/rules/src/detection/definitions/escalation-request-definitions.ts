@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement, resolvedPastEvent } from './shared-vocabulary.js';
 
 const supervisorWords =
-  'super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
+  'someone in leadership|somebody in leadership|anyone in leadership|someone in management|somebody in management|anyone in management|super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 /** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
 const fragmentRoleWords =
@@ -23,6 +23,8 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       scope: 'sentence',
       anyOf: [
         '(thanks|thank you|thx) (so much)? (for)? (escalating|the escalation|getting me|transferring|connecting)',
+        '(handled|helped|resolved|took care of) _{0,4} (beautifully|wonderfully|perfectly|great|so well|really well)',
+        '(just want to say|wanted to say|kudos|shout out|shoutout|compliment|compliments)',
       ],
     },
     {
@@ -38,12 +40,13 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(for|from|by) (my|his|her|our) (boss|superior|jefe|jefa)',
         '(check|checking|consult|consulting|run it by|run this by|ask|asking) (with)? (my|his|her) (~manager|~supervisor|boss)',
         '(~supervisor|~manager|mgr|sup) (told|said|promised|approved|denied|called|was|is|has|had|already|did|never|didnt|couldnt|hung)',
+        '(notify|notifying|notified|alerting|alerted|informing|informed|cc|cced|looping in|looped in|flagging|flagged|messaging|messaged|slacking|slacked|emailing|emailed|paging|paged) (the|my|our|a)? (~manager|~supervisor|lead|sup|tl|team lead)',
       ],
     },
     {
       scope: 'sentence',
       anyOf: [
-        '(if|unless|otherwise|when|once|next time|in case) _{0,10} (will|would|gonna|going to|might|may) (be)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
+        '(if|unless|should|otherwise|when|once|next time|in case) _{0,10} (will|would|gonna|going to|might|may) (be|end up|wind up)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
         '(will|would|gonna|going to|might|may) (probably|likely|definitely|just|then)? (want|need|ask|request|demand|be asking) _{0,6} (if|unless|when|in case|next time)',
       ],
     },
@@ -130,7 +133,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
       patterns: [
         '(someone|somebody|anyone|anybody|person|people) (higher|above|over|more senior|senior to) _{0,3}',
         '(their|his|her|the supervisor s|the supervisors|the manager s|the managers|your manager s|your supervisor s|supervisors|managers|next) (boss|manager|supervisor|superior|supervisors|managers|level|level up|higher up)',
-        `(above|beyond|over|past) (tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
+        `(above|beyond|over|past) (the supervisors|supervisors|the managers|managers|sups|the sups|tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(escalate|escalated|escalating|take|taking|bump|bumping|move|moving|push|pushing|kick|send|sending) (this|it|me|my case|the case|my complaint|the complaint|things|my ticket|the ticket) (higher|further|up the chain|over (their|his|her) head|to the next level)',
         '(want|wants|wanted|need|needs|demand|demands|demanding|demanded|asking for|asked for|asks for|req|requesting|requested|insists on|insisting on) (someone|somebody|to go|to speak to someone|to talk to someone)? (higher|higher up|above (them|him|her|that))',
@@ -183,7 +186,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
 };
 
 const insultFillers =
-  'lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
+  'scamming|scammy|crooked|stealing|lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
   'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
@@ -197,7 +200,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
     {
       id: 'insult-at-staff',
       patterns: [
-        `(you lot|ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
+        `(you lot|u people|u guys|ya people|ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
         `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
         `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultWords})`,

@@ -21,8 +21,14 @@ export const refundThreshold: TTriggerDefinitionInput = {
         '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
+        `(billed|charged) (${numbersAboveThree}) (times|x)`,
       ],
-      requires: [{ scope: 'sentence', anyOf: [`(${refundWords}|back|charged|paid|owed|return)`] }],
+      requires: [
+        {
+          scope: 'sentence',
+          anyOf: [`(${refundWords}|back|charged|paid|owed|return|billing|billed|never used|did not use|never use)`],
+        },
+      ],
       guards: [
         {
           scope: 'overlap',
@@ -57,7 +63,7 @@ export const repeatRefund: TTriggerDefinitionInput = {
     {
       id: 'third-refund',
       patterns: [
-        `(${refundWords}) _{0,4} (3|three|4|four|multiple|several) (times|x|occasions)`,
+        `(${refundWords}) _{0,4} (3|three|4|four|multiple|several|tres|cuatro) (times|x|occasions|veces)`,
         `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
         '(third|3rd|fourth|4th) (refund|refunds|booking refund|booking refunds|reembolso)',
         `(3|three|4|four|third|3rd|fourth|4th) (time|times) _{0,5} (been refunded|refunded|gotten a refund|got a refund|received a refund|requested a refund|asked for a refund|get a refund|getting a refund|needed a refund|a refund|refund)`,
@@ -119,6 +125,7 @@ export const repeatRma: TTriggerDefinitionInput = {
       patterns: [
         `(${numbersFromTwo}) (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
+        '(devolvi|devolvimos|regrese|regresamos|mande|mandamos|envie|enviamos) (el|la|los|las)? _{0,2} (dos|tres|cuatro|2|3|4) veces',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
         '(rma|rmas) (number|no|num)? (2|3|4|5|two|three|four|five)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device)',
@@ -155,7 +162,7 @@ export const staleRefund: TTriggerDefinitionInput = {
     {
       scope: 'message',
       anyOf: [
-        '(not|never|n t|hasnt|hadnt|wasnt|havent) (yet)? (been|even)? (processed|issued|initiated|approved|submitted|started)',
+        '(not|never|n t|hasnt|hadnt|wasnt|havent) (yet|actually|really|even|ever)? (been|even)? (processed|issued|initiated|approved|submitted|started)',
         '(still|yet to) (be)? (processed|approved|issued)',
         '(promised|said|told me) (you|they|he|she|it) (would|will|d) (refund|process)',
       ],

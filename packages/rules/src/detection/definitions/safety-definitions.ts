@@ -1,5 +1,5 @@
 import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from '../definition-schema.js';
-import { agentPolicyQuote, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
+import { agentPolicyQuote, policyStatement, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
   'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|dose|dosing|doses|dosage|urgent care|cramps|pharmacist|physician|cardiologist|prescribed|rx|lisinopril|metoprolol|atorvastatin|levothyroxine|sertraline|lexapro|zoloft|prozac|xanax|synthroid|eliquis|coumadin|ozempic|wegovy|semaglutide|tamoxifen|prednisone|aspirin|presion alta|diabetes|embarazo|lactancia|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
@@ -15,7 +15,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|doctors|physician|physicians|nurse|nurses|pharmacist|pharmacists|medical professional|medical professionals|medical team|dietitian|dietitians) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
         '(algun|un|una) (medico|doctor|doctora|farmaceutico|enfermera) (con quien|que pueda|que me pueda|para)',
-        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|escalated|escalating|route|routed|send|sent|forward|forwarded|refer|referred|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,
@@ -161,6 +161,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       id: 'death-after-product',
       patterns: [
         '(died|passed away|passed|death|dead|fallecio|murio) _{0,3} (after|from|because of|due to|caused by) _{0,3} (taking|eating|drinking|using|consuming|applying|your|the|this|these|tomar|usar)',
+        '(after|since) (starting|taking|using|drinking|eating|trying) (your|the|this|these|his|her|my)? _{0,3} (supplement|supplements|product|pills|capsules|vitamins|tea|shake|gummies|powder|cleanse|detox|burner) _{0,4} (and)? (passed away|died|passed)',
       ],
     },
     {
@@ -173,14 +174,14 @@ export const adverseReaction: TTriggerDefinitionInput = {
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (swell|swells|swell up|close|closes|close up|closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas)',
+        '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas|sarpullido|hinchazon|alergia|mareos|vomito|vomitos|desmayo)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
         {
           scope: 'message',
           anyOf: [
-            '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|use|starting|started|start|began|on the)',
+            '(took|taking|take|takes|ate|eat|eating|drank|drink|drinking|applied|apply|applying|consumed|consuming|swallowed|ingested|used (the|it|this|that|your|my|some|a)|using|gave|giving|fed|tomo|tome|tomar|tomando|use|starting|started|start|began|on the)',
             '(made|gave|caused|causing|triggered) (me|my|him|her|them|us|his|their|our)',
             '(burner|fat burner|energy drink|meal replacement|detox|cleanse|diet pills|serving|servings|ointment|balm|dye|sunscreen|deodorant|toner|peel|sip|sips|bite|bites|spoonful|scoop|scoops|chews|chew|treats|treat|kibble|food|dose|doses|pill|pills|caps|softgels|capsule|capsules|supplement|supplements|vitamin|vitamins|gummy|gummies|shake|shakes|powder|cream|serum|lotion|formula|tea|tablet|tablets|protein|pre workout|preworkout|product|bottle|mask|oil|drops|spray|shampoo|bar|bars|drink|snack)',
           ],
@@ -248,7 +249,7 @@ export const healthSafety: TTriggerDefinitionInput = {
   detectorId: 'text.health-safety',
   suppressedBy: ['ADVERSE_REACTION'],
   description: 'A physical hazard or an injury; gas, carbon monoxide and smoke also raise SOS_HIGH_RISK (TON-6).',
-  guards: [thirdPartyStory],
+  guards: [thirdPartyStory, policyStatement],
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
     { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
@@ -263,6 +264,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|sprain)',
+        '(a|my|his|her) (sprained|broken|fractured|bruised|twisted|dislocated|jammed|cracked) (wrist|ankle|finger|fingers|toe|toes|arm|leg|rib|ribs|nose|knee|shoulder|back|neck|thumb|hand|foot)',
+        '(dropped|drop|dropping|slammed|slam) (the|a)? (weight|weights|bar|handle|arm|unit|screen|plate) (on|onto) (my|his|her|their) (foot|feet|hand|hands|toe|toes|head|leg|fingers|chest)',
         '(gash|gashed|gashes) _{0,3} (my|his|her|their|head|arm|leg|hand|forehead|face|knee|shin|finger|thumb|cheek|lip|chin)',
         '(hit|struck|smacked|whacked|slammed|cut|burned|caught|clipped) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (in|on) the (face|head|eye|eyes|chest|leg|arm|hand|back|neck|mouth|nose|knee|shin|stomach|ribs|jaw|forehead)',
         '(threw|thrown|flung|launched|knocked) (me|him|her|us|my (son|daughter|kid|child|husband|wife)) (off|down|to the ground|across|backwards|forward)',
@@ -303,6 +306,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
         '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(panel|panels|solar panel|solar panels|rack|racking|array) _{0,4} (slid|sliding|slipped|slipping|hanging|dangling|falling|loose|came loose|coming loose|blew off|blowing off)',
         '(mount|wall mount|bracket|anchor|anchors|screws|bolts|unit|arm) (is|are)? (pulling|coming|ripping|tearing|working) (out|loose|away|off) (of|from)?',
         '(scared|afraid|worried|terrified|fear) (that)? (it is|it will|it is going to|its|it|it might|the unit|the mount|the arm|the machine) (gonna|going to)? (come down|fall|fall off|collapse|tip|tip over|snap|break|come off|come loose)',
         '(worried|afraid|scared|concerned|fear) _{0,5} (get|gets|getting|be|will be) (hurt|injured|electrocuted|burned|shocked|killed)',
@@ -427,6 +431,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(water|sewage|mold) (damage|damaged)',
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
+        '(roof|ceiling|wall|attic) (leak|leaks) (from|caused by|after|since) (your|the|their) (install|installation|installer|installers|crew|tech|contractor|work|panels)',
         '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
         '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber) (caused|made|left|created)',
         'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',

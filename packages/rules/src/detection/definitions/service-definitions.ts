@@ -13,7 +13,7 @@ const notYet: TScopedPatterns = {
 };
 
 const delayWords =
-  'holding up|holding this up|holding it up|holding things up|on order|in procurement|procurement|b o|bo|on bo|back order|sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
+  'in transit since|said in transit|says in transit|shows in transit|in transit for|still in transit|holding up|holding this up|holding it up|holding things up|on order|in procurement|procurement|b o|bo|on bo|back order|sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -119,6 +119,7 @@ export const providerDelay: TTriggerDefinitionInput = {
           anyOf: [
             '(booking|refund|cancellation|same|cancel) (reason|reasons)',
             '(with|the) (reason|reasons|reason code)',
+            '(coded|coded as|code|codes)',
           ],
         },
       ],
@@ -156,6 +157,7 @@ export const providerDelay: TTriggerDefinitionInput = {
         '(install|installation|appointment|appt|service date|visit) (was|is|got)? (scheduled|set|booked|planned|supposed to be) (for)? _{0,4} then _{0,4} (now|then|and now)',
         `(${providerWords}|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)`,
         '(pushed|pushing|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
+        '(pushed|pushing|moved|bumped|rescheduled|delayed) (my|the|our) _{0,3} (install|installation|appointment|appt|visit) (back|out)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
       ],
     },
@@ -305,6 +307,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         '(not okay|not ok|not fine|not satisfied|dissatisfied|do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give|crediting|credited|reimbursing|reimbursed|refunding|allowing|allowed) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
+        '(no estoy de acuerdo|no acepto|no es justo|disputo|no estamos de acuerdo) (con)? (el|la|los)? (limite|tope|credito|monto|cantidad|pago|oferta|cobertura)',
         '# (for|toward|towards) (a|the|my|our)? _{0,3} (replacement|repair|unit|system|furnace|fridge|ac|roof|water heater) (is|was)? (a joke|insulting|ridiculous|laughable|an insult|not enough|too low|nothing)',
       ],
     },
@@ -322,7 +325,15 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(wont|will not|not going to|refuse to|do not|dont|cannot|can not) (take|accept) (it|that|this|them|that one|this one)',
         '(not|never|am not|are not) (accepting|taking|keeping|settling for) (it|that|this|them|that one|this one)',
       ],
-      requires: [{ scope: 'message', anyOf: ['(replacement|substitute|model offered|unit offered|reemplazo)'] }],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(replacement|substitute|reemplazo) (unit|model|offered|you|they|is|was|washer|dryer|fridge|refrigerator|range|oven|dishwasher|microwave|furnace|ac|tv|one|the|a)',
+            '(model offered|unit offered)',
+          ],
+        },
+      ],
     },
     {
       id: 'refuses-offered-swap',
@@ -337,11 +348,31 @@ export const replacementDispute: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'refuses-appliance',
+      patterns: [
+        '(do not|dont|not|never) (want|accept|accepting|taking|take) (that|this|the|your) (microwave|fridge|refrigerator|freezer|washer|dryer|range|oven|stove|dishwasher|water heater|furnace|ac|unit|model|one|tv)',
+        '(wants|want|wanted|requesting|asking for|prefers|prefer) (a|an|the)? _{0,3} (like|same as|matching|to match) (the|my|our|his|her)? (existing|old|original|current|previous) (unit|model|one|appliance|system)',
+      ],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(mine was|my old one|i had|we had|offered|offering|replacement|instead|original|existing|countertop|model)',
+          ],
+        },
+      ],
+    },
+    {
       id: 'smaller-substitute',
       patterns: [
         '(you are|you re|they are|they re|cinch is|you want to be|you want to|you plan to) (replacing|replace|swapping|swap|substituting|substitute|giving me|sending me) _{0,6} (with|for) (a|an|some)',
       ],
-      requires: [{ scope: 'message', anyOf: ['(never|not|wont|smaller|cheaper|less|too|downgrade|instead|half)'] }],
+      requires: [
+        {
+          scope: 'message',
+          anyOf: ['(never|not|wont|smaller|cheaper|less|too|downgrade|instead|half|no|nope|white|black|different)'],
+        },
+      ],
     },
     {
       id: 'offer-against-original',
@@ -382,7 +413,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
         '(the one|the unit|the model|the fridge|the washer|the dryer|the replacement|the new one|yours) (you|they|cinch) (are|were)? (picked|chose|offered|offering|sent|sending|selected|proposed|proposing) (has|have|is|does|lacks|doesnt have|does not have) (neither|none|no|not|nothing|only|none of)',
-        '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one) _{0,1} (you|they|cinch|the warranty company) (are|were)? (picked|chose|offered|offering|sent|sending|are sending|want to send|selected|proposing|proposed) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
+        '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one|washer|dryer|fridge|refrigerator|freezer|range|oven|stove|dishwasher|microwave|water heater|furnace|ac|tv) _{0,1} (you|they|cinch|the warranty company) (are|were)? (picked|chose|offered|offering|sent|sending|are sending|want to send|selected|proposing|proposed) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
         '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
       ],
     },
@@ -451,6 +482,10 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
         '(already|had already|has already|have already) been (replaced|repaired|fixed|installed|serviced) (by the time|before)',
         '(then|only then|afterwards|after that|and then) (we|i|she|he|they) (filed|called|opened|submitted|contacted|reported|called in)',
+        '(called|hired|got|had|brought in|used) (a|an|some|my|our)? (local|outside|independent|private|third party|emergency|random)? (guy|plumber|electrician|contractor|handyman|repairman|tech|company|hvac guy|hvac company) (and|who) (he|she|they)? (fixed|repaired|replaced|installed|did)',
+        '(now|so now) (i am|we are|i m|im) (filing|opening|submitting|putting in) (the|a)? (claim|request)',
+        '(contrate|contratamos|pague|pagamos|llame|llamamos) (a)? (un|una|mi|nuestro)? (electricista|plomero|tecnico|contratista|tecnico particular)',
+        'antes de (llamarles|llamar|reportar|abrir|presentar|avisarles)',
         '(called|got|had|brought) (a|an|some|our|my|his|her) (guy|plumber|electrician|contractor|handyman|repairman|tech|company) (out|over|in)',
         '(had|got|brought) (her|his|their|my|our) (own)? (plumber|electrician|contractor|handyman|repairman|hvac guy|hvac company|guy|tech) (out|come out|over|in|come over)',
       ],
@@ -458,13 +493,13 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
+            '(antes|reembolsar|reembolso|reembolsen|before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
           ],
         },
         {
           scope: 'message',
           anyOf: [
-            '(fixed|fix|repaired|repair|replaced|installed|hired|paid|plumber|electrician|contractor|handyman|repairman|hvac|myself|ourselves|company|guy|tech|technician|work|done|someone)',
+            '(electricista|plomero|tecnico|contratista|contrate|fixed|fix|repaired|repair|replaced|installed|hired|paid|plumber|electrician|contractor|handyman|repairman|hvac|myself|ourselves|company|guy|tech|technician|work|done|someone)',
           ],
         },
       ],

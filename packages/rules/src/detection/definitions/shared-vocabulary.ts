@@ -34,9 +34,11 @@ export const agentPolicyQuote: TScopedPatterns = {
 export const policyStatement: TScopedPatterns = {
   scope: 'sentence',
   anyOf: [
-    '(per|our|the|company|refund|chargeback|escalation) (policy|sop|procedure|process|guidelines)',
+    '(per|our|the|company|refund|chargeback|escalation) (policy|sop|procedure|guidelines)',
+    '(per|company|escalation|refund|chargeback) process',
     '(policy|sop|procedure) (states|says|is|requires)',
     '(reminder|note) from (qa|training|the lead|management)',
+    '(agent|team|staff) (reminder|note|tip)',
     '(qa|training) (reminder|note|tip)',
   ],
 };

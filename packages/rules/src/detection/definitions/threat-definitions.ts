@@ -261,6 +261,8 @@ export const reviewThreat: TTriggerDefinitionInput = {
       anyOf: [
         '(5|five|great|good|positive|glowing|amazing|excellent|awesome|nice|stellar|wonderful|fantastic|4|four|perfect|raving|rave|shining) (star|stars|review|reviews|rating|feedback)',
         'on (your|the|this|their) (site|app|platform|website|page) (about|for) (the|my|our|a)? (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|walker)',
+        '(give|giving|leave|leaving) (this|the|my|our|that|her|him) (sitter|caregiver|provider|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter|walker|aide) (a|one|1|two|2|zero|0)? (star|stars|review|rating)',
+        '(on here|on this site|on your site|on her profile|on his profile)',
         '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
         '(trust & safety|trust and safety)',
       ],
@@ -327,6 +329,8 @@ export const reviewThreat: TTriggerDefinitionInput = {
         '(neg|bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor|blistering|savage|angry|furious) (~review|reviews|rating|ratings|resena|resenas|write up|write ups|writeup|writeups)',
         '(1|one|zero|0|no|single) (star|stars) (review|reviews|rating|everywhere|across the board)?',
         'worst review',
+        '(nastiest|harshest|meanest|most scathing|most brutal|angriest|worst) (~review|reviews|rating|write up|writeup)',
+        '(leave|leaving|post|posting|write|writing|put|putting) (bad|negative|terrible)? (reviews|a review|reviews about you) (everywhere|all over|on every site|anywhere|wherever)',
         '(mala|malas|negativa|negativas) (resena|resenas|calificacion)',
         '(resena|resenas|calificacion) (mala|malas|negativa|negativas)',
       ],
