@@ -141,7 +141,7 @@ const careProviderWords =
   'sitter|sitters|babysitter|nanny|nannies|caregiver|caregivers|care giver|provider|aide|tutor|dog walker|pet sitter|housekeeper|cleaner|caretaker|carer|helper|au pair|companion|family|families';
 
 const reviewWords =
-  '~review|reviews|rating|ratings|stars|star rating|resena|resenas|testimonial|feedback i left|feedback';
+  '~review|reviews|rating|ratings|stars|star rating|comment i left|comment i wrote|comment i posted|comments i left|resena|resenas|testimonial|feedback i left|feedback';
 
 export const reviewEditRequest: TTriggerDefinitionInput = {
   code: 'REVIEW_EDIT_REQUEST',
@@ -180,7 +180,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (edited|changed|updated|corrected|reworded)',
         '(edit|change|fix|update|reword|correct|rewrite|tweak) (a couple of|a couple|a few|some|one|two|the last|the first|a|one of the) (sentences|sentence|lines|line|words|word|parts|part|details|things|paragraph)',
-        '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them)',
+        '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend|bump|raise|up) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
         '(could|can|would) (just)? (that|this|the) (part|line|sentence|bit|detail|word|words|mention|street|address) (be)? (taken out|removed|deleted|edited|changed|cut)',

@@ -25,6 +25,8 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(thanks|thank you|thx) (so much)? (for)? (escalating|the escalation|getting me|transferring|connecting)',
         '(handled|helped|resolved|took care of) _{0,4} (beautifully|wonderfully|perfectly|great|so well|really well)',
         '(just want to say|wanted to say|kudos|shout out|shoutout|compliment|compliments)',
+        '(pass|passing|send|forward) (that|this|it|my thanks|the compliment|my compliments|along) (along|on)? (to)',
+        '(told|informed|advised|assured) (him|her|them|cx|mbr|caller|the caller|the member|the customer) (that)? (a|the|my|our)? (sup|supervisor|manager|mgr|lead) (will|would|is going to|can)',
       ],
     },
     {
@@ -46,7 +48,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(if|unless|should|otherwise|when|once|next time|in case) _{0,10} (will|would|gonna|going to|might|may) (be|end up|wind up)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
+        '(if|unless|should|otherwise|when|once|next time|in case) _{0,14} (will|would|gonna|going to|might|may) (be|end up|wind up)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
         '(will|would|gonna|going to|might|may) (probably|likely|definitely|just|then)? (want|need|ask|request|demand|be asking) _{0,6} (if|unless|when|in case|next time)',
       ],
     },
@@ -57,6 +59,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(would you like|do you want|want me to|shall i|should i) _{0,3}',
         'per policy',
         'do (we|i) (need|have) to',
+        '(would|will|does|do) (i|we) (need|have) to',
       ],
     },
   ],
@@ -72,7 +75,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(complaint|complain|complaining) (with|to) (your|a|the|ur) (~supervisor|~manager|mgr|supervisors|managers|boss|superiors)',
         '^ (please|pls)? escalate (me|this|my case|it|my complaint) (please|pls|now|asap|immediately)? $',
         '(reviewed|looked at|handled|approved|checked|escalated) by (a|the|your|ur) (~supervisor|~manager|mgr|sup|team lead|supervisors|managers)',
-        '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente)',
+        '(who is|whos|who s|where is|wheres) (your|ur|the) (~supervisor|~manager|mgr|boss|supervisora|gerente|person in charge|one in charge|head of support|head of customer service)',
         '(is|are) (your|ur|a|the|any) (~supervisor|~manager|mgr|sup|supervisors|managers|team lead|boss) (available|around|in|there|free|on)',
         '(your|a|the) (~supervisor|~manager|mgr|sup|team lead|lead|boss|superior) (needs to|should|must|has to|can|could|would|to|please|kindly|to please)? (call|contact|reach out to|email|phone|get back to|get in touch with) (me|us)',
         '(can|could|would|will|may|have|get) (a|the|your|ur|some) (~supervisor|~manager|mgr|sup|team lead|supervisora|gerente) (give me a call|give us a call|ring|phone|follow up|reach me|get in touch|call|contact|help|look|review|approve|waive|get back|reach out|speak|talk|handle|take|be able|override|authorize|email)',
@@ -112,6 +115,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
       id: 'asks-for-executive',
       patterns: [
         `(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|top brass|top dog|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        '(or|better yet|even better|or even) (the|your)? (ceo|president|chief executive|owner|founder|vp|executive)',
         '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
         'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
         '(ceo|president|executive|executives|owner|founder) (needs to|should|must|will|is going to|has to|ought to) (know|hear|see|be told|call|contact)',
@@ -154,8 +158,9 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
+            '(through|past|with) (two|2|three|3|several|multiple)? (reps|agents|people)? (and)? (a|the|one|your)? (floor|shift)? (~supervisor|~manager|sup|supervisors|managers)',
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
             '(~supervisor|supervisors|~manager|managers|mgr|sup|supe|team lead) (i|we|cx|mbr) (spoke|talked|spoken|dealt|had) (to|with)?',

@@ -22,6 +22,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
         '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
         `(billed|charged) (${numbersAboveThree}) (times|x)`,
+        `(${numbersAboveThree}) (subscription|monthly|membership|recurring|separate) (billings|charges|payments|fees|programs|courses|purchases)`,
       ],
       requires: [
         {
@@ -107,6 +108,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
             '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
             '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
             '(issued|sent|gave|processed|did|handled|made) (the|a|her|his|their)? (refund|reembolso) (outside|off|directly|via|through|by|in cash|offline|herself|himself|themselves|personally)',
+            '(sp|provider|caregiver|sitter|babysitter|nanny|tutor|housekeeper|she|he|they) (settled up|settled|squared up|squared away) (with)? (me|us)? (privately|directly|in cash|offline|outside)?',
             '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
           ],
         },

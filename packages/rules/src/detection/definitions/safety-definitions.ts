@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from 
 import { agentPolicyQuote, policyStatement, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const medicalContext =
-  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|dose|dosing|doses|dosage|urgent care|cramps|pharmacist|physician|cardiologist|prescribed|rx|lisinopril|metoprolol|atorvastatin|levothyroxine|sertraline|lexapro|zoloft|prozac|xanax|synthroid|eliquis|coumadin|ozempic|wegovy|semaglutide|tamoxifen|prednisone|aspirin|presion alta|diabetes|embarazo|lactancia|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
+  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|seizure|seizure disorder|disorder|dose|dosing|doses|dosage|urgent care|cramps|pharmacist|physician|cardiologist|prescribed|rx|lisinopril|metoprolol|atorvastatin|levothyroxine|sertraline|lexapro|zoloft|prozac|xanax|synthroid|eliquis|coumadin|ozempic|wegovy|semaglutide|tamoxifen|prednisone|aspirin|presion alta|diabetes|embarazo|lactancia|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
 
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
@@ -15,7 +15,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|doctors|physician|physicians|nurse|nurses|pharmacist|pharmacists|medical professional|medical professionals|medical team|dietitian|dietitians) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
         '(algun|un|una) (medico|doctor|doctora|farmaceutico|enfermera) (con quien|que pueda|que me pueda|para)',
-        '(needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|escalated|escalating|route|routed|send|sent|forward|forwarded|refer|referred|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(wants|wanted|needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|escalated|escalating|route|routed|send|sent|forward|forwarded|refer|referred|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,
@@ -31,8 +31,8 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     {
       id: 'safety-question',
       patterns: [
-        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (drink|drinking|eat|eating|have|consume|chew|take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
-        '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
+        '(is|are|would|will|can|could|should) _{1,4} (safe|ok|okay|fine|dangerous|harmful|bad) _{0,5} (give|giving|drink|drinking|eat|eating|have|consume|chew|take|taking|use|using|while|with|during|if|for|restart|restarting|resume|resuming|go back on|continue|continuing|keep taking|start again|try again)',
+        '(can|could|should|may) (i|he|she|we|my|you) _{0,3} (restart|resume|go back on|take|taking|use|using|drink|drinking|eat|eating|give|giving|combine|mix|continue|start|stop|apply|applying)',
         '(if|whether) _{0,6} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(puedo|puede|podemos|pueden|se puede) (tomar|usar|dar|darle|consumir|beber|comer) _{0,4} (si|con|mientras|durante|estando)',
         '(puedo|puede|podemos|pueden|se puede) (seguir|continuar) (tomando|usando|consumiendo|bebiendo)',
@@ -129,7 +129,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       id: 'treated-after-product',
       patterns: [
         '(hospitalized|hospitalised|admitted to the hospital|admitted to hospital|admitted into|was admitted|got admitted|put in the hospital|in the icu|hospitalizado|hospitalizada|internado|internada)',
-        '(tuvo que ir|tuve que ir|tuvimos que ir|fue|fui|llevaron|llevamos|lo llevamos|la llevamos|me llevaron) (a|al)? (urgencias|emergencias|el hospital|hospital|la sala de emergencias|la clinica)',
+        '(termino|terminamos|termine|acabo|acabe|tuvo que ir|tuve que ir|tuvimos que ir|fue|fui|llevaron|llevamos|lo llevamos|la llevamos|me llevaron) (a|al|en)? (urgencias|emergencias|el hospital|hospital|la sala de emergencias|la clinica)',
         '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in|at) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
         '(drove|drive|driving|took|rushed|brought|carried) (me|him|her|them|us|my (son|daughter|husband|wife|kid|child|mom|dad)) (to|into) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
       ],
@@ -174,7 +174,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
       patterns: [
         '(throat|tongue|lips|lip|face|eyes) (started|began|was|were|got)? (swell|swells|swell up|close|closes|close up|closing|closed|closed up|closing up|swelling|swelled|swelled up|swelling up|swollen|tight|tightening|puffed up|blew up)',
         '(swallowed|ingested|got into|overdosed|overdose|ate|drank) _{0,4} (pill|pills|capsule|capsules|gummies|gummy|tablets|tablet|bottle|supplement|supplements|vitamins|product|serum|cream|the rest)',
-        '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas|sarpullido|hinchazon|alergia|mareos|vomito|vomitos|desmayo)',
+        '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas|sarpullido|hinchazon|hinchada|hinchado|alergia|mareos|vomito|vomitos|desmayo)',
       ],
       requires: [
         { scope: 'message', anyOf: [`(${treatment})`] },
@@ -198,6 +198,7 @@ const hazardPatterns = [
   '(smells|smelling|smelled|smell) (like)? (it s|its|it is|something s|something is|something|smth) (burning|on fire|melting)',
   '(smoldering|smouldering)',
   '(saliendo|sale|se sale|escapando|escapa|fuga de|huele a|olor a) (el)? gas',
+  '(huele|olor|oler|huelo) _{0,2} (a)? gas',
   '(gas) (valve|line|pipe|meter|fitting|connection|hose) _{0,3} (leak|leaking|leaks|hissing)',
   '(leak|leaking|leaks) (at|in|on|from|near) (the|my|our)? (gas) (valve|line|pipe|meter|fitting|connection|stove|range|hose)',
 ];
@@ -258,7 +259,7 @@ export const healthSafety: TTriggerDefinitionInput = {
       id: 'injury',
       patterns: [
         '(injured|injury|injuries|injuring|hurt myself|hurt herself|hurt himself|got hurt|was hurt|were hurt|been hurt|hurt my|hurt her|hurt his|hurt our|hurting my|lastimado|lastimada|herido|herida)',
-        '(cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
+        '(welted|gouged|scraped|grazed|smacked|whacked|slashed|lacerated|cut|burned|burnt|bruised|broke|broken|sprained|smashed|crushed|pinched|shocked|electrocuted|zapped|fractured|hit|struck|split) _{0,2} (my|his|her|their|our|a) (hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|head|face|back|knee|knees|wrist|ankle|shoulder|eye|eyes|skin|toe|toes|nose|rib|ribs|lip|chin|neck|son|daughter|kid|kids|child|wife|husband|dog|cat)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|partner|dad|mom)|cx|mbr) (got|was|were|have been|has been|had been) (shocked|electrocuted|zapped|burned|burnt|cut|hit|struck|trapped|pinned|crushed|knocked out)',
         '(i|he|she|we|they|my (son|daughter|kid|child|husband|wife|mom|dad|partner)) (fell|fell off|fell down|was thrown|got thrown|tripped|slipped) (off|over|on|down|and)?',
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
@@ -354,7 +355,11 @@ export const sosHighRisk: TTriggerDefinitionInput = {
   detectorId: 'text.sos-high-risk',
   description:
     'A present emergency: gas, carbon monoxide, active smoke or fire, or no heat, cooling or power for a vulnerable person or in extreme weather (CIN-2).',
-  guards: [thirdPartyStory],
+  guards: [
+    thirdPartyStory,
+    { scope: 'sentence', anyOf: ['(for a few seconds|for a second|for a moment|briefly)'] },
+    { scope: 'message', anyOf: ['(been unplugged since|unplugged it since|unplugged ever since)'] },
+  ],
   cues: [
     { id: 'fire-gas-smoke', patterns: hazardPatterns, guards: hazardGuards },
     { id: 'alarm-sounding', patterns: [alarmSounding], guards: [resolvedPastEvent] },
@@ -435,7 +440,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
         '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber) (caused|made|left|created)',
         'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',
-        `(water|sewage) (everywhere|all over) _{0,3} (${homeParts})`,
+        `(water|sewage) (everywhere|all over|in|throughout|under|filling|flooding|backing up into) _{0,3} (${homeParts})`,
         `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (${homeParts})`,
         `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
         `(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (${homeParts})`,

@@ -2,7 +2,7 @@ import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-sch
 import { thirdPartyStory } from './shared-vocabulary.js';
 
 const providerWords =
-  'repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
+  'heating company|cooling company|ac company|furnace company|installation company|install company|repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
 
 const partWords =
   'part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
@@ -30,13 +30,15 @@ export const serviceDelay: TTriggerDefinitionInput = {
             `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
             `(${providerWords}) s? (own)? (part|parts)`,
             `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
+            `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
+            '(his|her|their) (supplier|distributor|supply house|vendor|parts house|manufacturer)',
           ],
         },
       ],
       patterns: [
         `(${partWords}) _{0,10} (${delayWords})`,
         '(esperando|esperamos|espero|esperar) (la|las|el|los|una|un)? (pieza|piezas|parte|partes|repuesto|repuestos)',
-        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (part|parts|the part|the parts|a part|pieza|piezas)`,
+        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (${partWords}|a part)`,
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
         '(part|parts|pieza|piezas) (were|was) (supposed|meant|scheduled|due) to (ship|arrive|come|be here|be delivered)',
@@ -96,6 +98,9 @@ export const providerDelay: TTriggerDefinitionInput = {
         '(tecnico|tecnicos|plomero|proveedor|electricista|instalador|instaladores) _{0,2} (falto|faltaron|cancelo|cancelaron|no cumplio) (a la cita|a las citas|la cita)?',
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
+        '(got|get|was|were|been|keep getting) stood up',
+        '(they|he|she) (rescheduled|cancelled|canceled|postponed|bailed) (again|once more|yet again)',
+        '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (the|my|our)? (install|installation|appointment|appt|visit|service) (date)? (has|was|got)? (been)? (moved|changed|rescheduled|pushed|cancelled|canceled)',
         `(${providerWords}) _{0,4} (bailed|flaked|ghosted|blew off|blew us off|blew me off|cancelled on|canceled on|missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|not yet|still not|still did not) (shown up|shown|showed up|come|come out|arrived|turned up)`,
@@ -178,6 +183,7 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'provider-part-late',
       patterns: [
+        `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
         `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
         '(his|her|their) (supplier|distributor|supply house|manufacturer|vendor|parts house) _{0,3} (hasnt|has not|still hasnt|still has not|never|not yet|didnt|did not|is late|is behind|backordered|back ordered|out of stock|delayed|wont|will not)',
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (${partWords}|a part)`,
@@ -307,6 +313,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         '(not okay|not ok|not fine|not satisfied|dissatisfied|do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give|crediting|credited|reimbursing|reimbursed|refunding|allowing|allowed) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
+        '(capped|limited|cut|reduced|lowered) (at|to) # _{0,8} (up to|says|states|covers|promised|allows) #?',
         '(no estoy de acuerdo|no acepto|no es justo|disputo|no estamos de acuerdo) (con)? (el|la|los)? (limite|tope|credito|monto|cantidad|pago|oferta|cobertura)',
         '# (for|toward|towards) (a|the|my|our)? _{0,3} (replacement|repair|unit|system|furnace|fridge|ac|roof|water heater) (is|was)? (a joke|insulting|ridiculous|laughable|an insult|not enough|too low|nothing)',
       ],
@@ -360,6 +367,13 @@ export const replacementDispute: TTriggerDefinitionInput = {
             '(mine was|my old one|i had|we had|offered|offering|replacement|instead|original|existing|countertop|model)',
           ],
         },
+      ],
+    },
+    {
+      id: 'not-like-for-like',
+      negatable: false,
+      patterns: [
+        '(not|isnt|is not|wasnt|was not|hardly) (a|an)? (like for like|comparable|equivalent|fair|equal) (replacement|swap|substitute|unit|model|trade|exchange)',
       ],
     },
     {
@@ -433,7 +447,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',
         '^ (claim)? (denied|rejected|declined) (again)? $',
         'no (me|nos|le)? (cubren|cubre|cubrieron|cubrio|van a cubrir|quieren cubrir)',
-        '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|negado|rechazado)',
+        '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|turned down|shot down|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(denial|rejection) of (the|my|our|this|his|her)? _{0,3} (claim|coverage|repair|request)',
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
@@ -453,6 +467,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
             '(if|unless|should|in case) (you|they|cinch|you guys|the adjuster|your adjuster) _{0,2} (deny|denies|reject|rejects|decline|declines|refuse|refuses)',
           ],
         },
+        { scope: 'message', anyOf: ['(is|was) (that|this) (right|true|correct|accurate)'] },
       ],
     },
   ],
@@ -476,6 +491,8 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(before|prior to) (i|we) (even|ever|had|actually)? (called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
         '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
+        '(used|hired|called|got|had) (my own|our own|a private|an outside|an independent) (electrician|plumber|contractor|handyman|repairman|hvac company|hvac guy|company|tech|guy)',
+        '(paid|hired) (a|an|my|our)? (handyman|plumber|electrician|contractor|repairman|guy|company|tech) (to) (swap|fix|repair|replace|install|look at|come)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
         '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
         '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',

@@ -39,6 +39,8 @@ export const policyStatement: TScopedPatterns = {
     '(policy|sop|procedure) (states|says|is|requires)',
     '(reminder|note) from (qa|training|the lead|management)',
     '(agent|team|staff) (reminder|note|tip)',
+    '(reminder|note|heads up) (to|for) (the)? (team|agents|staff|all|everyone)',
+    'escalation workflow',
     '(qa|training) (reminder|note|tip)',
   ],
 };
@@ -66,6 +68,8 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(came back|went back|returned) to (repair|fix|patch|replace|refinish) (it|them|that|everything|the damage|the wall|the floor|the ceiling)?',
     '(made it right|made things right|made it up to me|no hard feelings|all good now|we are good now|looks great now|good as new)',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
+    '(turned out|turns out) (to be)? (a|the|just|only|nothing|fine)',
+    '(all fine now|everything is fine now|false alarm)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
     '(withdrew|withdrawn|dropped|retracted|reversed|cancelled|canceled) (it|them) (once|after|when|because|since)',
   ],
