@@ -19,6 +19,8 @@ const heldOutSetFiles = [
   'labeled-holdout-10.ndjson',
   'labeled-holdout-11.ndjson',
   'labeled-holdout-12.ndjson',
+  'labeled-holdout-13.ndjson',
+  'labeled-holdout-14.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

@@ -43,6 +43,8 @@ export const negationBarrierWords: ReadonlySet<string> = new Set([
   'shall',
   'gonna',
   'then',
+  'my',
+  'our',
 ]);
 
 /** How many tokens before a cue a negator still applies. */

@@ -13,6 +13,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         '(queer|genderqueer|genderfluid|gender fluid|deadname|deadnames|deadnamed|deadnaming|dead name|dead named|dead naming|transgender|transgendered|transexual|transsexual|lgbtq|lgbtq+|lgbt|lgbt+|lgbtqia|lgbtqia+|lgbtq2s+|non binary|nonbinary|non binary|enby|non cis|noncis|non cisgender|cisgender|misgender|misgendered|misgendering|transgenero|transgenera|no binario|no binaria|(two mom|two moms|two mommy|two mother|two mothers|two mum|two mums|two dad|two dads|two daddy|two father|two fathers|same sex|gay|lesbian) (household|family|families|couple|parents|home|parent)|mujer trans|hombre trans|persona trans|chica trans|chico trans|mujeres trans|hombres trans)',
         'trans (woman|women|man|men|person|people|kid|teen|child|daughter|son|partner|folks|youth|community|rights|identity|nonbinary|masc|femme)',
         '(i am|im|i m|they are|she is|he is|my (kid|child|son|daughter|partner) is|identify as|as a|being|soy) trans',
+        '(outs|outed|out|outing) (me|them|him|her|us) (as)? (trans|gay|queer|nonbinary|non binary|lesbian|bi|bisexual)',
         '(transition|transitioning|transitioned) (to|from)?',
         '(because|since|for being|cause) (i am|im|i m|they are|she is|he is|we are|being) (gay|lesbian|trans|queer|nonbinary|non binary|bi|bisexual|transgender)',
         '(gender|sexual) (discrimination|identity|identities|expression|orientation)',
@@ -88,6 +89,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(keep|keeping|retain|retaining) (my|the) (account|profile|data)',
         '(card|credit card|debit card|payment method|payment info|payment information|billing info|bank account|bank info)',
         '(delete|erase|remove) (your|ur) (data|information|info|account)',
+        '(will|would|does|could|might|can) (it|this|that|the update|updating|resetting) (erase|delete|wipe|remove|reset)',
         '(review|reviews|resena) (deletion|removal|delete|remove|edit)',
         '(remove|delete|erase|clear|hide) (the|my)? (gender|pronouns|pronoun|name|photo|picture|phone|phone number|number|address|email|bio|listing|post|job|badge|title|birthday|age) (from|on|off)',
       ],
@@ -99,7 +101,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
       patterns: [
         '(delete|deleting|deleted|erase|erasing|remove|removing|wipe|wiping|purge|purging|destroy|scrub|eliminar|borrar|borren) _{0,3} (all|any|every|todos|todas)? (of)? (my|our|the|mis|mi)? (personal)? (data|personal data|personal information|personal info|info|information|accnt|acct|acount|account|profile|records|pii|details|datos|cuenta|informacion|footprint|history|account and data)',
         '(delete|erase|remove|purge|destroy|wipe) (every|all|any) (record|records|file|files|data|information|info) (you have|you hold|you keep|you store|you have on file) (on|about|for) (me|us|her|him|them|my (mother|father|mom|dad|husband|wife|son|daughter))',
-        '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you have got|you got|you hold|you store|you keep|you collected|youve collected) (on|about) (me|us)',
+        '(delete|deleting|erase|erasing|remove|wipe|purge|destroy) (everything|all|anything|whatever) (you have|you have got|you got|u have|u got|ya have|you hold|you store|you keep|you collected|youve collected) (on|about) (me|us)',
         '(delete|deleting|erase|remove|wipe|purge) (me|myself) (from|off) (all)? (your|the) (system|systems|database|databases|site|platform|records|servers)',
         '(request|requesting|requests|formally request) (the)? (deletion|erasure|removal) of (my|all|our|any)',
         '(deletion|erasure) of (my|all my|our|all) (account|data|personal data|information|personal information)',
@@ -216,7 +218,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     {
       id: 'remove-review',
       patterns: [
-        `(remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
+        `(eliminate|eliminating|eliminated|remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
         `(${reviewWords}) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
         `(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (${reviewWords})`,

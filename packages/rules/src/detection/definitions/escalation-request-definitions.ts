@@ -48,7 +48,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(if|unless|should|otherwise|when|once|next time|in case) _{0,14} (will|would|gonna|going to|might|may) (be|end up|wind up)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
+        '(if|unless|should|otherwise|when|once|next time|in case) _{0,14} (will|would|gonna|going to|might|may) (probably|likely|definitely|just|then|def|prob)? (be|end up|wind up)? (want|need|ask|asking|request|requesting|demand|demanding|escalate|escalating|call|calling)',
         '(will|would|gonna|going to|might|may) (probably|likely|definitely|just|then)? (want|need|ask|request|demand|be asking) _{0,6} (if|unless|when|in case|next time)',
       ],
     },
@@ -87,6 +87,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(up the chain|chain of command)',
         `(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (${supervisorWords})`,
         '(whoever|whomever|the person|someone|somebody) (you|u) (answer|report|respond) to',
+        '(whoever|whomever|the person who|someone who) (supervises|manages|oversees|is over) (the|your)? (supervisors|managers|sups|leads)',
         '(whoever|someone|somebody|the person|anyone) (is)? (above|over) (the person|the rep|the agent|the one|the people|the guy|the lady|the reps|the agents)',
         '(whoever|whomever|the person who|someone who|somebody who|the one who|who) (runs|manages|oversees|is in charge of|heads|leads|supervises|is over) (your|the|this|that) (support|team|department|dept|floor|support floor|call center|office|operation|customer service|service desk|desk|center|shift)',
       ],
@@ -116,6 +117,8 @@ export const executiveRequest: TTriggerDefinitionInput = {
       patterns: [
         `(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|top brass|top dog|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
         '(or|better yet|even better|or even) (the|your)? (ceo|president|chief executive|owner|founder|vp|executive)',
+        '(whoever|whomever|the person who|someone who) (sits|is) (at)? (the)? (very)? top (of)?',
+        '(name|number|direct line|email|contact|address|phone) (and|or)? _{0,3} (of|for) (your|the) (company)? (ceo|president|chief executive|founder|owner|chairman)',
         '(ceo|president|executive|exec|executives|vp) (callback|call back|call|escalation|team|office|level|please|now|asap|to call me|needs to call)',
         'executive (escalation|escalations|callback|call back|team|office|customer relations|complaint)',
         '(ceo|president|executive|executives|owner|founder) (needs to|should|must|will|is going to|has to|ought to) (know|hear|see|be told|call|contact)',
@@ -151,6 +154,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
         '(mas alto|superior|mayor) (nivel|rango)',
         '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
+        '(someone|somebody|anyone|a person) (more up|higher up|more high|more higher|more senior|more important) (than) (her|him|them|that|that one|this one)',
         '(whoever|whomever|who|the person|someone|somebody) (do|does)? (they|he|she|the supervisor|the manager|your supervisor|your manager|supervisors|managers|the supervisors|the managers|your supervisors|your managers) (report|reports|answer|answers) (to)?',
         '(up the chain|chain of command|corporate|corporate office|tier 2|t2|tier two|executive|exec|execs|vp|vice president|ceo|president|upper management|senior management|leadership)',
       ],
@@ -158,8 +162,9 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several|one)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
+            '(two|2|three|3|several|multiple) (supervisors|managers|sups|mgrs|supervisor calls|manager calls) (so far|already|now|and|later|today|this week)',
             '(through|past|with) (two|2|three|3|several|multiple)? (reps|agents|people)? (and)? (a|the|one|your)? (floor|shift)? (~supervisor|~manager|sup|supervisors|managers)',
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',
@@ -191,10 +196,10 @@ export const repeatEscalation: TTriggerDefinitionInput = {
 };
 
 const insultFillers =
-  'scamming|scammy|crooked|stealing|lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
+  'brainless|mindless|gutless|spineless|scamming|scammy|crooked|stealing|lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|brainless|maskedprofanity|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',
@@ -208,7 +213,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         `(you lot|u people|u guys|ya people|ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
         `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
-        `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultWords})`,
+        `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultFillers})? (${insultWords})`,
         `(are|r) (you|u|ya|you guys|you people|yall) _{0,3} (${insultWords})`,
         '(made|making|issued|issuing) (threats|threat|threatening remarks) (toward|towards|against|to|at) (agent|the agent|me|staff|rep|the rep|our agent)',
         '(shut your mouth|shut ur mouth|shut your trap|shut your face)',

@@ -148,6 +148,7 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
         `(this is|calling from|writing from|we are|here is) _{0,3} (from|with|at|on)? (the|a)? (risk|fraud|fraud prevention|dispute|disputes|chargeback|chargebacks|security|card services|merchant services) (team|department|dept|unit|desk|services) (at|from|of|with) (the)? (${bankWords})`,
         `(${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations|card services|fraud prevention) (team|department|dept|desk|unit|services)? (here|calling|writing|speaking)`,
         `(this is|calling from|writing from|we are|here is) (the|a)? (${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations)? (team|department|dept|desk|unit|services)`,
+        `(llamo|llamamos|hablo|le hablo|le llamo|escribo|le escribo|le escribimos) (de|del|desde) (el|la)? (${bankWords})`,
         `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
       ],
       guards: [

@@ -15,7 +15,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
     {
       id: 'many-billings',
       patterns: [
-        `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
+        `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|month|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
         `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
         `(all)? (${numbersAboveThree}) of (the|my|those|these|your|their) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
         '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
@@ -42,6 +42,8 @@ export const refundThreshold: TTriggerDefinitionInput = {
       id: 'refund-all-programs',
       patterns: [
         `(${refundWords}) (me)? (for)? (all|every one of|each of)? (${numbersAboveThree}) (of them|programs|courses|purchases|challenges|plans)?`,
+        `(all|every one of|each of) (${numbersAboveThree}) (of them|programs|courses|purchases)? (refunded|back|returned|reimbursed)`,
+        `(bought|purchased|ordered) (your|the|these|those)? (programs|courses|program|course) (${numbersAboveThree}) (separate|different)? (times)`,
       ],
       requires: [
         { scope: 'message', anyOf: ['(program|programs|course|courses|purchases|challenges|plans|bought|purchased)'] },
@@ -105,7 +107,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
+            '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (return|give|pay|send|refund|refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
             '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
             '(issued|sent|gave|processed|did|handled|made) (the|a|her|his|their)? (refund|reembolso) (outside|off|directly|via|through|by|in cash|offline|herself|himself|themselves|personally)',
             '(sp|provider|caregiver|sitter|babysitter|nanny|tutor|housekeeper|she|he|they) (settled up|settled|squared up|squared away) (with)? (me|us)? (privately|directly|in cash|offline|outside)?',
@@ -125,7 +127,7 @@ export const repeatRma: TTriggerDefinitionInput = {
     {
       id: 'several-returns',
       patterns: [
-        `(${numbersFromTwo}) (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
+        `(${numbersFromTwo}) (prior|previous|past|earlier|separate|other)? (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
         '(devolvi|devolvimos|regrese|regresamos|mande|mandamos|envie|enviamos) (el|la|los|las)? _{0,2} (dos|tres|cuatro|2|3|4) veces',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
@@ -133,7 +135,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (returning|sending (it|this|them|one)? back|exchanging|getting a replacement|replacing|doing an rma)',
         '(twice|two times|three times|# times|2x|3x|multiple times|several times) _{0,6} (return|returned|rma|replace|replaced|exchange|exchanged|send back|sent back|send it back|ship back)',
-        '(sent|shipped|mailed) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
+        '(sent|shipped|mailed|ship|send|mail) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back|return|exchange|replace|send back|ship back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
         `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already)`,
@@ -199,7 +201,7 @@ export const staleRefund: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(proceso|procesaron|procesado|processed|issued|initiated|approved|sent|submitted|confirmation|confirmed|refunded|posted|credited|completed|went through|was refunded|you refunded|procesado|procesaron)',
+            '(process|processing|went thru|thru|proceso|procesaron|procesado|processed|issued|initiated|approved|sent|submitted|confirmation|confirmed|refunded|posted|credited|completed|went through|was refunded|you refunded|procesado|procesaron)',
           ],
         },
         {

@@ -36,6 +36,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(if|whether) _{0,6} (is|are|would be|will be) (safe|ok|okay|fine|dangerous|harmful) _{0,5} (to|while|with|during|for)',
         '(puedo|puede|podemos|pueden|se puede) (tomar|usar|dar|darle|consumir|beber|comer) _{0,4} (si|con|mientras|durante|estando)',
         '(puedo|puede|podemos|pueden|se puede) (seguir|continuar) (tomando|usando|consumiendo|bebiendo)',
+        '(is|it is|is it) possible (to|for me to|for him to|for her to) (take|use|drink|eat|have|give)',
         '(make|makes|cause|causes|send|sends) (my|her|his|their) (levels|sugar|sugars|blood sugar|blood pressure|bp|heart rate|glucose|a1c) (drop|spike|rise|go up|go down|crash|dip|too low|too high)',
         '(interact|interacts|interaction|interactions|interfere|interferes|contraindicated|contraindication|contraindications|side effect|side effects|safe dose|dosage|overdose)',
         'es seguro',
@@ -131,6 +132,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
         '(hospitalized|hospitalised|admitted to the hospital|admitted to hospital|admitted into|was admitted|got admitted|put in the hospital|in the icu|hospitalizado|hospitalizada|internado|internada)',
         '(termino|terminamos|termine|acabo|acabe|tuvo que ir|tuve que ir|tuvimos que ir|fue|fui|llevaron|llevamos|lo llevamos|la llevamos|me llevaron) (a|al|en)? (urgencias|emergencias|el hospital|hospital|la sala de emergencias|la clinica)',
         '(ended up|rushed|taken|went|had to go|had to take (him|her|them|me)) (to|in|at) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
+        '(ended up|wound up|landed) _{0,4} (at|in) (the|an|a)? (er|emergency room|hospital|urgent care|clinic)',
         '(drove|drive|driving|took|rushed|brought|carried) (me|him|her|them|us|my (son|daughter|husband|wife|kid|child|mom|dad)) (to|into) (the|an)? (er|emergency room|hospital|urgent care|emergencias)',
       ],
       requires: [
@@ -368,6 +370,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
       id: 'outage-vulnerable',
       patterns: [
         '(no tenemos|no hay|no tengo|sin) (calefaccion|aire|aire acondicionado|luz|electricidad|corriente)',
+        '(fix|repair) (my|her|his|our|their|the) (ac|heat|furnace|heater|air conditioner|air conditioning|hvac|boiler|power|heat pump)',
         '(nobody|no one|noone|if nobody|unless someone) (fixes|has fixed|fixed|repairs|repaired|comes to fix|comes out to fix) (the|my|our) (furnace|heat|heater|heating|ac|air conditioner|air conditioning|boiler|heat pump|hvac|power)',
         '(power outage|blackout|apagon|brownout|rolling blackouts|grid down)',
         '(on|running on|running off|on its) (backup|back up|battery|batteries) (battery|power|generator)?',
@@ -431,8 +434,8 @@ export const propertyDamage: TTriggerDefinitionInput = {
     {
       id: 'damaged-home',
       patterns: [
-        `(damage|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
-        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|caved|caved in|fell in|came down|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
+        `(break|breaks|crack|damage|ruin|destroy|flood|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
+        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (flood|wet|damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|caved|caved in|fell in|came down|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
         '(water|sewage|mold) (damage|damaged)',
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,

@@ -5,7 +5,7 @@ const providerWords =
   'heating company|cooling company|ac company|furnace company|installation company|install company|repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
 
 const partWords =
-  'part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
+  'the piece|piece you ordered|part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
 
 const notYet: TScopedPatterns = {
   scope: 'clause',
@@ -93,6 +93,8 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
+        `(${providerWords}) (not|no|never|did not) (came|come|show|showed|arrive|arrived|show up|showed up)`,
+        '(man|guy|person|woman|worker|crew|team|someone|tech|technician) (who|that) (was|were) (supposed|scheduled|meant|booked) to _{0,8} (never|did not|didnt|not) (showed|show|came|come|arrived|turned up|show up)',
         `(no|still no) (${providerWords}|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)`,
         '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
         '(tecnico|tecnicos|plomero|proveedor|electricista|instalador|instaladores) _{0,2} (falto|faltaron|cancelo|cancelaron|no cumplio) (a la cita|a las citas|la cita)?',
@@ -117,6 +119,7 @@ export const providerDelay: TTriggerDefinitionInput = {
             'missed (call|calls)',
             '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)',
             '(refunds|refunded) _{0,6} (no show|no shows|noshow)',
+            '(refund|refunds|refunded) _{0,6} (provider|caregiver|sitter)? (did not|didnt|never) (arrive|show|come)',
           ],
         },
         {
@@ -142,7 +145,7 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'supposed-to-come',
       patterns: [
-        `(${providerWords}|he|she|they) _{0,3} (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out)`,
+        `(${providerWords}|he|she|they) _{0,3} (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out|fix|repair|install|replace)`,
       ],
       requires: [
         {
@@ -176,6 +179,7 @@ export const providerDelay: TTriggerDefinitionInput = {
           scope: 'message',
           anyOf: [
             '(still|not yet|yet to|have not|has not|hasnt|havent|no sign|not on|not installed|not done|not up|nothing|never)',
+            '(it s|its|it is|now it s|now its|now it is|now) (january|february|march|april|may|june|july|august|september|october|november|december)',
           ],
         },
       ],
@@ -230,7 +234,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(replacement|model|brand|unit offered|downgrade|top load|front load|french door|side by side|top freezer|to replace|basic|functions|features)',
+            '(replacement|model|brand|unit offered|downgrade|top load|front load|french door|side by side|top freezer|to replace|basic|functions|features|dispenser|ice maker|like mine|convection|steam|you offer me|you offered me)',
             'offered (washer|dryer|fridge|refrigerator|unit|model|range|oven|dishwasher|ac|furnace|one|microwave)',
           ],
         },
@@ -314,6 +318,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         '(only|just) (offering|offered|offer|giving|gave|approved|approving|covering|covered|pay|paying|paid|willing to pay|want to give|going to give|crediting|credited|reimbursing|reimbursed|refunding|allowing|allowed) _{0,2} (me|us)? _{0,2} (#|a fraction)',
         '(lowball|lowballed|lowballing|low balled|low balling)',
         '(capped|limited|cut|reduced|lowered) (at|to) # _{0,8} (up to|says|states|covers|promised|allows) #?',
+        '(not|dont|do not|no|am not) agree (with|on) (the|my|your|this)? (limit|cap|credit|amount|payout|offer|price|value)',
         '(no estoy de acuerdo|no acepto|no es justo|disputo|no estamos de acuerdo) (con)? (el|la|los)? (limite|tope|credito|monto|cantidad|pago|oferta|cobertura)',
         '# (for|toward|towards) (a|the|my|our)? _{0,3} (replacement|repair|unit|system|furnace|fridge|ac|roof|water heater) (is|was)? (a joke|insulting|ridiculous|laughable|an insult|not enough|too low|nothing)',
       ],
@@ -330,7 +335,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       id: 'refuses-replacement',
       patterns: [
         '(wont|will not|not going to|refuse to|do not|dont|cannot|can not) (take|accept) (it|that|this|them|that one|this one)',
-        '(not|never|am not|are not) (accepting|taking|keeping|settling for) (it|that|this|them|that one|this one)',
+        '(not|never|am not|are not) (accept|take|accepting|taking|keeping|settling for) (it|that|this|them|that one|this one)',
       ],
       requires: [
         {
@@ -374,6 +379,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       negatable: false,
       patterns: [
         '(not|isnt|is not|wasnt|was not|hardly) (a|an)? (like for like|comparable|equivalent|fair|equal) (replacement|swap|substitute|unit|model|trade|exchange)',
+        '(not|isnt|is not|wasnt|was not) (a|an)? (like for like|apples to apples) $',
       ],
     },
     {
@@ -391,7 +397,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
     {
       id: 'offer-against-original',
       patterns: [
-        '(what i had|what we had|mine was|mine is|my old one was|the original was|i had a|we had a|i had an|we had an)',
+        '(ours was|ours is|ours had|mine had|my old one had|what i had|what we had|mine was|mine is|my old one was|the original was|i had a|we had a|i had an|we had an)',
       ],
       requires: [
         {
@@ -426,6 +432,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(rejected|refused|declined|rejects|refuses|declines|rejecting|refusing|declining) (the)? (repl|repl offered|replacment|replacement|replacement offer|offered replacement|unit offered|model offered|replacement unit)',
         '(want|wants|wanted|need|needs|requesting|requests|demand|demands|expect|deserve|should get|should be|asked for) _{0,3} (a|the)? (same|like for like|matching|comparable|equivalent|equal) (brand|model|color|colour|unit|features|size|replacement|quality|one)?',
         '(like for like|downgrade|downgraded|lesser model|cheaper model|off brand|knock off)',
+        '(fridge|refrigerator|freezer|washer|dryer|range|oven|stove|dishwasher|microwave|water heater|furnace|ac|unit|model|one) (you|they) (picked|chose|offered|offer|offering|selected|sent) (for me|me)? (does not|do not|dont|doesnt|has no|have no|lacks|is missing) (even)? (have)?',
         '(the one|the unit|the model|the fridge|the washer|the dryer|the replacement|the new one|yours) (you|they|cinch) (are|were)? (picked|chose|offered|offering|sent|sending|selected|proposed|proposing) (has|have|is|does|lacks|doesnt have|does not have) (neither|none|no|not|nothing|only|none of)',
         '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one|washer|dryer|fridge|refrigerator|freezer|range|oven|stove|dishwasher|microwave|water heater|furnace|ac|tv) _{0,1} (you|they|cinch|the warranty company) (are|were)? (picked|chose|offered|offering|sent|sending|are sending|want to send|selected|proposing|proposed) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
         '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
@@ -445,6 +452,7 @@ export const coverageDenial: TTriggerDefinitionInput = {
       id: 'not-covered',
       patterns: [
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',
+        '(is|are|was|were) not cover',
         '^ (claim)? (denied|rejected|declined) (again)? $',
         'no (me|nos|le)? (cubren|cubre|cubrieron|cubrio|van a cubrir|quieren cubrir)',
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|turned down|shot down|negado|rechazado)',
@@ -488,9 +496,12 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(already|went ahead and) (had|got) (the|my|our|it) _{0,3} (replaced|repaired|fixed|installed|serviced|done)',
         '(had|got) (the|my|our) _{0,3} (replaced|repaired|fixed|installed|serviced) by _{0,3} (company|plumber|electrician|contractor|hvac|guy|tech|someone|handyman|repairman)',
         '(i|we) (hired|paid|got|called|had|brought in) (a|an|my own|our own|some|another|my)? _{0,2} (guy|plumber|electrician|contractor|handyman|company|tech|technician|someone|repairman) _{0,6} (to)? (fix|repair|replace|install|look at)',
-        '(before|prior to) (i|we) (even|ever|had|actually)? (called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
+        '(before|prior to) (i|we) (even|ever|had|actually)? (call|contact|file|called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
         '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
+        '(hire|hired|called|paid|got|used) (already)? (a|an|my own|our own)? (electrician|plumber|contractor|handyman|repairman|hvac company|guy|tech) (by myself|myself|on my own|ourselves|by ourselves)',
+        '(call|called|hire|hired|use|used|get|got) (our own|my own) (hvac company|hvac guy|electrician|plumber|contractor|handyman|repairman|company|tech|guy)',
+        '(did not|didnt|never) (call|contact|check) (first|beforehand|ahead of time|in advance)',
         '(used|hired|called|got|had) (my own|our own|a private|an outside|an independent) (electrician|plumber|contractor|handyman|repairman|hvac company|hvac guy|company|tech|guy)',
         '(paid|hired) (a|an|my|our)? (handyman|plumber|electrician|contractor|repairman|guy|company|tech) (to) (swap|fix|repair|replace|install|look at|come)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
@@ -510,7 +521,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(antes|reembolsar|reembolso|reembolsen|before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
+            '(paid back|get paid|pay back|pay us back|antes|reembolsar|reembolso|reembolsen|before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
           ],
         },
         {

@@ -12,7 +12,9 @@ export const thirdPartyStory: TScopedPatterns = {
   anyOf: [
     'my (friend|friends|neighbor|neighbour|neighbors|coworker|coworkers|co worker|cousin|sister|brother|aunt|uncle|roommate|buddy|colleague|boss|in laws|parents|ex|ex husband|ex wife|ex boyfriend|ex girlfriend|former landlord|old landlord)',
     '(a|one|another) (friend|neighbor|neighbour|coworker|customer|lady|guy|woman|man|member|user|reviewer) (of mine)?',
-    '(someone|somebody) (i know|online|here|on reddit)?',
+    '(someone|somebody) (i know|online|on reddit|from work|at work|at church)',
+    '(someone|somebody) (sued|disputed|posted|filed|went|called|reported|complained|told me|said)',
+    '(my|her|his) (husband|wife|partner|son|daughter|mom|dad|mother|father|boyfriend|girlfriend) (says|said|thinks|thought|keeps saying)',
     '(people|others|other customers|some customers|customers) (online|here|on reddit)? (i know|have|had|say|said|are|were|keep|who|did|do|sued|posted|filed|disputed|went|report|reported)',
     '(your|a|another|my old|my previous|the old|the previous) (competitor|competitors|previous company|old company|other company|warranty company|home warranty)',
   ],
@@ -101,7 +103,7 @@ export const otherCompanyStory: TScopedPatterns = {
   scope: 'clause',
   anyOf: [
     '(on|against|with|at) (the|a|my) (cable|phone|internet|electric|power|gas|insurance|car|mortgage|utility|water) (company|provider|people|guys)',
-    '(with|against|on|to|from|at|for) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
+    '(with|against|on|to|from|at|for|over|about|regarding|involving) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
   ],
 };
 

@@ -53,6 +53,9 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
         'breach of (the|your|our|this|my)? _{0,1} (contract|warranty|agreement)',
+        '(through|via|using|by) (the|all)? (proper|appropriate|available|necessary)? (legal channels|legal means|legal avenues|legal options|legal remedies)',
+        `(next|following) (letter|email|call|contact|correspondence|message) (will|is going to|is gonna) (come|be) from (my|our|a) (${lawyerWords}|legal team|law firm)`,
+        `(${lawyerWords}) (files|will file|is filing|will be filing|files a) (suit|a suit|a lawsuit|a complaint|papers|a claim)`,
         '(expect|plan|intend|prepared|ready|going|about) to (file|sue) (suit|shortly|soon|a complaint|a claim|a lawsuit|in court|without further notice)?',
         '(will|shall|are going to|gonna|we ll|we will) (be)? filing (suit|unless|if|against|soon|shortly|a lawsuit|a suit|in court|a claim in court)',
         `(a|an|my|our) (personal injury|injury|consumer|litigation|trial)? (${lawyerWords}|law firm) (is|are|has been|have been) (reviewing|looking into|looking at|handling|going over|preparing|drafting|building) (my|our|the|this) (case|claim|file|situation|paperwork|complaint)`,
@@ -99,6 +102,12 @@ export const legalThreat: TTriggerDefinitionInput = {
       ],
       guards: [
         { scope: 'overlap', anyOf: ['power of (~attorney)', 'district attorney', 'i am (a|an) (~attorney|~lawyer)'] },
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(calling|writing|emailing|phoning) (for|from|on behalf of) (the|a|an|our)? _{0,1} (~attorney|~lawyer|counsel|firm|law office|lawyer office|law firm)',
+          ],
+        },
         {
           scope: 'overlap',
           anyOf: [
@@ -151,7 +160,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(senor|senora|sr|sra|en relacion|en nombre|representacion|mr|mrs|ms|mx|client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
+            '(family|families|homeowner|homeowners|estate|reimbursement|court|senor|senora|sr|sra|en relacion|en nombre|representacion|mr|mrs|ms|mx|client|clients|cliente|clientes|represento|representamos|behalf|represent|represents|representing|represented|retained|firm|office|offices|spam|tcpa|robocall|robocalls|texts|demand|letter|notice|cease|regarding|re|matter|esq)',
           ],
         },
       ],
@@ -184,7 +193,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       scope: 'sentence',
       anyOf: [
-        '(i am|i m) (a|an) _{0,2} (journalist|reporter|producer|editor|news anchor|anchor)',
+        '(i am|i m) (a|an) (freelance|investigative|staff|local|news|business|consumer|tv)? (journalist|reporter|producer|editor|news anchor|anchor)',
         'school (paper|newspaper|project|assignment|report|news)',
         '(i|we) (work|write|freelance|report|worked|wrote) (for|at) _{0,3} (news|newspaper|station|paper|press|tv|magazine|outlet|journalist|reporter)',
       ],
@@ -194,7 +203,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|consumer watchdog|watchdog show|watchdog shows|tv consumer|consumer show|news segment|news segments|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|investigative desk|news desk|city desk|metro desk|consumer watchdog|watchdog show|watchdog shows|tv consumer|consumer show|news segment|news segments|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
@@ -213,6 +222,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
             'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
             '(the|local)? news (said|says|reported|reports|is saying|was saying|predicted|predicts|forecast)',
+            '(mentioned|saw|read|heard|watched|shared|sent me|forwarded me) (a|an|the|this|that) news (story|article|report|segment|piece|item)',
           ],
         },
       ],
@@ -235,6 +245,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'knows-the-press',
       patterns: [
+        '(have|got|still have) (friends|contacts|a friend|people|connections) (at|in|on) (the)? _{0,2} (paper|newspaper|news|station|tv|press|times|post|tribune|herald|chronicle|gazette)',
         '(i|we) (know|knows) (someone|somebody|a guy|a woman|a reporter|people|a producer|an anchor) (on|at|from|who works at|who works for|who works on) (the)? _{0,3} (show|morning show|news|station|paper|newspaper|channel|tv|radio)',
         '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be) (at|for|a|an) (the)? _{0,2} (local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
       ],
@@ -292,7 +303,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'clause',
           anyOf: [
-            '(goes on|go on|going on|put on|ends up on|end up on|tell|telling|told|so will|and so will|as will|goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
+            '(resena|resenas|va a ser|voy a|goes on|go on|going on|put on|ends up on|end up on|tell|telling|told|so will|and so will|as will|goes up|go up|going up|gets posted|get posted|next stop|next step|next|straight to|heading to|headed to|off to|threaten|threatens|threatened|threatening|threat|threats|make|making|made|record|recording|recorded|film|filming|filmed|upload|uploading|uploaded|tweet|tweeting|tweeted|let|take|taking|took|hear|hearing|know|knows|find out|see|went|go|going|gone|post|posting|posted|write|writing|wrote|written|leave|leaving|left|file|filing|filed|report|reporting|reported|complain|complaining|complained|complaint|complaints|review|reviews|reviewing|rate|rating|share|sharing|shared|blast|blasting|blasted|put|putting|expose|exposing|exposed|warn|warning|contact|contacting|contacted|submit|submitting|submitted|lodge|lodging|lodged|open|opening|opened|plaster|plastering|go viral|star|stars|video|videos|tell everyone|let everyone know|everyone will know|publicar|queja)',
           ],
         },
       ],
