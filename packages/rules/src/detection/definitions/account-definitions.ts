@@ -185,6 +185,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend|bump|raise|up) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
+        `(add|adding|append|include) (a|one|another)? (line|sentence|note|comment|update|paragraph|few words) (to) (the|my) (${reviewWords})`,
         '(could|can|would) (just)? (that|this|the) (part|line|sentence|bit|detail|word|words|mention|street|address) (be)? (taken out|removed|deleted|edited|changed|cut)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
@@ -218,7 +219,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     {
       id: 'remove-review',
       patterns: [
-        `(eliminate|eliminating|eliminated|remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
+        `(borren|eliminen|quiten|borre|elimine|quite|eliminate|eliminating|eliminated|remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
         `(${reviewWords}) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
         `(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (${reviewWords})`,

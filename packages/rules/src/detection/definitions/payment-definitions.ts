@@ -44,7 +44,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
         `(${bankWords}) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
-        `(cancel|canceling|cancelling|cancelled|canceled|reverse|reversing|reversed|pull|pulling|stop|stopping|block|blocking) _{0,3} (payment|payments|charge|charges|transaction|transactions|money) (through|with|via|at|by) (my|the)? (${bankWords}|${cardWords})`,
+        `(cancel|canceling|cancelling|cancelled|canceled|reverse|reversing|reversed|pull|pulling|stop|stopping|block|blocking) _{0,3} (payment|payments|charge|charges|transaction|transactions|money) (through|with|via|at|by) (my|the|her|his|their|our)? (${bankWords}|${cardWords})`,
       ],
     },
     {
@@ -63,6 +63,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'charge-disputed',
       patterns: [
         '(charge|charges|payment|transaction) (is|was|has been|are|were|being)? (disputed|in dispute|charged back|being disputed)',
+        '(disputed|contested|charged back) (hb|tsm|the|a|an|this|that|their|his|her)? _{0,1} (charge|charges|transaction|transactions|payment|order)',
       ],
       guards: [{ scope: 'overlap', anyOf: ['(not|never|isnt|wasnt) (disputed|in dispute)'] }],
     },

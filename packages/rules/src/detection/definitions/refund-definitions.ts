@@ -16,7 +16,7 @@ export const refundThreshold: TTriggerDefinitionInput = {
       id: 'many-billings',
       patterns: [
         `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|month|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
-        `(${numbersAboveThree}) (program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
+        `(${numbersAboveThree}) (programas|cursos|program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
         `(all)? (${numbersAboveThree}) of (the|my|those|these|your|their) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
         '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
@@ -86,7 +86,13 @@ export const repeatRefund: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: ['(3|three|4|four) (days|weeks|months|business days|dollars|hours)', 'third party'],
         },
-        { scope: 'message', anyOf: ['(different|separate|various|unrelated) (bookings|booking|reasons|reason)'] },
+        {
+          scope: 'message',
+          anyOf: [
+            '(different|separate|various|unrelated) (bookings|booking|reasons|reason)',
+            '(one|1) _{1,3} (one|1) _{1,3} (one|1)',
+          ],
+        },
       ],
     },
   ],
@@ -129,7 +135,7 @@ export const repeatRma: TTriggerDefinitionInput = {
       patterns: [
         `(${numbersFromTwo}) (prior|previous|past|earlier|separate|other)? (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
-        '(devolvi|devolvimos|regrese|regresamos|mande|mandamos|envie|enviamos) (el|la|los|las)? _{0,2} (dos|tres|cuatro|2|3|4) veces',
+        '(devolvi|devolvimos|devuelto|regrese|regresamos|regresado|mande|mandamos|mandado|envie|enviamos|enviado) (el|la|los|las)? _{0,2} (dos|tres|cuatro|2|3|4) veces',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
         '(rma|rmas) (number|no|num)? (2|3|4|5|two|three|four|five)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (return|replacement|exchange|replacement unit|unit|machine|device)',

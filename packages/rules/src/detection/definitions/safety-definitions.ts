@@ -228,7 +228,7 @@ const hazardGuards: TScopedPatterns[] = [
   {
     scope: 'sentence',
     anyOf: [
-      '(had|was|were) (a|an)? _{0,2} (fire|fires|gas leak|smoke) _{0,3} (in #|back in|years ago|months ago|last year|a while ago|once|long ago)',
+      '(had|was|were) (a|an)? _{0,2} (fire|fires|gas leak|smoke) _{0,3} (in #|back in|years ago|months ago|last year|a while ago|once|long ago|last spring|last summer|last fall|last winter|last month|fully repaired|since repaired|all repaired)',
       '(unrelated|not related|no longer|anymore)',
     ],
   },
@@ -317,7 +317,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(water|leak|leaking|wet) _{0,4} (electrical|panel|outlet|outlets|breaker|breakers|wiring|wires)',
         '(someone|somebody|my kid|my kids|a kid|my son|my daughter|we) (will|could|is going to|might|may) (get|be) (hurt|injured|killed|electrocuted)',
         '(sparks|sparking|sparked|arcing)',
-        '(outlet|plug|cord|wire|wires|wiring|breaker|panel|switch|socket|cable|outlet cover) _{0,4} (hot to the touch|buzzing|crackling|scorched|melted|melting|charred|burning hot|too hot to touch)',
+        '(outlet|plug|cord|wire|wires|wiring|breaker|panel|switch|socket|cable|outlet cover) _{0,4} (buzzes|gets hot|getting hot|runs hot|hot to the touch|buzzing|crackling|scorched|melted|melting|charred|burning hot|too hot to touch)',
         '(unit|machine|motor|outlet|cord|plug|charger|battery|dryer|oven|stove|heater|furnace|panel|wire|wires|it|screen|device|treadmill|compressor|appliance|breaker) _{0,3} (overheating|overheated|melted|melting|exploded|shorted out)',
         '(explosion|short circuit|exploded)',
         '(too hot to touch|smells like melting|smell of melting|melting plastic|melting rubber|burning plastic)',
@@ -441,7 +441,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         '(roof|ceiling|wall|attic) (leak|leaks) (from|caused by|after|since) (your|the|their) (install|installation|installer|installers|crew|tech|contractor|work|panels)',
         '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
-        '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber) (caused|made|left|created)',
+        '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber|roofer|electrician|painter|mover|movers|handyman) (caused|made|left|created)',
         'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',
         `(water|sewage) (everywhere|all over|in|throughout|under|filling|flooding|backing up into) _{0,3} (${homeParts})`,
         `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (${homeParts})`,

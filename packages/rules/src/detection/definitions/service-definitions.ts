@@ -1,5 +1,5 @@
 import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
-import { thirdPartyStory } from './shared-vocabulary.js';
+import { resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
 const providerWords =
   'heating company|cooling company|ac company|furnace company|installation company|install company|repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
@@ -32,6 +32,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
             `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
             `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
             '(his|her|their) (supplier|distributor|supply house|vendor|parts house|manufacturer)',
+            '(himself|herself|themselves|myself|ourselves|on my own|on our own)',
           ],
         },
       ],
@@ -42,6 +43,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
         '(part|parts|pieza|piezas) (were|was) (supposed|meant|scheduled|due) to (ship|arrive|come|be here|be delivered)',
+        `(you|you guys|yall|cinch|your company|the warranty company) (ordered|were sending|said you would send) (the|my|our)? _{0,2} (${partWords}|parts) (a|over a|more than a|#)? (month|months|weeks|week|days) ago`,
         '(part|parts|pieza|piezas) (you|your company|cinch|the warranty company|you guys) (ordered|sent|shipped|were sending|are sending) _{0,4} (was|were|is|are) (supposed|meant|scheduled|due|promised) to (ship|arrive|come|be here|be delivered)',
       ],
     },
@@ -86,7 +88,7 @@ export const providerDelay: TTriggerDefinitionInput = {
   code: 'PROVIDER_DELAY',
   detectorId: 'text.provider-delay',
   description: "A missed appointment, a delayed installation, or the provider's own part is late (CIN-1).",
-  guards: [notYet],
+  guards: [notYet, resolvedPastEvent],
   cues: [
     {
       id: 'missed-appointment',
@@ -103,6 +105,7 @@ export const providerDelay: TTriggerDefinitionInput = {
         '(got|get|was|were|been|keep getting) stood up',
         '(they|he|she) (rescheduled|cancelled|canceled|postponed|bailed) (again|once more|yet again)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (the|my|our)? (install|installation|appointment|appt|visit|service) (date)? (has|was|got)? (been)? (moved|changed|rescheduled|pushed|cancelled|canceled)',
+        `(${providerWords}) _{0,6} (has|have)? (rescheduled|cancelled|canceled|postponed) (twice|again|# times|three times|two times)`,
         `(${providerWords}) _{0,4} (bailed|flaked|ghosted|blew off|blew us off|blew me off|cancelled on|canceled on|missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)`,
         `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|not yet|still not|still did not) (shown up|shown|showed up|come|come out|arrived|turned up)`,
@@ -126,6 +129,7 @@ export const providerDelay: TTriggerDefinitionInput = {
           scope: 'sentence',
           anyOf: [
             '(booking|refund|cancellation|same|cancel) (reason|reasons)',
+            '(for|with) (the)? reason',
             '(with|the) (reason|reasons|reason code)',
             '(coded|coded as|code|codes)',
           ],
@@ -287,7 +291,12 @@ export const claimDispute: TTriggerDefinitionInput = {
           ],
         },
       ],
-      guards: [{ scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] }],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: ['(replacement|model|brand) (offered|you offered|they offered|you picked|they picked|is|was)'],
+        },
+      ],
     },
     {
       id: 'disputes-the-figure',
@@ -362,6 +371,8 @@ export const replacementDispute: TTriggerDefinitionInput = {
     {
       id: 'refuses-appliance',
       patterns: [
+        '(want|need) (a|an|the) _{0,2} (like|same as) (the one|mine|my old one|what i had|the old one)',
+        '(no quiero|no acepto|no voy a aceptar) (ese|este|el|la|esa|esta) _{0,2} (de reemplazo|reemplazo|refrigerador|lavadora|secadora|estufa|horno|unidad|modelo)',
         '(do not|dont|not|never) (want|accept|accepting|taking|take) (that|this|the|your) (microwave|fridge|refrigerator|freezer|washer|dryer|range|oven|stove|dishwasher|water heater|furnace|ac|unit|model|one|tv)',
         '(wants|want|wanted|requesting|asking for|prefers|prefer) (a|an|the)? _{0,3} (like|same as|matching|to match) (the|my|our|his|her)? (existing|old|original|current|previous) (unit|model|one|appliance|system)',
       ],
@@ -369,7 +380,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(mine was|my old one|i had|we had|offered|offering|replacement|instead|original|existing|countertop|model)',
+            '(mine was|my old one|i had|we had|offered|offering|replacement|instead|original|existing|countertop|model|el mio|la mia|otra marca|mas pequeno|reemplazo)',
           ],
         },
       ],
@@ -422,7 +433,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       id: 'disagrees-with-replacement',
       patterns: [
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
-        '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close|half the|less wattage|lower wattage|less power|less capacity|fewer btu|less btu|lower btu|smaller tonnage|less tonnage)',
+        '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close|junk|garbage|trash|crap|terrible|awful|half the|less wattage|lower wattage|less power|less capacity|fewer btu|less btu|lower btu|smaller tonnage|less tonnage)',
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
@@ -453,6 +464,8 @@ export const coverageDenial: TTriggerDefinitionInput = {
       patterns: [
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',
         '(is|are|was|were) not cover',
+        '(negaron|rechazaron|denegaron|niegan|rechazan) (la|el|mi)? (cobertura|reclamo|reclamacion)',
+        '(no esta|no estan) (incluido|incluida|incluidos|incluidas|cubierto|cubierta) (en)? (mi|el|su)? (plan|contrato|poliza)?',
         '^ (claim)? (denied|rejected|declined) (again)? $',
         'no (me|nos|le)? (cubren|cubre|cubrieron|cubrio|van a cubrir|quieren cubrir)',
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|turned down|shot down|negado|rechazado)',
@@ -505,7 +518,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(used|hired|called|got|had) (my own|our own|a private|an outside|an independent) (electrician|plumber|contractor|handyman|repairman|hvac company|hvac guy|company|tech|guy)',
         '(paid|hired) (a|an|my|our)? (handyman|plumber|electrician|contractor|repairman|guy|company|tech) (to) (swap|fix|repair|replace|install|look at|come)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
-        '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|on my own|on our own)',
+        '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|himself|herself|themselves|on my own|on our own|on his own|on her own)',
         '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',
         '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
         '(already|had already|has already|have already) been (replaced|repaired|fixed|installed|serviced) (by the time|before)',
@@ -521,7 +534,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(paid back|get paid|pay back|pay us back|antes|reembolsar|reembolso|reembolsen|before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
+            '(without contacting|credit|requesting credit|paid back|get paid|pay back|pay us back|antes|reembolsar|reembolso|reembolsen|before|prior|reimburse|reimbursement|reimbursed|money back|refund|pay me back|pay for|cover|covered|claim|invoice|receipt|without calling|did not call|didnt call|opening|filing)',
           ],
         },
         {

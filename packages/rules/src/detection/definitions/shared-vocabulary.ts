@@ -71,6 +71,8 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(made it right|made things right|made it up to me|no hard feelings|all good now|we are good now|looks great now|good as new)',
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(turned out|turns out) (to be)? (a|the|just|only|nothing|fine)',
+    '(we|they|i) (settled|resolved it|worked it out|made up)',
+    '(but|and) (fixed|repaired|sorted|took care of) (it|everything|the problem|the issue|all of it)',
     '(all fine now|everything is fine now|false alarm)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',
     '(withdrew|withdrawn|dropped|retracted|reversed|cancelled|canceled) (it|them) (once|after|when|because|since)',
@@ -103,7 +105,7 @@ export const otherCompanyStory: TScopedPatterns = {
   scope: 'clause',
   anyOf: [
     '(on|against|with|at) (the|a|my) (cable|phone|internet|electric|power|gas|insurance|car|mortgage|utility|water) (company|provider|people|guys)',
-    '(with|against|on|to|from|at|for|over|about|regarding|involving) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
+    '(with|against|on|to|from|at|for|over|about|regarding|involving) (another|a different|some other|other|a previous|my previous|my old|an old|my last|a former|my former) _{0,1} (company|companies|merchant|merchants|store|stores|business|businesses|provider|retailer|brand|gym|place|seller|landlord|contractor|warranty company|airline|bank)',
   ],
 };
 

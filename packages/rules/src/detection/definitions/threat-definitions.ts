@@ -151,6 +151,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(counsel) (for|representing) (a|the|our|my|your) (customer|client|member|homeowner|cx|mbr)',
         '(our|my|this) (firm|law firm|law office|office) (keeps|has been|is|have been) (receiving|getting)',
         'do not call (registry|list)',
+        '(email|letter|call|fax|message|notice|voicemail) from _{0,3} (legal|law|law group|law office|law firm|attorneys|llp|llc|esq) (on behalf of|representing|for|regarding)',
         '(le escribe|le saluda|escribe|le habla|habla|soy|somos) (el|la)? (licenciado|licenciada|abogado|abogada|lic|bufete|despacho)',
         '(abogado|abogada|licenciado|licenciada|bufete|despacho) (de|del|de la) (senor|senora|sr|sra|mi cliente|nuestro cliente|la familia|cliente)',
         'en (representacion|nombre) de (mi|nuestro|nuestra) (cliente|clienta|representado|representada)',
@@ -222,6 +223,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
             'news (about|on|regarding|for|from) (my|the|your|our) (claim|order|case|refund|ticket|account|delivery|appointment|request)',
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
             '(the|local)? news (said|says|reported|reports|is saying|was saying|predicted|predicts|forecast)',
+            '(the|local)? news (ran|aired|did|had|covered|showed) (a|an|the)? (story|segment|piece|report)',
             '(mentioned|saw|read|heard|watched|shared|sent me|forwarded me) (a|an|the|this|that) news (story|article|report|segment|piece|item)',
           ],
         },
@@ -247,13 +249,13 @@ export const mediaThreat: TTriggerDefinitionInput = {
       patterns: [
         '(have|got|still have) (friends|contacts|a friend|people|connections) (at|in|on) (the)? _{0,2} (paper|newspaper|news|station|tv|press|times|post|tribune|herald|chronicle|gazette)',
         '(i|we) (know|knows) (someone|somebody|a guy|a woman|a reporter|people|a producer|an anchor) (on|at|from|who works at|who works for|who works on) (the)? _{0,3} (show|morning show|news|station|paper|newspaper|channel|tv|radio)',
-        '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be) (at|for|a|an) (the)? _{0,2} (local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
+        '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be|produces|produced|hosts|anchors|reports for|edits) (at|for|a|an|the)? (the)? _{0,2} (evening news|morning news|news|local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
       ],
       requires: [
         {
           scope: 'message',
           anyOf: [
-            '(forward|forwarding|send|sending|show|showing|love|loves|interested|story|stories|hear about|hear this|cover|covering|write about|writing about|air|tell|telling|call|calling|share|sharing|expose|run with|would)',
+            '(segment|do a segment|a story|forward|forwarding|send|sending|show|showing|love|loves|interested|story|stories|hear about|hear this|cover|covering|write about|writing about|air|tell|telling|call|calling|share|sharing|expose|run with|would)',
           ],
         },
       ],
@@ -346,7 +348,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         '(neg|bad|negative|terrible|horrible|horrendous|scathing|awful|nasty|brutal|honest|worst|scathing|damning|poor|blistering|savage|angry|furious) (~review|reviews|rating|ratings|resena|resenas|write up|write ups|writeup|writeups)',
         '(1|one|zero|0|no|single) (star|stars) (review|reviews|rating|everywhere|across the board)?',
         'worst review',
-        '(nastiest|harshest|meanest|most scathing|most brutal|angriest|worst) (~review|reviews|rating|write up|writeup)',
+        '(nastiest|harshest|meanest|most scathing|most brutal|angriest|worst) (possible|ever|imaginable)? (~review|reviews|rating|write up|writeup)',
         '(leave|leaving|post|posting|write|writing|put|putting) (bad|negative|terrible)? (reviews|a review|reviews about you) (everywhere|all over|on every site|anywhere|wherever)',
         '(mala|malas|negativa|negativas) (resena|resenas|calificacion)',
         '(resena|resenas|calificacion) (mala|malas|negativa|negativas)',
