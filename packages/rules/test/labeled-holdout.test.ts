@@ -21,6 +21,8 @@ const heldOutSetFiles = [
   'labeled-holdout-12.ndjson',
   'labeled-holdout-13.ndjson',
   'labeled-holdout-14.ndjson',
+  'labeled-holdout-15.ndjson',
+  'labeled-holdout-16.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

@@ -1,4 +1,5 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
+import { policyStatement } from './shared-vocabulary.js';
 
 export const genderIdentity: TTriggerDefinitionInput = {
   code: 'GENDER_IDENTITY',
@@ -110,7 +111,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(every|all|any) (record|records|file|files|data|information|info) (you have|you hold|you keep)? _{0,4} (deleted|erased|removed|purged|wiped|destroyed|scrubbed)',
         '(everything|all|anything|every file|every record|all records|all files|all data|all my data|all my info) _{0,4} (scrubbed|deleted|erased|wiped|purged|removed|destroyed) (from|off) (your|the|all your|all of your) (records|system|systems|database|databases|files|servers|platform|site)',
         '(scrub|scrubbed|scrubbing) _{0,6} (from|off) (your|the|all your) (records|system|systems|database|databases|files|servers)',
-        '(eliminacion|borrado|supresion|eliminar|borrar|suprimir) (de)? (todos|todas|toda)? (mis|los|la|mi)? (datos|informacion|cuenta)',
+        '(eliminacion|borrado|supresion|eliminar|borrar|suprimir|eliminen|borren|supriman|elimine|borre) (de)? (todos|todas|toda)? (mis|los|la|mi)? (datos|informacion|cuenta)',
         '(confirm|confirmation|proof|verify|verification|certify|certification) (that)? (my|our|all my|all of my|the)? (personal)? (data|information|account|info|records|personal data) (was|has been|is|were|have been|got|are) (actually|really|fully|permanently|completely|truly)? (deleted|erased|removed|purged|destroyed|wiped)',
       ],
     },
@@ -150,6 +151,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
   detectorId: 'text.review-edit-request',
   description: 'Asks to edit a review published on our own platform (CARE-R1…R5).',
   guards: [
+    policyStatement,
     {
       scope: 'sentence',
       anyOf: [
@@ -206,6 +208,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
   detectorId: 'text.review-removal-request',
   description: 'Asks to remove a review published on our own platform (CARE-R1, CARE-R6).',
   guards: [
+    policyStatement,
     { scope: 'clause', anyOf: [externalReviewPlatforms] },
     {
       scope: 'sentence',
@@ -241,6 +244,14 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         '(quiero|necesito|puedo|pueden|podrian) (borrarla|eliminarla|quitarla|borrarlo|eliminarlo|quitarlo)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
+      guards: [
+        {
+          scope: 'message',
+          anyOf: [
+            '(review|reviews) (about me)? (on|to) (google|yelp|facebook|trustpilot|bbb|nextdoor|tiktok|instagram|reddit)',
+          ],
+        },
+      ],
     },
   ],
 };

@@ -25,6 +25,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(thanks|thank you|thx) (so much)? (for)? (escalating|the escalation|getting me|transferring|connecting)',
         '(handled|helped|resolved|took care of) _{0,4} (beautifully|wonderfully|perfectly|great|so well|really well)',
         '(just want to say|wanted to say|kudos|shout out|shoutout|compliment|compliments)',
+        '(if you would like|if you d like|if you like|if you want|would you like) _{0,2} (i|we) (can|could|will)',
         '(pass|passing|send|forward) (that|this|it|my thanks|the compliment|my compliments|along) (along|on)? (to)',
         '(told|informed|advised|assured) (him|her|them|cx|mbr|caller|the caller|the member|the customer) (that)? (a|the|my|our)? (sup|supervisor|manager|mgr|lead) (will|would|is going to|can)',
       ],
@@ -37,6 +38,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       scope: 'overlap',
       anyOf: [
         'tl dr',
+        'manage (his|her|my|the|their|our|your|an|a)',
         '(property|password|store|apartment|building|hiring|project|office|branch|warehouse|site|facility|product|account|case|community|social media|marketing|restaurant|bank|general|district|regional|leasing|hotel|construction) (~manager|managers|mgr)',
         '(my|his|her|our) (boss|superior|jefe|jefa) (is|was|said|says|told|wants|wanted|needs|needed|called|asked|will|would|at|gave|approved|let|lets|thinks|and|expects|yelled)',
         '(for|from|by) (my|his|her|our) (boss|superior|jefe|jefa)',
@@ -56,7 +58,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
       scope: 'before',
       anyOf: [
         '(offered|offer|offering|suggested|suggest) _{0,2}',
-        '(would you like|do you want|want me to|shall i|should i) _{0,3}',
+        '(would you like|do you want|want me to|shall i|should i|if you d like|if you would like|if you like|if you want) _{0,3}',
         'per policy',
         'do (we|i) (need|have) to',
         '(would|will|does|do) (i|we) (need|have) to',
@@ -229,6 +231,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(come|coming) down there',
         '(know|find out) where (you|u) (live|work)',
         '(watch|better watch) your back',
+        '(he|she|they|you|that tech|the tech|he is|she is) (is|are)? (going to|gonna|will) regret (it|this)',
         '(see|watch|find out) what happens (to you|to your|to yall|to you people)',
         'i know where (your|you|the) (office|offices|store|building|warehouse|call center|house|home|family) (is|are|live|lives|work|works)',
       ],

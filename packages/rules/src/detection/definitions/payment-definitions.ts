@@ -56,6 +56,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
         '(dispute|disputes|chargeback|chargebacks|claim) (our|your|the|a|their) (cardholder|customer|member|client|card member|cardmember|account holder) (filed|opened|submitted|initiated|raised|lodged)',
         '(anulen|anular|cancelen|reviertan|revertir|desconocer|desconozcan|disputen) (el|los|este|ese|estos)? (cargo|cargos|cobro|cobros|pago)',
         '(quejar|reclamar|ir|llamar) (con|a|al) (mi|el) (banco|tarjeta)',
+        '(reportar|reclamar|disputar|reporte|reporto|reportare) (el|los|este|ese)? (cargo|cargos|cobro|cobros) (a|con|en|ante) (mi|el|la) (banco|tarjeta)',
       ],
       requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
     },

@@ -15,7 +15,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(can|could|would|will|may) (a|the|your|an|one of your) (doctor|doctors|physician|physicians|nurse|nurses|pharmacist|pharmacists|medical professional|medical professionals|medical team|dietitian|dietitians) (be able to)? (answer|tell|explain|review|confirm|look|advise|help|call|speak|talk)',
         '(does|do|will|would|could) (this|it|these|that|the product|they|the formula|the bars|the shake) (have|contain|include) _{0,2} (nuts|peanuts|tree nuts|gluten|dairy|lactose|soy|shellfish|eggs|allergens|caffeine|sesame|wheat)',
         '(algun|un|una) (medico|doctor|doctora|farmaceutico|enfermera) (con quien|que pueda|que me pueda|para)',
-        '(wants|wanted|needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|escalated|escalating|route|routed|send|sent|forward|forwarded|refer|referred|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
+        '(wants|wanted|needs|needed|requests|requesting|asked for|asking for|speak|talk|ask|consult|escalate|escalated|escalating|route|routed|send|sent|forward|forwarded|refer|referred|connect|transfer|question for|questions for|need|want|like|have|hablar con) _{0,3} (a|your|the|an|un|su|a real|an actual)? (dr|doc|doctor|doctors|physician|physicians|medical professional|medical team|medical staff|medical advisor|medical expert|medical person|medical people|medical department|someone medical|medical reviewer|medical review|med reviewer|med review|med team|nurse|pharmacist|dietitian|nutritionist|md|medico|doctora)',
       ],
       guards: [
         agentPolicyQuote,
@@ -146,6 +146,14 @@ export const adverseReaction: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'poison-control-and-doctor',
+      patterns: ['(called|calling|call|contacted|phoned) poison control'],
+      requires: [
+        { scope: 'message', anyOf: ['(pediatrician|doctor|er|emergency room|hospital|urgent care|clinic|ambulance)'] },
+        { scope: 'message', anyOf: ['(ate|eaten|swallowed|got into|ingested|chewed|drank)'] },
+      ],
+    },
+    {
       id: 'emergency-medication-after-product',
       patterns: [
         '(use|used|using|needed|need|give|gave|giving|administer|administered|inject|injected|had to use|reach for|grabbed) (my|his|her|their|our|an|the|a)? (epipen|epi pen|epinephrine|narcan|inhaler)',
@@ -206,12 +214,12 @@ const hazardPatterns = [
 ];
 
 const alarmSounding =
-  '(smoke|co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,3} (going off|went off|go off|goes off|keeps going off|sounding|sounded|alarming|triggered|blaring|screaming)';
+  '(smoke|co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,5} (going off|went off|go off|goes off|keeps going off|sounding|sounded|alarming|triggered|blaring|screaming)';
 
 const alarmWithSymptoms: TTriggerCueInput = {
   id: 'alarm-with-symptoms',
   patterns: [
-    '(co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,3} (beeping|chirping|going off|flashing)',
+    '(co|carbon monoxide|gas) (detector|detectors|alarm|alarms|monitor) _{0,5} (beeping|chirping|going off|flashing)',
   ],
   requires: [
     {
@@ -267,6 +275,7 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(shocked|electrocuted|zapped|burned|burnt|pinched|crushed) (me|him|her|us|my son|my daughter|my kid|my child|my husband|my wife)',
         '(swallowed|ingested|choked on|choking on) (a|the|some|one of the)? (magnet|magnets|battery|batteries|button battery|small part|small parts|piece|pieces|screw|screws|cap|knob)',
         '(stitches|concussion|broken bone|fracture|black eye|bleeding|sprain)',
+        '(bruised|sprained|fractured|scraped|swollen|gashed|lacerated) (chest|ribs|rib|arm|leg|wrist|ankle|hand|finger|fingers|knee|shoulder|face|head|foot|toe|back|neck|forearm)',
         '(a|my|his|her) (sprained|broken|fractured|bruised|twisted|dislocated|jammed|cracked) (wrist|ankle|finger|fingers|toe|toes|arm|leg|rib|ribs|nose|knee|shoulder|back|neck|thumb|hand|foot)',
         '(dropped|drop|dropping|slammed|slam) (the|a)? (weight|weights|bar|handle|arm|unit|screen|plate) (on|onto) (my|his|her|their) (foot|feet|hand|hands|toe|toes|head|leg|fingers|chest)',
         '(gash|gashed|gashes) _{0,3} (my|his|her|their|head|arm|leg|hand|forehead|face|knee|shin|finger|thumb|cheek|lip|chin)',
@@ -285,6 +294,7 @@ export const healthSafety: TTriggerDefinitionInput = {
           scope: 'sentence',
           anyOf: [
             '(shoveling|gardening|skiing|snowboarding|hiking|playing|car accident|at work|lifting boxes|at the gym|on vacation)',
+            '(unrelated|not related|nothing to do with)',
             '(need|needs|want|have) to (pause|cancel|freeze|hold|suspend) (my|the|our)',
           ],
         },
@@ -309,9 +319,11 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
         '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(battery|batteries|power bank|battery pack|cell) _{0,2} (swelled|swelling|swollen|bulging|bulged|puffed up|puffing up|leaking|leaked|hissing|expanded)',
+        '(mount|wall mount|bracket|anchor|anchors) _{0,6} (pulling|coming|ripping|tearing|working) (out|loose|away|off)',
         '(panel|panels|solar panel|solar panels|rack|racking|array) _{0,4} (slid|sliding|slipped|slipping|hanging|dangling|falling|loose|came loose|coming loose|blew off|blowing off)',
         '(mount|wall mount|bracket|anchor|anchors|screws|bolts|unit|arm) (is|are)? (pulling|coming|ripping|tearing|working) (out|loose|away|off) (of|from)?',
-        '(scared|afraid|worried|terrified|fear) (that)? (it is|it will|it is going to|its|it|it might|the unit|the mount|the arm|the machine) (gonna|going to)? (come down|fall|fall off|collapse|tip|tip over|snap|break|come off|come loose)',
+        '(scared|afraid|worried|terrified|fear) (that)? (it is|it will|it is going to|its|it|it might|it could|the unit|the mount|the arm|the machine) (gonna|going to|could|might)? (come down|fall|fall off|collapse|tip|tip over|snap|break|come off|come loose)',
         '(worried|afraid|scared|concerned|fear) _{0,5} (get|gets|getting|be|will be) (hurt|injured|electrocuted|burned|shocked|killed)',
         '(worried|afraid|scared|concerned|fear|risk) (about|of) (a)? (fire|electrocution|electric shock|shock|explosion|gas leak)',
         '(water|leak|leaking|wet) _{0,4} (electrical|panel|outlet|outlets|breaker|breakers|wiring|wires)',
@@ -425,6 +437,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(arrived|came|delivered|shipped) (damaged|broken|dented|scratched|cracked)',
         '(minor|small|tiny|little|slight) (scuff|scuffs|scratch|scratches|mark|marks|dent|ding) _{0,6} (no big deal|not a big deal|no worries|not worried|dont care|do not care|not an issue|not a problem|fine)',
         '(no big deal|not a big deal|no worries|not worried about)',
+        '(i do not care|i dont care|do not care|dont care|not your problem) (about)? (that|it|this|that part)?',
         '(if|whether|is|are|does|do|would|will) _{0,4} (damage|damages) _{0,4} (covered|cover)',
         '(already|was|were|got|has been|have been) (repaired|fixed|patched|replaced|paid for|reimbursed)',
       ],
@@ -440,6 +453,9 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         '(roof|ceiling|wall|attic) (leak|leaks) (from|caused by|after|since) (your|the|their) (install|installation|installer|installers|crew|tech|contractor|work|panels)',
+        '(stepped|fell|put (his|her|their|a) foot|came) (right)? through (the|my|our) (ceiling|floor|drywall|roof|wall)',
+        '(left|made|put|knocked) (a|an) (hole|gash|crack|dent) (the size of|in|through|into)',
+        '(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming)',
         '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
         '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber|roofer|electrician|painter|mover|movers|handyman) (caused|made|left|created)',
         'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',

@@ -70,6 +70,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
       patterns: [
         '(until|till|til|before|unless) (you|you guys|yall|cinch|the warranty company|your company|your team|warranty) (approve|approves|authorize|authorizes|authorise|authorises|sign off|signs off|ok|okay|give the ok|gives the ok)',
         '(need|needs|needed|waiting for) (your|cinch s|the warranty company s|warranty) (approval|authorization|authorisation|ok|okay|sign off)',
+        '(has not|hasnt|still has not|still hasnt|not yet|never) been (ordered|shipped|sent|placed)',
         '(cinch|you|the warranty company|warranty|your company|you guys) (had to|has to|needs to|need to|needed to|must|would have to) (approve|authorize|authorise|ok|okay|sign off on)',
       ],
       requires: [
@@ -129,6 +130,8 @@ export const providerDelay: TTriggerDefinitionInput = {
           scope: 'sentence',
           anyOf: [
             '(booking|refund|cancellation|same|cancel) (reason|reasons)',
+            '(waiting|wait|waited) (on|for) (your|cinch|cinch s|the warranty|you|approval|authorization|auth)',
+            '(never|did not|didnt|has not|hasnt|wont|will not) (came|come) back (to)? (clean|fix|repair|patch|finish|look)',
             '(for|with) (the)? reason',
             '(with|the) (reason|reasons|reason code)',
             '(coded|coded as|code|codes)',
@@ -317,6 +320,12 @@ export const claimDispute: TTriggerDefinitionInput = {
       guards: [
         { scope: 'message', anyOf: ['(replacement|model|brand|unit offered)'] },
         { scope: 'message', anyOf: ['(charge|charged|bank|card|billing|subscription|refund)'] },
+        {
+          scope: 'message',
+          anyOf: [
+            '(disagree|dispute|disputing) (with)? (this|the|that|your|their)? (denial|decision to deny|exclusion)',
+          ],
+        },
       ],
     },
     {
@@ -435,7 +444,9 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(basic model|basic unit|entry level|builder grade|lower end|low end|lesser|lower model|lower grade|bottom of the line|base model|cheaper model|cheaper brand) (model|unit|brand|one|replacement)?',
         '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close|junk|garbage|trash|crap|terrible|awful|half the|less wattage|lower wattage|less power|less capacity|fewer btu|less btu|lower btu|smaller tonnage|less tonnage)',
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
-        '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
+        '(refuse|reject|decline) (that|this|the|your) (replacement|unit|model|offer|fridge|washer|dryer)',
+        '(model|unit|replacement|one) (offered|they offered|you offered) (is|was) (a|an)? (lower|cheaper|lesser|lower tier|budget|basic|entry level|lower end)',
+        '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (color|colour|size|finish|fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
         '(disagree|disagrees|disagreed|disagreeing|disputes|disputing|not happy|unhappy|upset|objects|objecting) (w|with|about|to) (the)? (offered)? (replacement|repl|model|unit|brand) (offered|they offered|proposed|selected|picked)?',
         '(not|isnt|is not|wasnt|was not|arent|are not) (even)? (the same|as big|as large|comparable|equivalent) (capacity|size|brand|model|color|colour|quality|features|functions|function|type|style|finish) (at all)?',
@@ -446,7 +457,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(fridge|refrigerator|freezer|washer|dryer|range|oven|stove|dishwasher|microwave|water heater|furnace|ac|unit|model|one) (you|they) (picked|chose|offered|offer|offering|selected|sent) (for me|me)? (does not|do not|dont|doesnt|has no|have no|lacks|is missing) (even)? (have)?',
         '(the one|the unit|the model|the fridge|the washer|the dryer|the replacement|the new one|yours) (you|they|cinch) (are|were)? (picked|chose|offered|offering|sent|sending|selected|proposed|proposing) (has|have|is|does|lacks|doesnt have|does not have) (neither|none|no|not|nothing|only|none of)',
         '(replacement|replacement unit|replacement model|new unit|new one|unit|model|one|washer|dryer|fridge|refrigerator|freezer|range|oven|stove|dishwasher|microwave|water heater|furnace|ac|tv) _{0,1} (you|they|cinch|the warranty company) (are|were)? (picked|chose|offered|offering|sent|sending|are sending|want to send|selected|proposing|proposed) (is|was|comes in) (a|an)? _{0,2} (white|black|stainless|bisque|slate|gray|grey|silver|almond|smaller|bigger|larger|narrower|wider|shorter|taller|top load|front load|gas|electric|different|cheaper|basic)',
-        '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
+        '(replacement|replacement unit|replacement model|new unit|unit you offered|model you offered|one you offered|one they offered|unit they offered) _{0,1} (is|was|would be|they are sending|you are sending|you picked|they picked) (a|an)? _{0,3} (loader|loaders|washer|dryer|fridge|refrigerator|freezer|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|unit|model|machine|furnace|ac|one|brand|color|colour|size|version|finish) (but|while|when|and)? (i|we|mine|ours|my old one|the old one|the original) (had|has|have|was|owned|paid for|bought|originally had|is)',
       ],
     },
   ],
@@ -489,6 +500,12 @@ export const coverageDenial: TTriggerDefinitionInput = {
           ],
         },
         { scope: 'message', anyOf: ['(is|was) (that|this) (right|true|correct|accurate)'] },
+        {
+          scope: 'message',
+          anyOf: [
+            '(can|could|may|how do|how can) (i|we) (add|include|buy|purchase|get) (it|that|this|coverage|an add on)',
+          ],
+        },
       ],
     },
   ],
@@ -515,6 +532,9 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(hire|hired|called|paid|got|used) (already)? (a|an|my own|our own)? (electrician|plumber|contractor|handyman|repairman|hvac company|guy|tech) (by myself|myself|on my own|ourselves|by ourselves)',
         '(call|called|hire|hired|use|used|get|got) (our own|my own) (hvac company|hvac guy|electrician|plumber|contractor|handyman|repairman|company|tech|guy)',
         '(did not|didnt|never) (call|contact|check) (first|beforehand|ahead of time|in advance)',
+        '(supposed|meant|had|needed) to (call|contact|file|check with) (you|cinch|in|you guys|the warranty)? (first|before|beforehand)',
+        '(my|our) (own)? (handyman|plumber|electrician|contractor|guy|repairman) (already)? (replaced|fixed|repaired|installed|swapped)',
+        '(just now|only now|now) (filing|opening|calling|submitting)',
         '(used|hired|called|got|had) (my own|our own|a private|an outside|an independent) (electrician|plumber|contractor|handyman|repairman|hvac company|hvac guy|company|tech|guy)',
         '(paid|hired) (a|an|my|our)? (handyman|plumber|electrician|contractor|repairman|guy|company|tech) (to) (swap|fix|repair|replace|install|look at|come)',
         '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',

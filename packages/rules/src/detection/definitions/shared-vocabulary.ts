@@ -42,7 +42,6 @@ export const policyStatement: TScopedPatterns = {
     '(reminder|note) from (qa|training|the lead|management)',
     '(agent|team|staff) (reminder|note|tip)',
     '(reminder|note|heads up) (to|for) (the)? (team|agents|staff|all|everyone)',
-    'escalation workflow',
     '(qa|training) (reminder|note|tip)',
   ],
 };
@@ -72,6 +71,10 @@ export const resolvedPastEvent: TScopedPatterns = {
     '(you|you guys|y all|yall|you all|they|we|support) (resolved|settled|fixed|sorted) (it|this|that|everything|the issue|things)',
     '(turned out|turns out) (to be)? (a|the|just|only|nothing|fine)',
     '(we|they|i) (settled|resolved it|worked it out|made up)',
+    '(repaired|fixed|patched) (and|&) (patched|painted|fixed|repaired|sealed|cleaned) (it|them|everything|the wall|the floor)?',
+    '(and|but) (was|got)? (resolved|settled|reversed|closed|withdrawn)',
+    '(paid for|covered|reimbursed) (the|my|our)? (repair|repairs|damage|fix)',
+    '(repair|repaired|fixed|fix) (it|them) (the same day|that day|same day|right away)',
     '(but|and) (fixed|repaired|sorted|took care of) (it|everything|the problem|the issue|all of it)',
     '(all fine now|everything is fine now|false alarm)',
     '(dropped|withdrew|withdrawn|cancelled|canceled|closed|retracted) (the|my|that) (dispute|chargeback|case|claim|complaint|lawsuit|review)',

@@ -53,6 +53,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
         'breach of (the|your|our|this|my)? _{0,1} (contract|warranty|agreement)',
+        `(my|our) (${lawyerWords}) (and|&) _{0,6} (have|has|got) (copies|a copy|everything|the emails|all of this|the documents)`,
         '(through|via|using|by) (the|all)? (proper|appropriate|available|necessary)? (legal channels|legal means|legal avenues|legal options|legal remedies)',
         `(next|following) (letter|email|call|contact|correspondence|message) (will|is going to|is gonna) (come|be) from (my|our|a) (${lawyerWords}|legal team|law firm)`,
         `(${lawyerWords}) (files|will file|is filing|will be filing|files a) (suit|a suit|a lawsuit|a complaint|papers|a claim)`,
@@ -245,6 +246,13 @@ export const mediaThreat: TTriggerDefinitionInput = {
       guards: [{ scope: 'sentence', anyOf: ['social media'] }],
     },
     {
+      id: 'press-has-copies',
+      patterns: [
+        '(a|the|my) (reporter|journalist|producer) (from|at|with) (the)? _{0,2} (and|&)? _{0,4} (have|has|got) (copies|a copy|everything|the emails|all of this)',
+        '(reporter|journalist) (from|at) (the)? _{0,2} (both|also|already) (have|has) (copies|a copy|everything)',
+      ],
+    },
+    {
       id: 'knows-the-press',
       patterns: [
         '(have|got|still have) (friends|contacts|a friend|people|connections) (at|in|on) (the)? _{0,2} (paper|newspaper|news|station|tv|press|times|post|tribune|herald|chronicle|gazette)',
@@ -281,7 +289,8 @@ export const reviewThreat: TTriggerDefinitionInput = {
         'on (your|the|this|their) (site|app|platform|website|page) (about|for) (the|my|our|a)? (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|walker)',
         '(give|giving|leave|leaving) (this|the|my|our|that|her|him) (sitter|caregiver|provider|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter|walker|aide) (a|one|1|two|2|zero|0)? (star|stars|review|rating)',
         '(on here|on this site|on your site|on her profile|on his profile|profile here|page here)',
-        'on (the|her|his|their|my)? (caregiver|sitter|nanny|provider|tutor|babysitter|aide|helper) s? (profile|page)',
+        'on (the|her|his|their|my)? (care|caregiver|sitter|nanny|provider|tutor|babysitter|aide|helper) s? (profile|page)',
+        '(good|great|positive|glowing|5 star|five star|nice) _{0,1} (review|reviews|rating)',
         '(review|rate|rating) (the|my|our|a|this|that) (provider|caregiver|sitter|nanny|tutor|babysitter|housekeeper|dog walker|pet sitter)',
         '(trust & safety|trust and safety)',
       ],
@@ -358,6 +367,10 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: ['(by accident|by mistake|accidentally|mis tapped|mistapped|meant to give|meant (4|5|four|five))'],
+        },
+        {
+          scope: 'sentence',
+          anyOf: ['(posted|left|wrote|put up) (a|an)? _{0,2} (review|reviews) (about|of|on) (me|my)'],
         },
       ],
     },
