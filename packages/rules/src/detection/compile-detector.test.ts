@@ -63,6 +63,19 @@ describe('compileDetector', () => {
     expect(codes('Fix it or I call my bank!')).toEqual(['acme:REFUND_THREAT']);
   });
 
+  it("lets one cue opt out of the definition's question blocking", () => {
+    const withWhy = define({
+      ...refundThreat,
+      cues: [...refundThreat.cues, { id: 'why-no-refund', blockedInQuestions: false, patterns: ['why no refund'] }],
+    });
+    const detect = (text: string) =>
+      compileDetector([withWhy])
+        .detect(text)
+        .map((hit) => hit.detectorId);
+    expect(detect('Why no refund yet?')).toEqual(['text.acme-refund-threat:why-no-refund']);
+    expect(detect('Should I call my bank?')).toEqual([]);
+  });
+
   it('drops a code when a code that suppresses it fired', () => {
     expect(codes('I want a refund')).toEqual(['acme:REFUND_ASK']);
     expect(codes('I want a refund today or I call my bank')).toEqual(['acme:REFUND_THREAT', 'acme:REFUND_THREAT']);

@@ -194,7 +194,7 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
           requires,
           guards,
           negatable: cue.negatable ?? definition.negatable,
-          blockedInQuestions: definition.blockedInQuestions,
+          blockedInQuestions: cue.blockedInQuestions ?? definition.blockedInQuestions,
           minimumDaysBetweenDates: cue.minimumDaysBetweenDates ?? null,
         };
         if (compiled.pattern.startTest !== null) scanned.push(compiled);

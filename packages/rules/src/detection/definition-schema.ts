@@ -39,6 +39,8 @@ export const ZTriggerCue = z.object({
   guards: z.array(ZScopedPatterns).default([]),
   /** Whether a negation in front of the cue blocks it; defaults to the definition's. */
   negatable: z.boolean().optional(),
+  /** Whether a question sentence blocks the cue; defaults to the definition's. */
+  blockedInQuestions: z.boolean().optional(),
   /**
    * The message must give dates at least this many days apart ("processed 4/1 … today is 4/28"),
    * from the first date written to the last.

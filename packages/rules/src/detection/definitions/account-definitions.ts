@@ -187,6 +187,7 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend|bump|raise|up) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
+        `(that|this|the) (part|line|sentence|bit|paragraph) (of)? (the|my)? (${reviewWords}) (corrected|edited|changed|fixed|updated|reworded)`,
         `(add|adding|append|include) (a|one|another)? (line|sentence|note|comment|update|paragraph|few words) (to) (the|my) (${reviewWords})`,
         '(could|can|would) (just)? (that|this|the) (part|line|sentence|bit|detail|word|words|mention|street|address) (be)? (taken out|removed|deleted|edited|changed|cut)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
@@ -208,6 +209,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
   detectorId: 'text.review-removal-request',
   description: 'Asks to remove a review published on our own platform (CARE-R1, CARE-R6).',
   guards: [
+    { scope: 'sentence', anyOf: ['not (deleted|removed|taken down)'] },
     policyStatement,
     { scope: 'clause', anyOf: [externalReviewPlatforms] },
     {
@@ -234,6 +236,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
       patterns: [
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|taken off|pulled|gone)',
         '(asking|ask|like|want|need|request|requesting) (for)? (it|that|this|them) to be (removed|deleted|taken down|taken off|pulled)',
+        '(get|take|pull) (it|that|this|them) (off|down) (of)? (his|her|my|their|the) (profile|page)',
         `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
         '(just|then|or|otherwise) (remove|delete|take down|pull) (it|that|this|them)',
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',

@@ -168,6 +168,8 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several|one)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
             '(two|2|three|3|several|multiple) (supervisors|managers|sups|mgrs|supervisor calls|manager calls) (so far|already|now|and|later|today|this week)',
+            '(then|and then) (a|the|your) (~supervisor|~manager|sup|team lead)',
+            '(already|i already) (had|spoke to|talked to) (one|a supervisor|a manager)',
             '(through|past|with) (two|2|three|3|several|multiple)? (reps|agents|people)? (and)? (a|the|one|your)? (floor|shift)? (~supervisor|~manager|sup|supervisors|managers)',
             '(2|two|3|three|multiple|several) (supervisor|manager|sup|mgr) (calls|conversations|escalations|callbacks|chats)',
             '(tier 2|t2|tier two|escalations team|escalation team|tier 1|t1) (already|said|looked|reviewed|denied|told|refused|could not|couldnt)',

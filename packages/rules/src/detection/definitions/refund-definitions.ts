@@ -150,7 +150,12 @@ export const repeatRma: TTriggerDefinitionInput = {
         `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already)`,
       ],
       guards: [
-        { scope: 'overlap', anyOf: ['(second|third|2nd|3rd) (time i|time we|time calling|call|email|message)'] },
+        {
+          scope: 'overlap',
+          anyOf: [
+            '(second|third|2nd|3rd) (time i (call|called|asked|wrote|emailed|contacted|have called|have asked)|time we (call|called)|time calling|call|email|message)',
+          ],
+        },
       ],
     },
     {

@@ -471,6 +471,15 @@ export const coverageDenial: TTriggerDefinitionInput = {
   guards: [thirdPartyStory],
   cues: [
     {
+      id: 'why-denied',
+      blockedInQuestions: false,
+      negatable: false,
+      patterns: [
+        '(why|how come) (did|would|do|does|have) (you|they|cinch|you guys|the adjuster|your adjuster) (reject|deny|decline|refuse) (my|the|our|this)? _{0,3} (claim|coverage|repair|request)?',
+        '(why|how come) (will not|wont|do not|dont|did not|didnt|would not|wouldnt) (you|they|cinch|you guys|the plan|my plan|the warranty) (pay for|cover|fix|replace)',
+      ],
+    },
+    {
       id: 'not-covered',
       patterns: [
         '(not|never|no longer|isnt|wasnt|arent|no esta) _{0,3} (covered|cubierto|cubierta)',

@@ -282,6 +282,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
   blockedInQuestions: true,
   guards: [
     ...threatGuards,
+    { scope: 'sentence', anyOf: ['(posted|left|wrote|put up) (a|an)? _{0,2} (review|reviews) (about|of|on) (me|my)'] },
     {
       scope: 'clause',
       anyOf: [
