@@ -23,6 +23,8 @@ const heldOutSetFiles = [
   'labeled-holdout-14.ndjson',
   'labeled-holdout-15.ndjson',
   'labeled-holdout-16.ndjson',
+  'labeled-holdout-17.ndjson',
+  'labeled-holdout-18.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {

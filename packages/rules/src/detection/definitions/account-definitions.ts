@@ -34,6 +34,7 @@ export const genderIdentity: TTriggerDefinitionInput = {
         'legal (vs|versus|and|or) (display|preferred|chosen|profile) name',
         '(i|they|she|he|we) (am|are|is)? (go|goes|went|going) by (my|their|his|her)? (a different name|another name|_ now|chosen name|middle name|new name)',
         '(profile|page|listing|account) (shows|displays|lists|reveals|says|has|still shows) (my|their|his|her) (gender|sex|pronouns|legal name|old name|dead name|birth name)',
+        '(name|names) (i|we|they) (actually|really)? (go|goes) by',
         '(see|show|display|use|shows|showing|list|lists) _ as (my|the|their|his|her) (display name|profile name|public name|name on the profile)',
         '(legal name|name on my id|id name|name on the id|birth name|government name) _{0,12} (i|they|she|he|we) (go|goes) by',
         '(address|call|refer to|addressing|calling|referring to) (me|them|him|her) (as)? (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they) _{0,4} (not|instead of|rather than) (ms|mr|mrs|mx|miss|sir|maam|madam|she|he|they|him|her)',
@@ -122,6 +123,7 @@ export const privacyRequest: TTriggerDefinitionInput = {
         '(what|which|all the|any) (data|information|info|personal data|personal information|personal info|categories of data) (do|does|did|you|have|are) _{0,4} (have|hold|store|stored|collect|collected|keep|kept|share|shared|sell|sold|gather|gathered|retain|retained) _{0,3} (on|about|from)? (me|my|us)?',
         '(categories|category|types|type|kinds|kind) of (my|our|the)? (personal)? (data|information|info)',
         '(see|get|receive|have|obtain|view|access) (everything|all|all the data|all the information|anything|all the info) (you|your company|you guys|yall) (have|have got)? (stored|kept|collected|hold|have|gathered|saved|recorded|store|keep) (about|on) (me|us)',
+        '(que|cuales) (datos|informacion) (personales)? (tienen|guardan|almacenan|tienen guardados|han guardado|tiene) (sobre|de) (mi|nosotros)',
         'what (personal)? (information|data|info|records|details) _{0,3} (has|have|holds|hold|stores|store|keeps|keep|collected|stored|keeping|storing|collects|collecting|tiene|tienen) _{0,2} (about|on|de|sobre) (me|us|my|our|mi|mis)',
         '(see|know|tell me|show me) what (you|your company|you guys|yall) (know|have|keep|store|hold|collect) (about|on) (me|us)',
         '(send|give|email|show|provide) (me|us)? (with)? (everything|anything|whatever|all the info|all the information|all the data) (you|your company|you guys|yall) (have stored|stored|have kept|have collected|have|have got|ve got|got|hold|store|keep|collected|have collected) (on|about) (me|us)',
@@ -144,7 +146,7 @@ const careProviderWords =
   'sitter|sitters|babysitter|nanny|nannies|caregiver|caregivers|care giver|provider|aide|tutor|dog walker|pet sitter|housekeeper|cleaner|caretaker|carer|helper|au pair|companion|family|families';
 
 const reviewWords =
-  '~review|reviews|rating|ratings|stars|star rating|comment i left|comment i wrote|comment i posted|comments i left|resena|resenas|testimonial|feedback i left|feedback';
+  '~review|reviews|rating|ratings|stars|star rating|feedback i wrote|comment i left|comment i wrote|comment i posted|comments i left|resena|resenas|testimonial|feedback i left|feedback';
 
 export const reviewEditRequest: TTriggerDefinitionInput = {
   code: 'REVIEW_EDIT_REQUEST',
@@ -237,6 +239,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|taken off|pulled|gone)',
         '(asking|ask|like|want|need|request|requesting) (for)? (it|that|this|them) to be (removed|deleted|taken down|taken off|pulled)',
         '(get|take|pull) (it|that|this|them) (off|down) (of)? (his|her|my|their|the) (profile|page)',
+        `(like|want|need) (the|my|this|that) (${reviewWords}) _{0,6} (withdrawn|retracted|pulled|deleted|removed|taken down) (entirely|completely|altogether)?`,
         `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
         '(just|then|or|otherwise) (remove|delete|take down|pull) (it|that|this|them)',
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',

@@ -62,6 +62,8 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         'per policy',
         'do (we|i) (need|have) to',
         '(would|will|does|do) (i|we) (need|have) to',
+        '(if i ever|if we ever|in case i ever|should i ever) _{0,6}',
+        '(would|will|could) (i|we) (be able to|get to)',
       ],
     },
   ],
@@ -90,6 +92,9 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         `(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (${supervisorWords})`,
         '(whoever|whomever|the person|someone|somebody) (you|u) (answer|report|respond) to',
         '(who|whom) (do|does) (you|u) (report|answer) to',
+        '(whoever|whomever|the person who|someone who|the one who) (signs off|sign off|approves|makes the decisions|makes decisions|calls the shots|has the final say|has the authority)',
+        '(a word|a chat|words) with (whoever|your|the|a) (manager|supervisor|boss|person in charge|someone in charge|superior|gaffer)',
+        '(is there|is there a|is your|any) (shift lead|team lead|lead|duty manager|floor manager|someone senior|anyone senior|a manager|a supervisor) (on|in|around|about|available|working) (tonight|today|now)?',
         '(whoever|whomever|the person who|someone who) (supervises|manages|oversees|is over) (the|your)? (supervisors|managers|sups|leads)',
         '(whoever|someone|somebody|the person|anyone) (is)? (above|over) (the person|the rep|the agent|the one|the people|the guy|the lady|the reps|the agents)',
         '(whoever|whomever|the person who|someone who|somebody who|the one who|who) (runs|manages|oversees|is in charge of|heads|leads|supervises|is over) (your|the|this|that) (support|team|department|dept|floor|support floor|call center|office|operation|customer service|service desk|desk|center|shift)',
@@ -118,7 +123,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
     {
       id: 'asks-for-executive',
       patterns: [
-        `(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|director ejecutivo|directora ejecutiva|top brass|top dog|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        `(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|director ejecutivo|directora ejecutiva|top brass|top dog|big cheese|head honcho himself|the boss of the whole outfit|boss of the whole|senior leadership member|senior leadership|head of the company|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
         '(or|better yet|even better|or even) (the|your)? (ceo|president|chief executive|owner|founder|vp|executive)',
         '(whoever|whomever|the person who|someone who) (sits|is) (at)? (the)? (very)? top (of)?',
         '(name|number|direct line|email|contact|address|phone) (and|or)? _{0,3} (of|for) (your|the) (company)? (ceo|president|chief executive|founder|owner|chairman)',
@@ -143,7 +148,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
       patterns: [
         '(someone|somebody|anyone|anybody|person|people) (higher|above|over|more senior|senior to) _{0,3}',
         '(their|his|her|the supervisor s|the supervisors|the manager s|the managers|your manager s|your supervisor s|supervisors|managers|next) (boss|manager|supervisor|superior|supervisors|managers|level|level up|higher up)',
-        `(above|beyond|over|past) (the supervisors|supervisors|the managers|managers|sups|the sups|tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
+        `(above|beyond|over|past) (the level above the supervisors|the supervisors|supervisors|the managers|managers|sups|the sups|tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(escalate|escalated|escalating|take|taking|bump|bumping|move|moving|push|pushing|kick|send|sending) (this|it|me|my case|the case|my complaint|the complaint|things|my ticket|the ticket) (higher|further|up the chain|over (their|his|her) head|to the next level)',
         '(want|wants|wanted|need|needs|demand|demands|demanding|demanded|asking for|asked for|asks for|req|requesting|requested|insists on|insisting on) (someone|somebody|to go|to speak to someone|to talk to someone)? (higher|higher up|above (them|him|her|that))',
@@ -154,7 +159,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(el|la|su|al) (director|directora|gerente general|jefe del supervisor|jefe del gerente|presidente|presidenta|dueno|duena|director general)',
         '(your|the|a|their) (director|regional director|district manager|regional|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
-        '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba)',
+        '(alguien|persona|otra persona) _{0,2} (mas alto|superior|mas arriba|mayor rango|de arriba|por encima)',
         '(mas alto|superior|mayor) (nivel|rango)',
         '(whoever|whomever|someone|anyone|the person) (is)? (above|over|higher than) (them|him|her|that|those)',
         '(someone|somebody|anyone|a person) (more up|higher up|more high|more higher|more senior|more important) (than) (her|him|them|that|that one|this one)',
@@ -177,7 +182,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
             '(spoke|spoken|talked|been|dealt|escalated) (to|with) _{1,2} (the|your|a) (~supervisor|~manager|mgr|sup|team lead)',
             '(~supervisor|~manager|mgr|sup|team lead|tl) _ (couldnt|could not|didnt|did not|wouldnt|would not|refused|said|told|was|already|hung up)',
             '(asked for|requested|got|had|escalated to) (a|the)? (~supervisor|~manager|mgr|sup) (last|yesterday|earlier|before|already|previously|on|twice)',
-            '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead) (already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
+            '(~supervisor|supervisors|~manager|managers|mgr|sup|sups|supe|supes|team lead|team leader) (has already|already|was|were|said|told|couldnt|could not|didnt|did not|refused|hung up|was useless|was no help|cant|can not|wont|will not|has already|have already|just)',
             '(your|the|a|that|this|my) (~supervisor|~manager|mgr|sup|supe|team lead) (promised|agreed|offered|assured|guaranteed|swore|approved|denied|called|emailed|gave|quoted|put|escalated|reviewed|looked)',
             '(~supervisor|~manager|mgr|sup|supe|team lead) (callback|call back|call|review|contact|conversation|chat) (done|completed|complete|happened|made|already|was|yesterday|today|on|last|no help|did not|didnt)',
           ],
@@ -204,7 +209,7 @@ const insultFillers =
   'brainless|mindless|gutless|spineless|scamming|scammy|crooked|stealing|lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
 
 const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|brainless|maskedprofanity|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
+  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|daft cow|cow|brainless|maskedprofanity|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
 
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',

@@ -4,7 +4,7 @@ import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 const refundWords =
   'reembolsan|reembolsaron|reembolsado|reembolsada|devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
-  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
+  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(over|more than) a fortnight|a fortnight|two fortnights|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
 
 export const refundThreshold: TTriggerDefinitionInput = {
   code: 'REFUND_THRESHOLD',
@@ -117,6 +117,8 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
             '(sp|cg|pro|prov|provider|care provider|caretaker|teacher|tutor|caregiver|sitter|babysitter|nanny|tutor|housekeeper|walker|she|he|they) _{0,4} (return|give|pay|send|refund|refunded|paid|gave|sent|returned|venmoed|zelled|reimbursed) _{0,4} (me|us)? _{0,3} (back|directly|offline|in cash|cash|via venmo|on venmo|through venmo|via zelle|through zelle|by zelle|by check|personally|outside|the money|my money|the rest)?',
             '(refunded|paid me back|paid us back) (me|us)? (offline|directly|in cash|via venmo|through venmo|via zelle|personally|outside the app|outside the site)',
             '(issued|sent|gave|processed|did|handled|made) (the|a|her|his|their)? (refund|reembolso) (outside|off|directly|via|through|by|in cash|offline|herself|himself|themselves|personally)',
+            '(venmo d|venmoed|zelled|paid|refunded|returned|sent) (the|a|my)? (seeker|customer|family|member|client|me|us) (the|a|their|my)? (booking amount|money|refund|payment|fee)',
+            '(sorted|settled|squared) (my|the|our) (money|payment|refund) (out|up)? (privately|directly|in cash|offline|herself|himself)?',
             '(refund|refunded|paid|pay|reimbursed|reimburse) (me|us) (herself|himself|themselves|directly|personally|privately) (over|via|through|by|on|in)?',
             '(sp|provider|caregiver|sitter|babysitter|nanny|tutor|housekeeper|she|he|they) (settled up|settled|squared up|squared away) (with)? (me|us)? (privately|directly|in cash|offline|outside)?',
             '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
@@ -147,7 +149,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(sent|shipped|mailed|ship|send|mail) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back|return|exchange|replace|send back|ship back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
-        `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already)`,
+        `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d|sent) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already) (back)?`,
       ],
       guards: [
         {

@@ -319,6 +319,8 @@ export const healthSafety: TTriggerDefinitionInput = {
         '(wire|wires|wiring) _{0,4} (exposed|frayed|hanging out|sticking out|live|bare)',
         '(mold|mildew) (on|in|growing|everywhere|behind|under|spreading)',
         '(dangerous|unsafe|hazardous|peligroso|peligrosa)',
+        '(power brick|brick|charger|adapter|power supply|plug|cord|cable) _{0,3} (gets|got|is|was|getting|runs) (so|really|very|too)? (hot|warm) _{0,4} (discoloured|discolored|melted|melting|burned|burnt|scorched|smell|smells|smoking|warped)',
+        '(nearly|almost) (took|cut|crushed|broke|ripped|sliced) (my|his|her|their) (fingers|finger|hand|hands|arm|toes|foot|head|eye) (off|out)?',
         '(battery|batteries|power bank|battery pack|cell) _{0,2} (swelled|swelling|swollen|bulging|bulged|puffed up|puffing up|leaking|leaked|hissing|expanded)',
         '(mount|wall mount|bracket|anchor|anchors) _{0,6} (pulling|coming|ripping|tearing|working) (out|loose|away|off)',
         '(panel|panels|solar panel|solar panels|rack|racking|array) _{0,4} (slid|sliding|slipped|slipping|hanging|dangling|falling|loose|came loose|coming loose|blew off|blowing off)',
@@ -372,6 +374,7 @@ export const sosHighRisk: TTriggerDefinitionInput = {
   guards: [
     thirdPartyStory,
     { scope: 'sentence', anyOf: ['(for a few seconds|for a second|for a moment|briefly)'] },
+    { scope: 'sentence', anyOf: ['(news|paper|reporter|tv|media) (explaining|telling|about) (how|that|why)'] },
     { scope: 'message', anyOf: ['(been unplugged since|unplugged it since|unplugged ever since)'] },
   ],
   cues: [
@@ -453,6 +456,10 @@ export const propertyDamage: TTriggerDefinitionInput = {
         `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
         `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
         '(roof|ceiling|wall|attic) (leak|leaks) (from|caused by|after|since) (your|the|their) (install|installation|installer|installers|crew|tech|contractor|work|panels)',
+        `(gouged|scratched|dented|cracked|chipped) (a|an)? (long|deep|big|huge|large)? (scratch|gash|gouge|dent|crack|chip|mark) (down|in|into|across|on|along) (my|the|our) _{0,2} (${homeParts})`,
+        `(water|rain) (is)? (dripping|leaking|pouring|coming|running|seeping) (through|from|out of|down) (the|my|our) _{0,2} (${homeParts}|downlight|light fixture|light|vent|fan|skylight)`,
+        `(water|rain) (through|in|into) (my|the|our) (${homeParts}) (for)? (a|# )? (week|weeks|days|month)?`,
+        `(${homeParts}) (is|s|are)? (going|gone|getting) (soft|soggy|moldy|mouldy|black|rotten)`,
         '(stepped|fell|put (his|her|their|a) foot|came) (right)? through (the|my|our) (ceiling|floor|drywall|roof|wall)',
         '(left|made|put|knocked) (a|an) (hole|gash|crack|dent) (the size of|in|through|into)',
         '(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming)',

@@ -50,7 +50,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
     {
       id: 'approval-late',
       patterns: [
-        '(you|cinch|warranty|the warranty company|your company|you guys) (still)? (has not|hasnt|have not|havent|never) (sent|shipped|ordered|delivered|mailed) (the|my|our|any)? (part|parts|replacement part|pieza)',
+        '(you|cinch|warranty|the warranty company|warranty company|your company|you guys) (still)? (has not|hasnt|have not|havent|never) (sent|shipped|ordered|delivered|mailed) (the|my|our|any)? (part|parts|replacement part|pieza)',
         '(waiting|waited|wait|still waiting|been waiting) _{0,4} (for|on) (you|you guys|cinch|yall|your company|the warranty company) to (approve|authorize|sign off|okay|ok)',
         '(you|cinch|warranty|the warranty company|your company|you guys) (has not|hasnt|have not|havent|still has not|still hasnt|still have not|never) (authorized|approved|authorised|approve|authorize) (the|my|our)? (repair|claim|part|work|replacement)?',
         '(nobody|no one|noone) (has|have)? (yet)? (approved|authorized|authorised|signed off)',
@@ -97,6 +97,8 @@ export const providerDelay: TTriggerDefinitionInput = {
         `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
         `(${providerWords}) (not|no|never|did not) (came|come|show|showed|arrive|arrived|show up|showed up)`,
+        `(${providerWords}|repair man|repairman|man|guy) (was|were) (meant|supposed|scheduled|due) to (turn up|show up|show|come|arrive) (between|at|by|before|in the)`,
+        '(stood up|got stood up|been stood up) (by)? (the|my|our)? _{0,2}',
         '(man|guy|person|woman|worker|crew|team|someone|tech|technician) (who|that) (was|were) (supposed|scheduled|meant|booked) to _{0,8} (never|did not|didnt|not) (showed|show|came|come|arrived|turned up|show up)',
         `(no|still no) (${providerWords}|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)`,
         '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
@@ -307,6 +309,7 @@ export const claimDispute: TTriggerDefinitionInput = {
         '(i|we) (disagree|dispute|do not agree|dont agree|do not accept|dont accept|contest|challenge|reject)',
         '(recalculate|recalculated|recalculation|re calculate|re calculated|re evaluate|reevaluate|re evaluated|redo the math|reconsider the amount|check the math|double check the math)',
         'how (did|do) (you|they|your adjuster|the adjuster) (arrive at|get to|get|come up with|calculate|figure|land on|decide on) #',
+        '(how|why) (on earth)? (did|do|would) (you|they|your adjuster|the adjuster) (arrive at|get to|come up with|calculate|land on) (that|this|the) (number|figure|amount|payout|offer)',
       ],
       requires: [
         { scope: 'message', anyOf: ['#'] },
@@ -445,6 +448,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
         '(repl|replacment|replacement|replacement unit|replacement model|new unit|unit offered|model offered|unit you offered|model you offered|the one you offered|what you offered|replacement you offered|replacement they offered|unit they picked|model they picked|substitute|reemplazo) _{0,12} (not the same|isnt the same|different brand|different color|different size|cheaper|cheap|lower quality|downgrade|doesnt match|does not match|wont match|will not match|wrong color|wrong size|wrong brand|smaller|not comparable|inferior|worse|off brand|generic|missing|doesnt have|does not have|lacks|half the capacity|less capacity|smaller capacity|lower capacity|half the size|wont fit|will not fit|doesnt fit|does not fit|too wide|too big|too small|too tall|too short|not acceptable|unacceptable|no ice maker|no water dispenser|fewer features|less features|not like for like|not equivalent|not what i had|not even close|junk|garbage|trash|crap|terrible|awful|half the|less wattage|lower wattage|less power|less capacity|fewer btu|less btu|lower btu|smaller tonnage|less tonnage)',
         '(not|refusing|dont|do not|does not|doesnt|did not|didnt|wont|will not|refuse to|not going to|cant|can not) (want|accept|accepting|take|taking|settle for) _{0,3} (the|this|that|a|your|their)? _{0,2} (replacement|model|unit|brand|downgrade|substitute|cheaper one|lesser)',
         '(refuse|reject|decline) (that|this|the|your) (replacement|unit|model|offer|fridge|washer|dryer)',
+        '(offered|replacement) (washer|dryer|fridge|refrigerator|range|oven|dishwasher|microwave|unit|model) _{0,6} (does not fit|doesnt fit|wont fit|will not fit|half the capacity|smaller|too small|too big)',
         '(model|unit|replacement|one) (offered|they offered|you offered) (is|was) (a|an)? (lower|cheaper|lesser|lower tier|budget|basic|entry level|lower end)',
         '(refuse to|refusing to|wont|will not|not going to|do not|dont|not) (take|accept|accepting|taking|want|settle for) (a|an|the|this|that)? (smaller|cheaper|lesser|lower end|used|refurbished|older|different|off brand|generic|white|black|stainless) _{0,1} (color|colour|size|finish|fridge|refrigerator|freezer|washer|dryer|unit|model|one|oven|range|stove|cooktop|microwave|dishwasher|water heater|tv|machine|appliance|furnace|ac|brand|replacement)',
         '(do not|dont|wont|will not|not|refuse to|refusing to|not going to) (want|accept|accepting|take|taking) (a|an)? (frigidaire|samsung|lg|whirlpool|ge|kenmore|maytag|bosch|kitchenaid|carrier|trane|lennox|rheem|goodman|amana|insignia|haier|hotpoint|amana|off brand|generic)',
@@ -491,6 +495,8 @@ export const coverageDenial: TTriggerDefinitionInput = {
         '(claim|coverage|repair|request|service request|reclamo) _{0,5} (was|got|has been|been|is|were)? (denied|rejected|declined|refused|turned down|shot down|negado|rechazado)',
         '(denied|denying|deny|denies|rejected|rejecting|declined|declining|refused|refusing|negaron|rechazaron) _{0,3} (my|the|our|this)? (claim|coverage|repair|request)',
         '(denial|rejection) of (the|my|our|this|his|her)? _{0,3} (claim|coverage|repair|request)',
+        '(falls|fall|is|are) outside (of)? (my|the|our|your) (contract|plan|coverage|policy|warranty)',
+        '(plan|warranty|policy|contract) (will not|wont|does not|doesnt) (cover|pay for)',
         '(coverage denial|claim denial|denial of coverage|denial letter|excludes|exclude|not included|isnt included|is not included|exclusion|excluded|exclusions|pre existing|preexisting|not a covered|non covered|noncovered|uncovered)',
         '(you|they|cinch|you guys|the warranty|my warranty|the plan|my plan) _{0,2} (wont|will not|refuse to|refused to|wouldnt|would not|does not|doesnt|do not|dont) (cover|pay for|pay|fix|repair|replace)',
         '(you|they|cinch|you guys|the adjuster|your adjuster|claims) (denied|rejected|declined|refused) (my|the|our|this|a)? _{0,3} (as|because|due to|for|citing|saying|claiming|on the grounds|over)',
@@ -509,6 +515,10 @@ export const coverageDenial: TTriggerDefinitionInput = {
           ],
         },
         { scope: 'message', anyOf: ['(is|was) (that|this) (right|true|correct|accurate)'] },
+        {
+          scope: 'sentence',
+          anyOf: ['(fair enough|makes sense|i understand|understood|no problem|that is fine|thats fine)'],
+        },
         {
           scope: 'message',
           anyOf: [
@@ -541,6 +551,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(hire|hired|called|paid|got|used) (already)? (a|an|my own|our own)? (electrician|plumber|contractor|handyman|repairman|hvac company|guy|tech) (by myself|myself|on my own|ourselves|by ourselves)',
         '(call|called|hire|hired|use|used|get|got) (our own|my own) (hvac company|hvac guy|electrician|plumber|contractor|handyman|repairman|company|tech|guy)',
         '(did not|didnt|never) (call|contact|check) (first|beforehand|ahead of time|in advance)',
+        '(fixed|repaired|replaced|had it fixed|got it fixed) (it)? (first) _{0,2} (called|rang|contacted|phoned) (you|yall|you guys|you all|cinch)? (second|after|afterwards|later)',
         '(supposed|meant|had|needed) to (call|contact|file|check with) (you|cinch|in|you guys|the warranty)? (first|before|beforehand)',
         '(my|our) (own)? (handyman|plumber|electrician|contractor|guy|repairman) (already)? (replaced|fixed|repaired|installed|swapped)',
         '(just now|only now|now) (filing|opening|calling|submitting)',

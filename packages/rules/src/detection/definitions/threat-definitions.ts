@@ -53,6 +53,10 @@ export const legalThreat: TTriggerDefinitionInput = {
         '(file|filing|filed|open|opening|opened) (a|an)? (suit|claim in court|complaint with the attorney general|court case|legal claim)',
         '(seek|seeking|pursue|pursuing|exhaust|exhausting|explore|exploring|use|using) _{0,3} (legal remedy|legal remedies|legal options|remedies available|remedy available|every remedy|all remedies|legal means)',
         'breach of (the|your|our|this|my)? _{0,1} (contract|warranty|agreement)',
+        '(commence|commencing|initiate|initiating|institute|instituting|begin|file) (legal)? (proceedings|litigation|an action)',
+        '(filed|file|filing|lodged) (a)? (complaint|case|petition) (in|with|before) (the)? (consumer court|consumer forum|court|tribunal|district court)',
+        `(${lawyerWords}|practices law|law) _{0,4} (drafting|drafted|preparing|prepared|writing|sending) (the|a)? (demand letter|letter|complaint|lawsuit|papers)`,
+        `(or|otherwise) (my|our) (${lawyerWords}) (files|will file|is filing|sues|will sue|takes over)`,
         `(my|our) (${lawyerWords}) (and|&) _{0,6} (have|has|got) (copies|a copy|everything|the emails|all of this|the documents)`,
         '(through|via|using|by) (the|all)? (proper|appropriate|available|necessary)? (legal channels|legal means|legal avenues|legal options|legal remedies)',
         `(next|following) (letter|email|call|contact|correspondence|message) (will|is going to|is gonna) (come|be) from (my|our|a) (${lawyerWords}|legal team|law firm)`,
@@ -205,7 +209,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
     {
       id: 'go-to-news',
       patterns: [
-        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|investigative desk|news desk|city desk|metro desk|consumer watchdog|watchdog show|watchdog shows|tv consumer|consumer show|news segment|news segments|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
+        '(local tv|tv news|the local tv|local television|washington post|new york times|ny times|wall street journal|usa today|the post|the times|the tribune|the herald|the chronicle|the globe|cnn|nbc|abc|cbs|fox news|npr|60 minutes|dateline|inside edition|local paper|the paper|the papers|news|newspaper|newspapers|reporter|reporters|journalist|journalists|news station|news stations|news channel|tv station|tv stations|the press|media outlets|media outlet|the media|local media|news media|news outlet|news outlets|investigative team|consumer reporter|daily mail|the sun|the guardian|the mirror|abc news|nine news|seven news|investigative desk|news desk|city desk|metro desk|consumer watchdog|watchdog show|watchdog shows|tv consumer|consumer show|news segment|news segments|news on your side|# on your side|consumer on your side|noticias|las noticias|noticiero|periodico|periodista|prensa|television|univision|telemundo|6 o clock news|11 o clock news|evening news|nightly news|local news|channel #|channel (two|four|five|seven|nine|eleven|thirteen))',
       ],
       requires: [
         {
@@ -225,6 +229,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
             'press (#|the|a|any|enter|pound|star|one|two|zero|send)',
             '(the|local)? news (said|says|reported|reports|is saying|was saying|predicted|predicts|forecast)',
             '(the|local)? news (ran|aired|did|had|covered|showed) (a|an|the)? (story|segment|piece|report)',
+            '(came|come|coming) to (film|cover|shoot|record) (the|our|my)? _{0,3} (for a feature|feature|for fun|it was fun)',
             '(mentioned|saw|read|heard|watched|shared|sent me|forwarded me) (a|an|the|this|that) news (story|article|report|segment|piece|item)',
           ],
         },
@@ -256,7 +261,7 @@ export const mediaThreat: TTriggerDefinitionInput = {
       id: 'knows-the-press',
       patterns: [
         '(have|got|still have) (friends|contacts|a friend|people|connections) (at|in|on) (the)? _{0,2} (paper|newspaper|news|station|tv|press|times|post|tribune|herald|chronicle|gazette)',
-        '(i|we) (know|knows) (someone|somebody|a guy|a woman|a reporter|people|a producer|an anchor) (on|at|from|who works at|who works for|who works on) (the)? _{0,3} (show|morning show|news|station|paper|newspaper|channel|tv|radio)',
+        '(i|we) (know|knows) (someone|somebody|a guy|a woman|a reporter|a journalist|people|a producer|an anchor|an editor) (on|at|from|who works at|who works for|who works on) (the)? _{0,3} (show|morning show|news|station|paper|newspaper|channel|tv|radio)',
         '(my|our|a) (cousin|friend|best friend|sister|brother|neighbor|neighbour|uncle|aunt|buddy|wife|husband|son|daughter|dad|mom|father|mother|brother in law|sister in law|son in law|daughter in law|niece|nephew) (works|worked|writes|is|s|happens to be|produces|produced|hosts|anchors|reports for|edits) (at|for|a|an|the)? (the)? _{0,2} (evening news|morning news|news|local tv|tv station|news station|news channel|newspaper|paper|the post|post|times|tribune|herald|chronicle|globe|gazette|journal|cnn|nbc|abc|cbs|fox news|npr|reporter|journalist|news producer|news anchor|consumer reporter|investigative reporter|editor)',
       ],
       requires: [
