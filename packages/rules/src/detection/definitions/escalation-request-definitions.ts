@@ -2,7 +2,7 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement, resolvedPastEvent } from './shared-vocabulary.js';
 
 const supervisorWords =
-  'someone in leadership|somebody in leadership|anyone in leadership|someone in management|somebody in management|anyone in management|super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
+  'someone in leadership|somebody in leadership|anyone in leadership|someone in management|somebody in management|anyone in management|super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|whoever is above me|someone above me|the person above me|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
 
 /** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
 const fragmentRoleWords =
@@ -109,6 +109,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
   description: 'Asks for the CEO, the president, an executive, or an executive callback (CIN-2, CIN-8).',
   guards: [
     agentPolicyQuote,
+    { scope: 'sentence', anyOf: ['(school|class|homework) (report|project|assignment|paper)'] },
     {
       scope: 'overlap',
       anyOf: [
@@ -156,6 +157,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         '(~supervisor|~manager|mgr|sup|supervisors|managers|mgrs|sups|team lead) (boss|superior|superiors|supervisor|manager)',
         '(next|higher) (person|one|rung) (up|above|in line)?',
         '(take|taking|bring|send|escalate) (it|this|my case|this case)? (to|all the way to) the top',
+        '(escribio|escribi|escribimos|contacto|contacte) (al|a la) (director ejecutivo|directora ejecutiva|presidente|presidenta|ceo)',
         '(el|la|su|al) (director|directora|gerente general|jefe del supervisor|jefe del gerente|presidente|presidenta|dueno|duena|director general)',
         '(your|the|a|their) (director|regional director|district manager|regional|department head|head of customer service|head of support|regional manager|general manager|customer service director)',
         'person (above|over) (them|him|her|that)',
@@ -170,7 +172,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            '(speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several|one)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
+            '(hablo|hablaron|speaking|talking|hable|hablado|hablamos|spoke|spoken|talked|been|went|gone|dealt|had|got|already|was|were|escalated|escalation|transferred|transfered|xferred|xfered|passed|bumped|sent) (already|twice|once|two times|multiple times|several times)? (to|with|w|through|thru|con)? (dos|tres|t1|tier 1|tier one|a t1|the t1|el|la|un|una|su|sus|al|a la|a su|mi|a|the|your|ur|2|two|3|three|multiple|several|one)? (floor|shift|senior|duty|escalation|escalations|another|a second)? (management|mgmt|gerentes|supervisores|supervisor|supervisora|gerente|jefe|jefa|lead|leads|~supervisor|supervisors|~manager|managers|mgr|mgrs|sup|sups|supe|team lead|tl)',
             '(escalated|escalation) (to) (t2|tier 2|tier two|escalations) (after|already|before|but|and)',
             '(two|2|three|3|several|multiple) (supervisors|managers|sups|mgrs|supervisor calls|manager calls) (so far|already|now|and|later|today|this week)',
             '(then|and then) (a|the|your) (~supervisor|~manager|sup|team lead)',
@@ -238,6 +240,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(come|coming) down there',
         '(know|find out) where (you|u) (live|work)',
         '(watch|better watch) your back',
+        '(insulto|insultaron|grito|le grito|amenazo|amenazaron) (a la|al|a)? (agente|asesor|asesora|representante)',
         '(he|she|they|you|that tech|the tech|he is|she is) (is|are)? (going to|gonna|will) regret (it|this)',
         '(see|watch|find out) what happens (to you|to your|to yall|to you people)',
         'i know where (your|you|the) (office|offices|store|building|warehouse|call center|house|home|family) (is|are|live|lives|work|works)',

@@ -4,7 +4,7 @@ import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 const refundWords =
   'reembolsan|reembolsaron|reembolsado|reembolsada|devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
-  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(over|more than) a fortnight|a fortnight|two fortnights|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
+  '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(over|more than) a fortnight|a fortnight|two fortnights|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(hace)? mas de (14|catorce|15|quince|dos semanas) (dias)?|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
 
 export const refundThreshold: TTriggerDefinitionInput = {
   code: 'REFUND_THRESHOLD',
@@ -121,7 +121,7 @@ export const cancellationFeeRefund: TTriggerDefinitionInput = {
             '(sorted|settled|squared) (my|the|our) (money|payment|refund) (out|up)? (privately|directly|in cash|offline|herself|himself)?',
             '(refund|refunded|paid|pay|reimbursed|reimburse) (me|us) (herself|himself|themselves|directly|personally|privately) (over|via|through|by|on|in)?',
             '(sp|provider|caregiver|sitter|babysitter|nanny|tutor|housekeeper|she|he|they) (settled up|settled|squared up|squared away) (with)? (me|us)? (privately|directly|in cash|offline|outside)?',
-            '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
+            '(cuidador|cuidadora|proveedor|proveedora|ninera|nana|tutor|tutora|ella|el) (ya)? (me|nos|le|les)? (devolvio|reembolso|pago|regreso|dio) _{0,4} (dinero|efectivo|pago|reembolso|venmo|zelle)?',
           ],
         },
       ],

@@ -32,6 +32,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
             `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
             `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
             '(his|her|their) (supplier|distributor|supply house|vendor|parts house|manufacturer)',
+            '(installer|installers|install|installation) (keeps|kept|keep|is|was) (rescheduling|cancelling|canceling|pushing|delayed|pushed)',
             '(himself|herself|themselves|myself|ourselves|on my own|on our own)',
           ],
         },
@@ -58,6 +59,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         '(still)? (pending|awaiting) (approval|authorization|authorisation) _{0,3} (days|weeks|months|week|month|forever|ages)',
         '(no|still no|still waiting on|havent gotten|have not gotten|havent received|have not received|never got|havent heard about|have not heard about) (the)? (authorization|approval|authorisation|aprobacion|autorizacion)',
         '(waiting|waited|wait|still waiting|been waiting|awaiting) _{0,4} (for|on) _{0,3} (auth|approval|authorization|authorisation|claim approval|you to approve|cinch to approve|a decision|an answer on my claim|aprobacion|autorizacion)',
+        '(approval|authorization|authorisation) _{0,4} pending (with|w) (our|the|your|cinch)? (claims team|claims|team|side|end)',
         '(approval|authorization|authorisation|claim approval|claim decision) _{0,7} (delayed|late|taking|still|stuck|held up|not come through|hasnt come through|has not come through|sitting|been sitting|pending review|in review|under review)',
         '(your|ur|cinch s|the warranty company s) (purchasing team|purchasing|purchasing dept|purchasing department|parts team|parts department|parts dept|procurement|ordering team|ordering department) _{0,3} (still)? (has not|hasnt|have not|havent|never|not yet|still has not|still hasnt) (placed|sent|made|submitted|put in) (the|an|a)? (order|po|purchase order)',
         '(you are|you re|your company is|cinch is|the warranty company is|your team is) (the|our)? (holdup|hold up|bottleneck|delay|problem|one holding)',
@@ -102,6 +104,7 @@ export const providerDelay: TTriggerDefinitionInput = {
         '(man|guy|person|woman|worker|crew|team|someone|tech|technician) (who|that) (was|were) (supposed|scheduled|meant|booked) to _{0,8} (never|did not|didnt|not) (showed|show|came|come|arrived|turned up|show up)',
         `(no|still no) (${providerWords}|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)`,
         '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
+        '(la cita|la visita|la instalacion|la reparacion) (se)? (cancelo|cancelaron|reprogramo|reprogramaron|pospuso|pospusieron|ha cancelado|han cancelado)',
         '(tecnico|tecnicos|plomero|proveedor|electricista|instalador|instaladores) _{0,2} (falto|faltaron|cancelo|cancelaron|no cumplio) (a la cita|a las citas|la cita)?',
         '(he|she|they|nobody|no one|noone) _{0,3} (no show|no showed|no call no show|never (showed|turned up)|did not (show|turn up)|didnt (show|turn up)|failed to show|no llego)',
         'stood (me|us|my family) up',
@@ -121,6 +124,7 @@ export const providerDelay: TTriggerDefinitionInput = {
           scope: 'overlap',
           anyOf: [
             '(i|we|i have|we have|i had|we had) (missed|forgot|skipped|cancelled|canceled|rescheduled)',
+            '(will|ll|he will|she will|they will|i will|can|happy to) wait',
             'no call (back|from)',
             'missed (call|calls)',
             '(reason|reasons|refund reason) _{0,3} (no show|no shows|noshow)',
@@ -304,6 +308,16 @@ export const claimDispute: TTriggerDefinitionInput = {
       ],
     },
     {
+      id: 'amount-short',
+      patterns: [
+        '# (over|above|past|beyond) (the|my|our)? (cap|limit|coverage limit|max|maximum)',
+        '# (vs|versus|against|compared to|compared with) (his|her|my|the|their|our)? # (quote|estimate|invoice|bill)',
+        '# (short of|less than|below|under) (the|my|his|her|their|our)? _{0,1} (invoice|quote|estimate|cost|price|bill)',
+      ],
+      requires: [{ scope: 'message', anyOf: ['(cap|credit|offer|cash out|cash|payout|limit|buyout|claim)'] }],
+      guards: [{ scope: 'message', anyOf: ['(charge|charged|bank|card|billing|subscription)'] }],
+    },
+    {
       id: 'disputes-the-figure',
       patterns: [
         '(i|we) (disagree|dispute|do not agree|dont agree|do not accept|dont accept|contest|challenge|reject)',
@@ -333,6 +347,7 @@ export const claimDispute: TTriggerDefinitionInput = {
     },
     {
       id: 'disagrees-with-amount',
+      guards: [{ scope: 'sentence', anyOf: ['(thanks|thank you|appreciate it|appreciated|late fee|late fees)'] }],
       patterns: [
         '(the cash|that cash|claim credit|credit|credit amount|cap|cap amount|coverage cap|coverage limit|limit|payout|pay out|cash out|cashout|cash offer|cash option|cash in lieu|credit offer|buyout|reimbursement|settlement|offer|amount offered|what you offered|they offered) _{0,8} (wont buy|will not buy|cant buy|can not buy|wont even buy|wont pay for|will not pay for|unreasonable|absurd|outrageous|inadequate|insufficient|doesnt come close|does not come close|nowhere close|not even close|so low|this low|that low|very low|should be higher|should be more|needs to be higher|too little|too small|wont even cover|will not even cover|not even cover|wont cover|will not cover|way below|far below|well below|below what|less than what|not even half|half of what|too low|not enough|isnt enough|is not enough|wont cover|will not cover|doesnt cover|does not cover|barely covers|barely cover|doesnt even cover|does not even cover|unfair|not fair|ridiculous|insulting|a joke|laughable|lowball|low ball|way too low|way less|nowhere near|unacceptable|not acceptable|wrong)',
         '(not okay|not ok|not fine|not satisfied|dissatisfied|do not accept|dont accept|not accept|cannot accept|disagree|disagrees|disagreeing|dispute|disputing|disputes|contest|contesting|challenge|challenging|appeal|appealing|dont agree|do not agree|not agree|reject|rejecting|refuse|refusing|wont accept|will not accept|not accepting|cant accept|can not accept|not happy|unhappy|upset) _{0,4} (with|about)? (the|my|this|your|that|a)? _{0,2} (claim credit|credit amount|credit|cap|cap amount|coverage cap|coverage limit|payout|cash out|cash offer|buyout|reimbursement amount|reimbursement|settlement|offer|amount)',
@@ -384,7 +399,7 @@ export const replacementDispute: TTriggerDefinitionInput = {
       id: 'refuses-appliance',
       patterns: [
         '(want|need) (a|an|the) _{0,2} (like|same as) (the one|mine|my old one|what i had|the old one)',
-        '(no quiero|no acepto|no voy a aceptar) (ese|este|el|la|esa|esta) _{0,2} (de reemplazo|reemplazo|refrigerador|lavadora|secadora|estufa|horno|unidad|modelo)',
+        '(no quiero|no acepto|no acepta|no aceptan|rechaza|rechazo|no voy a aceptar) (ese|este|el|la|esa|esta) _{0,2} (de reemplazo|reemplazo|refrigerador|lavadora|secadora|estufa|horno|unidad|modelo)',
         '(do not|dont|not|never) (want|accept|accepting|taking|take) (that|this|the|your) (microwave|fridge|refrigerator|freezer|washer|dryer|range|oven|stove|dishwasher|water heater|furnace|ac|unit|model|one|tv)',
         '(wants|want|wanted|requesting|asking for|prefers|prefer) (a|an|the)? _{0,3} (like|same as|matching|to match) (the|my|our|his|her)? (existing|old|original|current|previous) (unit|model|one|appliance|system)',
       ],
@@ -543,7 +558,7 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
         '(already|went ahead and) (had|got) (the|my|our|it) _{0,3} (replaced|repaired|fixed|installed|serviced|done)',
-        '(had|got) (the|my|our) _{0,3} (replaced|repaired|fixed|installed|serviced) by _{0,3} (company|plumber|electrician|contractor|hvac|guy|tech|someone|handyman|repairman)',
+        '(had|got) (the|my|our)? _{0,3} (replaced|repaired|fixed|installed|serviced) by _{0,3} (tech|neighbor|neighbour|company|plumber|electrician|contractor|hvac|guy|tech|someone|handyman|repairman)',
         '(i|we) (hired|paid|got|called|had|brought in) (a|an|my own|our own|some|another|my)? _{0,2} (guy|plumber|electrician|contractor|handyman|company|tech|technician|someone|repairman) _{0,6} (to)? (fix|repair|replace|install|look at)',
         '(before|prior to) (i|we) (even|ever|had|actually)? (call|contact|file|called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
@@ -565,8 +580,8 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
         '(then|only then|afterwards|after that|and then) (we|i|she|he|they) (filed|called|opened|submitted|contacted|reported|called in)',
         '(called|hired|got|had|brought in|used) (a|an|some|my|our)? (local|outside|independent|private|third party|emergency|random)? (guy|plumber|electrician|contractor|handyman|repairman|tech|company|hvac guy|hvac company) (and|who) (he|she|they)? (fixed|repaired|replaced|installed|did)',
         '(now|so now) (i am|we are|i m|im) (filing|opening|submitting|putting in) (the|a)? (claim|request)',
-        '(contrate|contratamos|pague|pagamos|llame|llamamos) (a)? (un|una|mi|nuestro)? (electricista|plomero|tecnico|contratista|tecnico particular)',
-        'antes de (llamarles|llamar|reportar|abrir|presentar|avisarles)',
+        '(contrato|contrataron|contrate|contratamos|pague|pagamos|llame|llamamos) (a)? (un|una|mi|nuestro)? (electricista|plomero|tecnico|contratista|tecnico particular)',
+        'antes de (llamarnos|llamarles|llamar|reportar|abrir|presentar|avisarles)',
         '(called|got|had|brought) (a|an|some|our|my|his|her) (guy|plumber|electrician|contractor|handyman|repairman|tech|company) (out|over|in)',
         '(had|got|brought) (her|his|their|my|our) (own)? (plumber|electrician|contractor|handyman|repairman|hvac guy|hvac company|guy|tech) (out|come out|over|in|come over)',
       ],

@@ -41,6 +41,8 @@ export const policyStatement: TScopedPatterns = {
     '(policy|sop|procedure) (states|says|is|requires)',
     '(reminder|note) from (qa|training|the lead|management)',
     '(agent|team|staff) (reminder|note|tip)',
+    '(qa|quality) (comment|note|review|score|check)',
+    '(per|under) (ton|cin|care|ll|sol) #',
     '(reminder|note|heads up) (to|for) (the)? (team|agents|staff|all|everyone)',
     '(qa|training) (reminder|note|tip)',
   ],

@@ -156,6 +156,8 @@ export const lawyerContact: TTriggerDefinitionInput = {
         '(counsel) (for|representing) (a|the|our|my|your) (customer|client|member|homeowner|cx|mbr)',
         '(our|my|this) (firm|law firm|law office|office) (keeps|has been|is|have been) (receiving|getting)',
         'do not call (registry|list)',
+        '(voicemail|vm|email|letter|call|message|fax) _{0,4} from (a|an|the) (law firm|law office|attorney s office|lawyers office|legal office|attorney|lawyer)',
+        '^ (attorney|lawyer|counsel|paralegal) _{0,3} (emailed|called|wrote|phoned|left|sent|reached out)',
         '(email|letter|call|fax|message|notice|voicemail) from _{0,3} (legal|law|law group|law office|law firm|attorneys|llp|llc|esq) (on behalf of|representing|for|regarding)',
         '(le escribe|le saluda|escribe|le habla|habla|soy|somos) (el|la)? (licenciado|licenciada|abogado|abogada|lic|bufete|despacho)',
         '(abogado|abogada|licenciado|licenciada|bufete|despacho) (de|del|de la) (senor|senora|sr|sra|mi cliente|nuestro cliente|la familia|cliente)',
