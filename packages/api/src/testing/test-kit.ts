@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { Role } from '../auth/roles.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from '../db/prisma-client.js';
-import { seedDatabase } from '../db/seed.js';
-import { type SeedOrganization, seedOrganizations } from '../db/seed-data.js';
+import { seedThrowawayTenant } from '../db/seed-throwaway-tenant.js';
 import { createLogger } from '../logger.js';
 import { createServer } from '../server.js';
 import './provided-context.js';
@@ -86,29 +84,15 @@ export async function createTestKit(options: { onQuery?: (query: string) => void
     fetch: (request) => Promise.resolve(yoga.fetch(request)),
     execute,
     async createTenant(template = 'care') {
-      const base = seedOrganizations.find((organization) => organization.slug === template);
-      if (!base) throw new Error(`no seed organization ${template}`);
-      const slug = `${template}-${randomBytes(5).toString('hex')}`;
-      const organization: SeedOrganization = { ...base, slug, name: `${base.name} (test ${slug})` };
-      const demoKeys = await seedDatabase(db, {
-        demoKeySecret: `test-${slug}`,
+      const { slug, tenantId, keys, userIds } = await seedThrowawayTenant(db, {
+        template,
+        secretPrefix: 'test',
+        namePrefix: 'test ',
         pepper: TEST_PEPPER,
-        organizations: [organization],
       });
-      const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
-      const users = await db.user.findMany({ where: { tenantId: tenant.id } });
-      const keys: Record<string, string> = {};
-      const userIds: Record<string, string> = {};
-      for (const user of organization.users) {
-        const email = `${user.key.replace(/_/g, '-')}@${slug}.example`;
-        const demo = demoKeys.find((entry) => entry.user === email);
-        const row = users.find((candidate) => candidate.email === email);
-        if (demo) keys[user.key] = demo.key;
-        if (row) userIds[user.key] = row.id;
-      }
       return {
         slug,
-        tenantId: tenant.id,
+        tenantId,
         keys,
         userIds,
         as(userKey) {
