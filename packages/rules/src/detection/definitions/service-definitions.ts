@@ -7,6 +7,13 @@ const providerWords =
 const partWords =
   'the piece|piece you ordered|part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
 
+/** The provider's own part (they ordered it, it is theirs): PROVIDER_DELAY, never SERVICE_DELAY. */
+const providerOwnPart = [
+  `(${providerWords}) s? (own)? (part|parts)`,
+  `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
+  `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
+];
+
 const notYet: TScopedPatterns = {
   scope: 'clause',
   anyOf: ['(if|unless|in case|what if|hopefully|hope)'],
@@ -28,9 +35,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
           scope: 'sentence',
           anyOf: [
             `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
-            `(${providerWords}) s? (own)? (part|parts)`,
-            `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
-            `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
+            ...providerOwnPart,
             '(his|her|their) (supplier|distributor|supply house|vendor|parts house|manufacturer)',
             '(installer|installers|install|installation) (keeps|kept|keep|is|was) (rescheduling|cancelling|canceling|pushing|delayed|pushed)',
             '(himself|herself|themselves|myself|ourselves|on my own|on our own)',
@@ -200,12 +205,10 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'provider-part-late',
       patterns: [
-        `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
         `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
         '(his|her|their) (supplier|distributor|supply house|manufacturer|vendor|parts house) _{0,3} (hasnt|has not|still hasnt|still has not|never|not yet|didnt|did not|is late|is behind|backordered|back ordered|out of stock|delayed|wont|will not)',
         `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (${partWords}|a part)`,
-        `(${providerWords}) s? (own)? (part|parts)`,
-        `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
+        ...providerOwnPart,
       ],
       requires: [{ scope: 'message', anyOf: [`(${delayWords}|never|still|yet|where is|where are|no word|no update)`] }],
       guards: [
