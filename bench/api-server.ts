@@ -12,9 +12,9 @@ import type { Context } from '../packages/api/src/context.js';
 import { createDatabaseClient } from '../packages/api/src/db/prisma-client.js';
 import { tenantDatabase } from '../packages/api/src/db/tenant-scope.js';
 import { createLogger } from '../packages/api/src/logger.js';
+import { escalateCase } from '../packages/api/src/modules/routing/escalation.js';
+import { routeCase } from '../packages/api/src/modules/routing/routing.js';
 import { createServer } from '../packages/api/src/server.js';
-import { escalateCase } from '../packages/api/src/services/escalation.js';
-import { routeCase } from '../packages/api/src/services/routing.js';
 
 const mode = process.argv[2];
 const url = process.env.DATABASE_URL;

@@ -6,7 +6,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema as serverSchema } from '../packages/api/src/schema/index.js';
+import { schema as serverSchema } from '../packages/api/src/edge/schema.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import {
   documentFor,

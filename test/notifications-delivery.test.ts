@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../packages/api/src/logger.js';
-import { DeliveryWorker } from '../packages/api/src/services/delivery/delivery-worker.js';
-import { verifyWebhookSignature, WEBHOOK_HEADERS } from '../packages/api/src/services/delivery/signature.js';
+import { DeliveryWorker } from '../packages/api/src/modules/delivery/delivery-worker.js';
+import { verifyWebhookSignature, WEBHOOK_HEADERS } from '../packages/api/src/modules/delivery/signature.js';
 import {
   type ReceivedWebhook,
   startMailReceiver,
   startWebhookReceiver,
   type WebhookReceiver,
-} from '../packages/api/src/services/delivery/testing-receivers.js';
+} from '../packages/api/src/modules/delivery/testing-receivers.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import { APP_ERROR, createCase, rowId } from './work-support.js';
 

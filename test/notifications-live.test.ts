@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../packages/api/src/logger.js';
-import { DeliveryWorker } from '../packages/api/src/services/delivery/delivery-worker.js';
-import { configureLiveEvents, liveEvents } from '../packages/api/src/services/delivery/live-events.js';
+import { DeliveryWorker } from '../packages/api/src/modules/delivery/delivery-worker.js';
+import { configureLiveEvents, liveEvents } from '../packages/api/src/modules/delivery/live-events.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import { ESCALATE_CASE, HIP_NOTE } from './cases-support.js';
 import { APP_ERROR, createCase, rowId } from './work-support.js';

@@ -2,13 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEBHOOK_HEADERS } from '../packages/api/src/services/delivery/signature.js';
+import { WEBHOOK_HEADERS } from '../packages/api/src/modules/delivery/signature.js';
 import {
   type ReceivedMail,
   startMailReceiver,
   startWebhookReceiver,
   type WebhookReceiver,
-} from '../packages/api/src/services/delivery/testing-receivers.js';
+} from '../packages/api/src/modules/delivery/testing-receivers.js';
 import { createTestKit, type TestKit } from '../packages/api/src/testing/test-kit.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

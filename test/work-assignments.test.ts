@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireOverdueOffers } from '../packages/api/src/services/assignment-expiry.js';
+import { expireOverdueOffers } from '../packages/api/src/modules/assignments/assignment-expiry.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import {
   ASSIGN,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timeOutWarmTransfers } from '../packages/api/src/services/warm-transfer.js';
+import { timeOutWarmTransfers } from '../packages/api/src/modules/assignments/warm-transfer.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import { APP_ERROR, createCase, rowId, timelineTypes } from './work-support.js';
 

@@ -1,7 +1,7 @@
 import { embeddedDataDir, startApp } from './app.js';
+import { startNotificationDelivery } from './background.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startNotificationDelivery } from './services/delivery/background.js';
 
 const config = readConfig();
 const logger = createLogger(config.LOG_LEVEL);

@@ -9,6 +9,7 @@ import type { TConfig } from './config.js';
 import type { Context } from './context.js';
 import type { PrismaClient } from './db/prisma-client.js';
 import { tenantDatabase } from './db/tenant-scope.js';
+import { schema } from './edge/schema.js';
 import { AppError, httpStatusFor } from './errors/app-error.js';
 import { translateDatabaseError } from './errors/prisma-error.js';
 import { rateLimitPlugin } from './limits/rate-limit-plugin.js';
@@ -22,7 +23,6 @@ import {
   currentRequestId,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './observability/request-observer.js';
-import { schema } from './schema/index.js';
 import { registerApiKeyPepper } from './security/api-key-pepper.js';
 import { inputHygienePlugin } from './security/input-hygiene.js';
 import { persistedOperationsPlugin, readPersistedOperations } from './security/persisted-operations.js';

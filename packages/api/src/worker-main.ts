@@ -1,7 +1,7 @@
+import { WORKER_MAINTENANCE, workerOptionsFromEnv } from './background.js';
 import { createDatabaseClient } from './db/prisma-client.js';
 import { createLogger } from './logger.js';
-import { WORKER_MAINTENANCE, workerOptionsFromEnv } from './services/delivery/background.js';
-import { DeliveryWorker } from './services/delivery/delivery-worker.js';
+import { DeliveryWorker } from './modules/delivery/delivery-worker.js';
 
 /**
  * `pnpm worker`: a notification delivery worker process. Run as many as you like against the

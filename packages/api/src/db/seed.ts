@@ -1,6 +1,6 @@
 import { getShippedPolicyPack } from '@escalate/rules';
 import { deriveDemoApiKey } from '../auth/api-keys.js';
-import { seedShippedPolicy } from '../services/policy-store.js';
+import { seedShippedPolicy } from '../modules/policy/policy-store.js';
 import type { PrismaClient } from './prisma-client.js';
 import { type SeedOrganization, seedOrganizations } from './seed-data.js';
 

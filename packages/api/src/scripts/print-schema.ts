@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { schema } from '../schema/index.js';
+import { schema } from '../edge/schema.js';
 
 /** Writes the committed packages/api/schema.graphql (CI regenerates it and fails on a diff). */
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import type { Context } from '../../../context.js';
+import type { Prisma } from '../../../db/prisma-client.js';
+import { builder } from '../../../edge/builder.js';
+import { assertPageSize } from '../../../edge/pagination.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { parseId, parseIdOrNull } from '../../../kernel/ids.js';
+import { type CreateCaseResult, createCase } from '../case-service.js';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  type CasePriority,
+  CasePriorityEnum,
+  type CaseStatus,
+  CaseStatusEnum,
+  type Channel,
+  ChannelEnum,
+  TIERS,
+  type Tier,
+  TierEnum,
+} from './case-enums.js';
+
+export const CaseRef = builder.prismaNode('Case', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    number: t.exposeInt('number'),
+    displayNumber: t.string({
+      description: 'Human-readable number, e.g. CASE-000123',
+      select: { number: true },
+      resolve: (row) => `CASE-${String(row.number).padStart(6, '0')}`,
+    }),
+    status: t.field({ type: CaseStatusEnum, resolve: (row) => row.status as CaseStatus }),
+    priority: t.field({ type: CasePriorityEnum, resolve: (row) => row.priority as CasePriority }),
+    tier: t.field({ type: TierEnum, resolve: (row) => row.tier as Tier }),
+    channel: t.field({ type: ChannelEnum, nullable: true, resolve: (row) => row.channel as Channel | null }),
+    subject: t.exposeString('subject'),
+    description: t.exposeString('description', { nullable: true }),
+    customerRef: t.exposeString('customerRef'),
+    concern: t.exposeString('concern', { nullable: true }),
+    externalCrmNumber: t.exposeString('externalCrmNumber', { nullable: true }),
+    brand: t.exposeString('brand', { nullable: true }),
+    signals: t.expose('signals', { type: 'JSON' }),
+    triggers: t.exposeStringList('triggers', { description: 'Trigger codes of the last routing decision' }),
+    policyVersion: t.exposeInt('policyVersion', {
+      nullable: true,
+      description: 'Policy version that last routed this case (X-3)',
+    }),
+    closeReason: t.exposeString('closeReason', { nullable: true }),
+    closeSecondaryReason: t.exposeString('closeSecondaryReason', { nullable: true }),
+    version: t.exposeInt('version', { description: 'Optimistic concurrency version; send it back with updates' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    team: t.relation('team', { nullable: true }),
+    queue: t.relation('queue', { nullable: true }),
+    assignee: t.relation('assignee', { nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+  }),
+});
+
+const CaseFilterInput = builder.inputType('CaseFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [CaseStatusEnum] }),
+    priority: t.field({ type: [CasePriorityEnum] }),
+    tier: t.field({ type: [TierEnum] }),
+    queue: t.string({ description: 'queue slug' }),
+    assigneeId: t.id(),
+    trigger: t.string({ description: 'trigger code fired by the last routing decision' }),
+    customerRef: t.string(),
+    breached: t.boolean({ description: 'only cases whose SLA due time has passed (true) or not (false)' }),
+    dueBefore: t.field({ type: 'DateTime' }),
+    search: t.string({ description: 'text in the subject (case-insensitive)' }),
+  }),
+});
+
+const ZCaseFilter = z
+  .object({
+    status: z.array(z.enum(CASE_STATUSES)).max(20).nullish(),
+    priority: z.array(z.enum(CASE_PRIORITIES)).max(20).nullish(),
+    tier: z.array(z.enum(TIERS)).max(20).nullish(),
+    queue: z.string().max(80).nullish(),
+    assigneeId: z.string().max(200).nullish(),
+    trigger: z.string().max(100).nullish(),
+    customerRef: z.string().max(200).nullish(),
+    breached: z.boolean().nullish(),
+    dueBefore: z.date().nullish(),
+    search: z.string().max(200).nullish(),
+  })
+  .nullish();
+
+export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput {
+  const filter = parseInput(ZCaseFilter, rawFilter, 'filter');
+  if (!filter) return {};
+  const where: Prisma.CaseWhereInput = {};
+  const and: Prisma.CaseWhereInput[] = [];
+  if (filter.status?.length) where.status = { in: filter.status };
+  if (filter.priority?.length) where.priority = { in: filter.priority };
+  if (filter.tier?.length) where.tier = { in: filter.tier };
+  if (filter.queue) where.queue = { slug: filter.queue };
+  if (filter.assigneeId) where.assigneeId = parseId(filter.assigneeId, 'User', 'filter.assigneeId');
+  if (filter.trigger) where.triggers = { has: filter.trigger };
+  if (filter.customerRef) where.customerRef = filter.customerRef;
+  if (filter.search) where.subject = { contains: filter.search, mode: 'insensitive' };
+  if (filter.breached === true) and.push({ slaDueAt: { lt: now } }, { closedAt: null }, { slaPausedAt: null });
+  if (filter.breached === false)
+    and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { slaPausedAt: { not: null } }] });
+  if (filter.dueBefore) and.push({ slaDueAt: { lt: filter.dueBefore } });
+  if (and.length) where.AND = and;
+  return where;
+}
+
+/**
+ * Prisma turns a cursor into `createdAt < c OR (createdAt = c AND id < i)`, which an index
+ * cannot serve as one range: deep pages would scan from the start. Bounding createdAt by the
+ * cursor row's value (≤ going forward, ≥ going back) lets the (tenantId, createdAt, id) index
+ * start the scan at the cursor; Prisma's own condition still breaks ties on id.
+ */
+async function cursorBound(
+  context: Context,
+  query: { cursor?: { id?: string }; take?: number },
+): Promise<Prisma.CaseWhereInput | null> {
+  const cursorId = query.cursor?.id;
+  if (!cursorId) return null;
+  const row = await context.db.case.findUnique({ where: { id: cursorId }, select: { createdAt: true } });
+  if (!row) return null;
+  const forward = (query.take ?? 1) > 0;
+  return { createdAt: forward ? { lte: row.createdAt } : { gte: row.createdAt } };
+}
+
+builder.queryFields((t) => ({
+  case: t.prismaField({
+    type: 'Case',
+    nullable: true,
+    description: 'A case of your organization by id; null when there is none (or it belongs to another organization)',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = parseIdOrNull(String(args.id), 'Case');
+      return id ? context.db.case.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+  cases: t.prismaConnection({
+    type: 'Case',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: 100,
+    args: { filter: t.arg({ type: CaseFilterInput }) },
+    description: 'Cases of your organization, newest first, with keyset pagination',
+    resolve: async (query, _root, args, context) => {
+      assertPageSize(args);
+      const where = caseWhere(args.filter, context.now);
+      const bound = await cursorBound(context, query);
+      return context.db.case.findMany({
+        ...query,
+        where: bound ? { AND: [where, bound] } : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+    },
+  }),
+}));
+
+const CreateCaseInput = builder.inputType('CreateCaseInput', {
+  fields: (t) => ({
+    subject: t.string({ required: true }),
+    description: t.string(),
+    customerRef: t.string({ required: true, description: "the customer's id in your systems" }),
+    concern: t.string({ description: 'what the case is about; with customerRef it detects duplicates (SOL-2)' }),
+    externalCrmNumber: t.string(),
+    priority: t.field({ type: CasePriorityEnum }),
+    channel: t.field({ type: ChannelEnum }),
+    brand: t.string(),
+    queue: t.string({ description: 'queue slug' }),
+    signals: t.field({ type: 'JSON', description: 'structured signals (counts, flags, dates)' }),
+    allowDuplicate: t.boolean({ description: 'create even if an open case for the same customer and concern exists' }),
+    idempotencyKey: t.string({ description: 'repeat the request with the same key to get the first result (X-4)' }),
+  }),
+});
+
+const CreateCasePayload = builder.objectRef<CreateCaseResult>('CreateCasePayload').implement({
+  fields: (t) => ({
+    created: t.exposeBoolean('created', {
+      description: 'false when an existing open case for the same customer and concern was returned (SOL-2)',
+    }),
+    case: t.prismaField({
+      type: 'Case',
+      resolve: (query, payload, _args, context) =>
+        context.db.case.findUniqueOrThrow({ ...query, where: { id: payload.caseId } }),
+    }),
+  }),
+});
+
+builder.mutationField('createCase', (t) =>
+  t.field({
+    type: CreateCasePayload,
+    errors: {},
+    args: { input: t.arg({ type: CreateCaseInput, required: true }) },
+    resolve: async (_root, args, context) => createCase(context, args.input),
+  }),
+);

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { builder } from '../../../edge/builder.js';
+import { assertPageSize } from '../../../edge/pagination.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { redriveDeadMessages } from '../dead-letters.js';
+import { OUTBOX_CHANNELS, type OutboxChannel } from '../outbox.js';
+
+const OUTBOX_STATUSES = ['PENDING', 'PROCESSING', 'DELIVERED', 'DEAD'] as const;
+const OutboxStatusEnum = builder.enumType('OutboxStatus', { values: OUTBOX_STATUSES });
+export const OutboxChannelEnum = builder.enumType('OutboxChannel', { values: OUTBOX_CHANNELS });
+
+builder.prismaNode('OutboxMessage', {
+  id: { field: 'id' },
+  description: 'A notification written with the change that caused it (X-6) and delivered by the worker',
+  fields: (t) => ({
+    channel: t.field({ type: OutboxChannelEnum, resolve: (row) => row.channel as OutboxChannel }),
+    template: t.exposeString('template', { nullable: true }),
+    recipient: t.exposeString('recipient'),
+    subject: t.exposeString('subject', { nullable: true }),
+    payload: t.expose('payload', { type: 'JSON' }),
+    status: t.field({ type: OutboxStatusEnum, resolve: (row) => row.status as (typeof OUTBOX_STATUSES)[number] }),
+    attempts: t.exposeInt('attempts'),
+    maxAttempts: t.exposeInt('maxAttempts'),
+    nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime' }),
+    lastError: t.exposeString('lastError', { nullable: true }),
+    deliveryId: t.exposeString('deliveryId', { description: 'stable across attempts: receivers drop repeats' }),
+    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    case: t.relation('case', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField('Case', 'notifications', (t) =>
+  t.relation('outboxMessages', {
+    query: { orderBy: { createdAt: 'asc' }, take: 100 },
+    description: 'Notifications this case caused, with their delivery state',
+  }),
+);
+
+const OutboxFilterInput = builder.inputType('OutboxFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [OutboxStatusEnum] }),
+    channel: t.field({ type: [OutboxChannelEnum] }),
+  }),
+});
+
+const ZOutboxFilter = z
+  .object({
+    status: z.array(z.enum(OUTBOX_STATUSES)).max(4).nullish(),
+    channel: z.array(z.enum(OUTBOX_CHANNELS)).max(5).nullish(),
+  })
+  .nullish();
+
+const ADMINS = ['admin'] as const;
+
+builder.queryField('outboxMessages', (t) =>
+  t.prismaConnection({
+    type: 'OutboxMessage',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: 100,
+    args: { filter: t.arg({ type: OutboxFilterInput }) },
+    description: 'Notifications of your organization, newest first (status DEAD: the dead letters)',
+    authScopes: { role: ADMINS },
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      const filter = parseInput(ZOutboxFilter, args.filter, 'filter');
+      return context.db.outboxMessage.findMany({
+        ...query,
+        where: {
+          ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+          ...(filter?.channel?.length ? { channel: { in: filter.channel } } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+    },
+  }),
+);
+
+builder.queryField('deadLetters', (t) =>
+  t.prismaConnection({
+    type: 'OutboxMessage',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: 100,
+    description: 'Notifications that failed every attempt; re-drive them with redriveNotifications',
+    authScopes: { role: ADMINS },
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.db.outboxMessage.findMany({
+        ...query,
+        where: { status: 'DEAD' },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+    },
+  }),
+);
+
+const RedriveNotificationsInput = builder.inputType('RedriveNotificationsInput', {
+  fields: (t) => ({
+    messageIds: t.idList({ description: 'dead messages to send again' }),
+    all: t.boolean({ description: 'every dead message of your organization (up to 500)' }),
+  }),
+});
+
+const RedrivePayload = builder.objectRef<{ messageIds: string[] }>('RedriveNotificationsPayload').implement({
+  fields: (t) => ({
+    messages: t.prismaField({
+      type: ['OutboxMessage'],
+      resolve: (query, payload, _args, context) =>
+        context.db.outboxMessage.findMany({ ...query, where: { id: { in: payload.messageIds } } }),
+    }),
+    count: t.int({ resolve: (payload) => payload.messageIds.length }),
+  }),
+});
+
+builder.mutationField('redriveNotifications', (t) =>
+  t.field({
+    type: RedrivePayload,
+    errors: {},
+    description: 'Send dead notifications again with a fresh set of attempts (same delivery ids)',
+    args: { input: t.arg({ type: RedriveNotificationsInput, required: true }) },
+    authScopes: { role: ADMINS },
+    resolve: (_root, args, context) => redriveDeadMessages(context, args.input),
+  }),
+);

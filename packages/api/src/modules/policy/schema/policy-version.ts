@@ -1,0 +1,127 @@
+import { builder } from '../../../edge/builder.js';
+import { RoutingDecisionRef } from '../../routing/schema/routing-decision.js';
+import {
+  activatePolicyVersion,
+  createPolicyVersion,
+  type ReplayedCase,
+  type ReplayResult,
+  replayPolicy,
+} from '../policy-versions.js';
+
+builder.prismaNode('PolicyVersion', {
+  id: { field: 'id' },
+  description: 'One stored version of the organization’s escalation policy (X-3); exactly one is active',
+  fields: (t) => ({
+    version: t.exposeInt('version'),
+    active: t.exposeBoolean('active'),
+    comment: t.exposeString('comment', { nullable: true }),
+    document: t.expose('document', { type: 'JSON', description: 'the policy pack' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  policyVersions: t.prismaField({
+    type: ['PolicyVersion'],
+    description: 'Stored policy versions of your organization, newest first',
+    resolve: (query, _root, _args, context) =>
+      context.db.policyVersion.findMany({ ...query, orderBy: { version: 'desc' }, take: 100 }),
+  }),
+  activePolicyVersion: t.prismaField({
+    type: 'PolicyVersion',
+    nullable: true,
+    resolve: (query, _root, _args, context) =>
+      context.db.policyVersion.findFirst({ ...query, where: { active: true } }),
+  }),
+}));
+
+const PolicyVersionPayload = builder.objectRef<{ versionId: string }>('PolicyVersionPayload').implement({
+  fields: (t) => ({
+    policyVersion: t.prismaField({
+      type: 'PolicyVersion',
+      resolve: (query, result, _args, context) =>
+        context.db.policyVersion.findUniqueOrThrow({ ...query, where: { id: result.versionId } }),
+    }),
+  }),
+});
+
+const CreatePolicyVersionInput = builder.inputType('CreatePolicyVersionInput', {
+  fields: (t) => ({
+    document: t.field({ type: 'JSON', required: true, description: 'the policy pack; every problem is reported' }),
+    comment: t.string(),
+    activate: t.boolean({ description: 'make it the active version right away' }),
+    idempotencyKey: t.string(),
+  }),
+});
+
+const ActivatePolicyVersionInput = builder.inputType('ActivatePolicyVersionInput', {
+  fields: (t) => ({
+    version: t.int({ required: true }),
+    idempotencyKey: t.string(),
+  }),
+});
+
+builder.mutationField('createPolicyVersion', (t) =>
+  t.field({
+    type: PolicyVersionPayload,
+    errors: {},
+    authScopes: { role: ['admin'] },
+    args: { input: t.arg({ type: CreatePolicyVersionInput, required: true }) },
+    resolve: (_root, args, context) => createPolicyVersion(context, args.input),
+  }),
+);
+
+builder.mutationField('activatePolicyVersion', (t) =>
+  t.field({
+    type: PolicyVersionPayload,
+    errors: {},
+    authScopes: { role: ['admin'] },
+    args: { input: t.arg({ type: ActivatePolicyVersionInput, required: true }) },
+    resolve: (_root, args, context) => activatePolicyVersion(context, args.input),
+  }),
+);
+
+const ReplayedCaseRef = builder.objectRef<ReplayedCase>('ReplayedCase').implement({
+  fields: (t) => ({
+    case: t.prismaField({
+      type: 'Case',
+      resolve: (query, result, _args, context) =>
+        context.db.case.findUniqueOrThrow({ ...query, where: { id: result.caseId } }),
+    }),
+    differences: t.exposeStringList('differences', { description: 'which parts of the decision change' }),
+    baseline: t.field({ type: RoutingDecisionRef, resolve: (result) => result.baseline }),
+    candidate: t.field({ type: RoutingDecisionRef, resolve: (result) => result.candidate }),
+  }),
+});
+
+const PolicyReplayRef = builder.objectRef<ReplayResult>('PolicyReplay').implement({
+  fields: (t) => ({
+    baselineVersion: t.exposeInt('baselineVersion'),
+    candidateVersion: t.exposeInt('candidateVersion'),
+    evaluated: t.exposeInt('evaluated', { description: 'cases replayed' }),
+    changed: t.field({ type: [ReplayedCaseRef], resolve: (result) => result.changed }),
+  }),
+});
+
+const ReplayPolicyInput = builder.inputType('ReplayPolicyInput', {
+  fields: (t) => ({
+    version: t.int({ description: 'a stored version to try' }),
+    document: t.field({ type: 'JSON', description: 'or an unsaved candidate policy pack' }),
+    baselineVersion: t.int({ description: 'compare against this version; the active one by default' }),
+    since: t.field({ type: 'DateTime', required: true, description: 'replay cases created since then' }),
+    limit: t.int({ description: 'at most this many recent cases (default 200, at most 500)' }),
+  }),
+});
+
+builder.queryField('replayPolicy', (t) =>
+  t.field({
+    type: PolicyReplayRef,
+    errors: {},
+    authScopes: { role: ['admin', 'lead'] },
+    description:
+      'Which recent cases a candidate policy would decide differently, both decisions side by side. Changes nothing.',
+    args: { input: t.arg({ type: ReplayPolicyInput, required: true }) },
+    resolve: (_root, args, context) => replayPolicy(context, { ...args.input, limit: args.input.limit ?? undefined }),
+  }),
+);

@@ -1,0 +1,75 @@
+import type { Context } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import { parseInput } from '../../errors/zod-error.js';
+import { runIdempotent } from '../../kernel/idempotency.js';
+import { parseId } from '../../kernel/ids.js';
+import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
+import { privacyRequestNumber, ZClosePrivacyCaseInput } from './privacy-request-rules.js';
+
+/** CARE-P6: how a case is closed once its privacy request exists. */
+export const PRIVACY_CLOSE_REASON = 'Account Management';
+export const PRIVACY_CLOSE_SECONDARY_REASON = 'Data Deletion';
+export const privacyCloseComment = (number: number): string =>
+  `Created privacy request: ${privacyRequestNumber(number)}`;
+
+export interface ClosePrivacyCaseResult {
+  caseId: string;
+  privacyRequestId: string;
+  commentId: string;
+}
+
+/**
+ * Closes the case of a privacy request the way CARE-P6 says, in one transaction: the comment
+ * "Created privacy request: PR-…", reason Account Management, secondary reason Data Deletion,
+ * status CLOSED (version checked and incremented), each step on the timeline.
+ */
+export async function closeCaseForPrivacyRequest(context: Context, rawInput: unknown): Promise<ClosePrivacyCaseResult> {
+  const input = parseInput(ZClosePrivacyCaseInput, rawInput);
+  const privacyRequestId = parseId(input.privacyRequestId, 'PrivacyRequest', 'input.privacyRequestId');
+  return runIdempotent(context, 'closeCaseForPrivacyRequest', input, input.idempotencyKey, async (tx) => {
+    const request = await tx.privacyRequest.findFirst({ where: { id: privacyRequestId, deletedAt: null } });
+    if (!request) throw AppError.notFound('Privacy request');
+    const caseRow = await tx.case.findUniqueOrThrow({ where: { id: request.caseId } });
+    if (caseRow.status === 'CLOSED') {
+      throw new AppError('INVALID_TRANSITION', 'The case is already closed', {
+        rule: 'CARE-P6',
+        details: { currentVersion: caseRow.version },
+      });
+    }
+    const expectedVersion = input.caseVersion ?? caseRow.version;
+    const body = privacyCloseComment(request.number);
+    const comment = await tx.caseComment.create({
+      data: { tenantId: context.viewer.tenantId, caseId: caseRow.id, authorId: context.viewer.userId, body },
+    });
+    await recordTimelineEvent(tx, context, {
+      caseId: caseRow.id,
+      type: 'COMMENT_ADDED',
+      data: { commentId: comment.id, kind: comment.kind, body },
+    });
+    const after = {
+      status: 'CLOSED',
+      closeReason: PRIVACY_CLOSE_REASON,
+      closeSecondaryReason: PRIVACY_CLOSE_SECONDARY_REASON,
+    };
+    const updated = await tx.case.updateMany({
+      where: { id: caseRow.id, version: expectedVersion },
+      data: { ...after, closedAt: context.now, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      throw new AppError('CONFLICT', 'The case changed since you loaded it; reload and retry', {
+        details: { currentVersion: caseRow.version },
+      });
+    }
+    await recordTimelineEvent(tx, context, {
+      caseId: caseRow.id,
+      type: 'STATUS_CHANGED',
+      data: {
+        ...changedFields(caseRow as unknown as Record<string, unknown>, after),
+        version: { before: expectedVersion, after: expectedVersion + 1 },
+        privacyRequestId: request.id,
+        rule: 'CARE-P6',
+      },
+    });
+    return { caseId: caseRow.id, privacyRequestId: request.id, commentId: comment.id };
+  });
+}
