@@ -5,7 +5,7 @@
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../packages/api/src/db/embedded-database.js';
 import { migrateDatabase } from '../packages/api/src/db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from '../packages/api/src/db/prisma-client.js';
-import { seedThrowawayTenant, type ThrowawayTenant } from '../packages/api/src/db/seed-throwaway-tenant.js';
+import { seedThrowawayTenant, type ThrowawayTenant } from '../packages/api/src/seed/seed-throwaway-tenant.js';
 
 export const HARNESS_PEPPER = 'bench-pepper-value';
 

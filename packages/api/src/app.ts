@@ -6,8 +6,8 @@ import { readConfig, type TConfig } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded-database.js';
 import { migrateDatabase, repositoryRoot } from './db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';
-import { type DemoKey, seedDatabase } from './db/seed.js';
 import { createLogger } from './logger.js';
+import { type DemoKey, seedDatabase } from './seed/seed.js';
 import { createServer, serverOptionsFromConfig } from './server.js';
 
 /** Where the embedded database lives: ESCALATE_DATA_DIR, relative paths from the repository root. */

@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { TConfig } from './config.js';
 import type { PrismaClient } from './db/prisma-client.js';
-import { expireOverdueOffers } from './modules/assignments/assignment-expiry.js';
-import { timeOutWarmTransfers } from './modules/assignments/warm-transfer.js';
-import { DeliveryWorker, type DeliveryWorkerOptions } from './modules/delivery/delivery-worker.js';
-import { configureLiveEvents, liveEvents } from './modules/delivery/live-events.js';
+import { expireOverdueOffers, timeOutWarmTransfers } from './modules/assignments/index.js';
+import {
+  configureLiveEvents,
+  DeliveryWorker,
+  type DeliveryWorkerOptions,
+  liveEvents,
+} from './modules/delivery/index.js';
 
 /** Housekeeping every worker runs between batches. */
 export const WORKER_MAINTENANCE: NonNullable<DeliveryWorkerOptions['maintenance']> = [

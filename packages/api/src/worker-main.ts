@@ -1,7 +1,7 @@
 import { WORKER_MAINTENANCE, workerOptionsFromEnv } from './background.js';
 import { createDatabaseClient } from './db/prisma-client.js';
 import { createLogger } from './logger.js';
-import { DeliveryWorker } from './modules/delivery/delivery-worker.js';
+import { DeliveryWorker } from './modules/delivery/index.js';
 
 /**
  * `pnpm worker`: a notification delivery worker process. Run as many as you like against the

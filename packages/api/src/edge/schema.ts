@@ -16,6 +16,8 @@ import '../modules/cases/schema/case-comment.js';
 import '../modules/cases/schema/attachment.js';
 import '../modules/cases/schema/case-sla.js';
 import '../modules/policy/schema/policy-version.js';
+import '../modules/routing/schema/policy-replay.js';
+import '../modules/routing/schema/resolution-escalation.js';
 import '../modules/cases/schema/timeline-event.js';
 import '../modules/customers/schema/customer.js';
 import '../modules/privacy/schema/privacy-request.js';

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { Role } from '../auth/roles.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from '../db/prisma-client.js';
-import { seedThrowawayTenant } from '../db/seed-throwaway-tenant.js';
 import { createLogger } from '../logger.js';
+import { seedThrowawayTenant } from '../seed/seed-throwaway-tenant.js';
 import { createServer } from '../server.js';
 import './provided-context.js';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
-import { activePolicy, type PolicyReader } from '../policy/policy-store.js';
+import { activePolicy, type PolicyReader } from '../policy/index.js';
 
 /**
  * The brand a case is stored with. Organizations whose policy names brands (LL: TSM and HB)

@@ -3,9 +3,8 @@ import type { Context } from '../../context.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
-import { ZNoteFields } from '../routing/escalation.js';
 import { requireCase } from './case-guards.js';
-import { recordHandoffNote } from './handoff-notes.js';
+import { recordHandoffNote, ZNoteFields } from './handoff-notes.js';
 
 export const ZAddHandoffNoteInput = z.object({
   fields: ZNoteFields.refine(

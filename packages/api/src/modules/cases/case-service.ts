@@ -6,7 +6,7 @@ import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { resolveCaseBrand } from './case-brand.js';
-import { CASE_PRIORITIES, CHANNELS } from './schema/case-enums.js';
+import { CASE_PRIORITIES, CHANNELS } from './case-vocabulary.js';
 
 const ZSlug = z.string().trim().min(1).max(80);
 

@@ -6,7 +6,7 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
-import { CASE_STATUSES, type CaseStatus } from './schema/case-enums.js';
+import { CASE_STATUSES, type CaseStatus } from './case-vocabulary.js';
 import { slaDataForStatus } from './sla.js';
 
 /**

@@ -6,13 +6,12 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
-import { activePolicy } from '../policy/policy-store.js';
-import { ZNoteFields } from '../routing/escalation.js';
+import { activePolicy } from '../policy/index.js';
 import { resolveCaseBrand } from './case-brand.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { normalizeConcern } from './case-service.js';
-import { missingNoteFields, recordHandoffNote } from './handoff-notes.js';
-import { CASE_PRIORITIES, CHANNELS } from './schema/case-enums.js';
+import { CASE_PRIORITIES, CHANNELS } from './case-vocabulary.js';
+import { missingNoteFields, recordHandoffNote, ZNoteFields } from './handoff-notes.js';
 
 /** Installer or sales-rep contact shared with the customer on request (SOL-6). */
 export const ZInstallerInfo = z.object({

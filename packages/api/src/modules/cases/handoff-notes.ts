@@ -1,9 +1,15 @@
 import type { CompiledPolicy, TDecision } from '@escalate/rules';
+import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { REVIEW_SUBJECT_KEYWORDS, reviewActionInSubject } from '../policy/review-comment-template.js';
+import { REVIEW_SUBJECT_KEYWORDS, reviewActionInSubject } from '../policy/index.js';
+
+/** A handoff note: the policy's note fields (camelCase names) with their text. */
+export const ZNoteFields = z
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'note field names are camelCase'), z.string().max(10_000))
+  .refine((fields) => Object.keys(fields).length <= 40, 'at most 40 note fields');
 
 /** A handoff note: the policy's note fields by name (TON-4, LL-*). */
 export type NoteFields = Record<string, string>;

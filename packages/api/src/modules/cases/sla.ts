@@ -1,7 +1,7 @@
 import { addBusinessMinutes, type TBusinessCalendar, type TSla } from '@escalate/rules';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
-import { policyByVersion } from '../policy/policy-store.js';
+import { policyByVersion } from '../policy/index.js';
 
 /** How a case's due time was computed (Case.slaExplanation). */
 export interface SlaRecord {

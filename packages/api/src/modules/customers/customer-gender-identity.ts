@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { parseId } from '../../kernel/ids.js';
-import { type EscalationResult, escalateCase } from '../routing/escalation.js';
+import { type EscalationResult, escalateCase } from '../routing/index.js';
 
 /**
  * CARE-G1 categories of gender identity concerns (sops/care-tier2-escalations.txt, "Gender

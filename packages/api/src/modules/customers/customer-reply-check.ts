@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { parseId } from '../../kernel/ids.js';
-import { activePolicy } from '../policy/policy-store.js';
+import { activePolicy } from '../policy/index.js';
 
 export const ZCheckReplyArgs = z.object({
   caseId: z.string().min(1),

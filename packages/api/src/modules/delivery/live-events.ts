@@ -1,4 +1,4 @@
-import { Repeater } from 'graphql-yoga';
+import { Repeater } from '@repeaterjs/repeater';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { type PrismaClient, prisma } from '../../db/prisma-client.js';

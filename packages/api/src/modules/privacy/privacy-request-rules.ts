@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import { formatNumber } from '../../kernel/counters.js';
-import type { EmailTemplateId } from '../delivery/email-templates.js';
+import type { EmailTemplateId } from '../delivery/index.js';
 import { JURISDICTIONS } from './dsar-deadlines.js';
 
 /** CARE-P2 */

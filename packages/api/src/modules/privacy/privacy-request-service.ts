@@ -8,8 +8,7 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { addresseeName, renderEmail } from '../delivery/email-templates.js';
-import { enqueueNotification } from '../delivery/outbox.js';
+import { addresseeName, enqueueNotification, renderEmail } from '../delivery/index.js';
 import { computeDsarDeadlines } from './dsar-deadlines.js';
 import {
   assertPasswordSignIn,

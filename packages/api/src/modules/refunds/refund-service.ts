@@ -7,10 +7,8 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { activePolicy } from '../policy/policy-store.js';
-import { applyDecision } from '../routing/decision-apply.js';
-import { buildEvaluationInput } from '../routing/evaluation-input.js';
-import { decide, loadCaseForEvaluation } from '../routing/routing.js';
+import { activePolicy } from '../policy/index.js';
+import { applyDecision, buildEvaluationInput, decide, loadCaseForEvaluation } from '../routing/index.js';
 
 export const REFUND_KINDS = ['BOOKING', 'SUBSCRIPTION', 'PROGRAM'] as const;
 

@@ -5,7 +5,7 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
-import { checkReviewComment, REVIEW_COMMENT_TEMPLATE, type ReviewAction } from '../policy/review-comment-template.js';
+import { checkReviewComment, REVIEW_COMMENT_TEMPLATE, type ReviewAction } from '../policy/index.js';
 import { workReviewOnCase } from './review-case-work.js';
 import type { ReviewResult, ReviewStatus } from './review-service.js';
 

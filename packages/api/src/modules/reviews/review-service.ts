@@ -5,12 +5,9 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
-import { updateCaseGuarded } from '../cases/case-guards.js';
-import { activePolicy } from '../policy/policy-store.js';
-import { missingEscalationFields, reviewActionInSubject } from '../policy/review-comment-template.js';
-import { applyDecision } from '../routing/decision-apply.js';
-import { buildEvaluationInput } from '../routing/evaluation-input.js';
-import { decide, loadCaseForEvaluation } from '../routing/routing.js';
+import { updateCaseGuarded } from '../cases/index.js';
+import { activePolicy, missingEscalationFields, reviewActionInSubject } from '../policy/index.js';
+import { applyDecision, buildEvaluationInput, decide, loadCaseForEvaluation } from '../routing/index.js';
 
 export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'EDITED', 'REJECTED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

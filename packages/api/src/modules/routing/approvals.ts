@@ -7,8 +7,8 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { requireCase, updateCaseGuarded } from '../cases/case-guards.js';
-import { policyByVersion } from '../policy/policy-store.js';
+import { requireCase, updateCaseGuarded } from '../cases/index.js';
+import { policyByVersion } from '../policy/index.js';
 import { mayDecideApproval } from './approvers.js';
 import { applyDecision } from './decision-apply.js';
 

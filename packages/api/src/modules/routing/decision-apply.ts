@@ -4,9 +4,14 @@ import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { updateCaseGuarded } from '../cases/case-guards.js';
-import { type NoteFields, recordHandoffNote } from '../cases/handoff-notes.js';
-import { restartSla, slaDataFromDecision } from '../cases/sla.js';
+import {
+  type NoteFields,
+  recordHandoffNote,
+  restartSla,
+  slaDataFromDecision,
+  updateCaseGuarded,
+} from '../cases/index.js';
+import type { ApplyDecisionArgs } from './decision-args.js';
 import {
   createDecisionTasks,
   enqueueDecisionNotifications,
@@ -16,20 +21,9 @@ import {
 } from './decision-effects.js';
 import { caseReference } from './evaluation-input.js';
 
-const DEFAULT_STEP_ORDER: readonly TStepKind[] = ['NOTE', 'QUEUE', 'STATUS_OPEN', 'PRIORITY'];
+export type { ApplyDecisionArgs } from './decision-args.js';
 
-export interface ApplyDecisionArgs {
-  caseId: string;
-  expectedVersion: number;
-  decision: TDecision;
-  policy: CompiledPolicy;
-  policyVersion: number;
-  evaluationInput: TEvaluationInput;
-  /** handoff note sent with this request (already validated against the policy) */
-  note: NoteFields | null;
-  /** set when an approval releases the decision (CIN-2) */
-  approvalId?: string | null;
-}
+const DEFAULT_STEP_ORDER: readonly TStepKind[] = ['NOTE', 'QUEUE', 'STATUS_OPEN', 'PRIORITY'];
 
 export interface AppliedDecision {
   version: number;

@@ -2,10 +2,10 @@ import type { CompiledPolicy, TDecision, TRenderedNotification } from '@escalate
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { offerAssignment } from '../assignments/assignment-service.js';
-import { enqueueNotification, type OutboxChannel } from '../delivery/outbox.js';
-import { createTaskInTransaction, TASK_KINDS, type TaskKind } from '../tasks/task-service.js';
-import type { ApplyDecisionArgs } from './decision-apply.js';
+import { offerAssignment } from '../assignments/index.js';
+import { enqueueNotification, type OutboxChannel } from '../delivery/index.js';
+import { createTaskInTransaction, TASK_KINDS, type TaskKind } from '../tasks/index.js';
+import type { ApplyDecisionArgs } from './decision-args.js';
 
 function recipientFor(policy: CompiledPolicy, roleOrSkill: string): string {
   const declared = policy.pack.roles.find((role) => role.slug === roleOrSkill);

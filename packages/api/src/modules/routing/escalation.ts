@@ -7,19 +7,22 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { assertVersion, requireCase, updateCaseGuarded } from '../cases/case-guards.js';
-import { missingNoteFields, type NoteFields, noteRequiredError, recordHandoffNote } from '../cases/handoff-notes.js';
-import { enqueueNotification } from '../delivery/outbox.js';
-import { activePolicy } from '../policy/policy-store.js';
+import {
+  assertVersion,
+  missingNoteFields,
+  type NoteFields,
+  noteRequiredError,
+  recordHandoffNote,
+  requireCase,
+  updateCaseGuarded,
+  ZNoteFields,
+} from '../cases/index.js';
+import { enqueueNotification } from '../delivery/index.js';
+import { activePolicy } from '../policy/index.js';
 import { approverRecipient } from './approvers.js';
 import { applyDecision } from './decision-apply.js';
 import { buildEvaluationInput, caseReference, ZRoutingSignals } from './evaluation-input.js';
 import { decide, loadCaseForEvaluation } from './routing.js';
-
-/** A handoff note: the policy's note fields (camelCase names) with their text. */
-export const ZNoteFields = z
-  .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'note field names are camelCase'), z.string().max(10_000))
-  .refine((fields) => Object.keys(fields).length <= 40, 'at most 40 note fields');
 
 export const ZEscalateCaseInput = z.object({
   expectedVersion: z.number().int().min(1),

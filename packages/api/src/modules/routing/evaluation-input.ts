@@ -1,7 +1,7 @@
 import { type CompiledPolicy, JOB_STATUSES, parseEvaluationInput, type TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Viewer } from '../../context.js';
-import { RESOLUTION_LEAD_SKILL } from '../assignments/warm-transfer.js';
+import { RESOLUTION_LEAD_SKILL } from '../assignments/index.js';
 
 /**
  * Structured signals an agent or an integration sends with a routing request, and that a case

@@ -4,8 +4,8 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { parseId } from '../../kernel/ids.js';
-import { adviseWarmTransfer } from '../assignments/warm-transfer.js';
-import { type ActivePolicy, activePolicy, policyByVersion } from '../policy/policy-store.js';
+import { adviseWarmTransfer } from '../assignments/index.js';
+import { type ActivePolicy, activePolicy, policyByVersion } from '../policy/index.js';
 import {
   buildEvaluationInput,
   type CaseForEvaluation,

@@ -3,8 +3,7 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { inTransaction } from '../../kernel/transaction.js';
-import { openAssignmentCounts } from '../assignments/assignment-candidates.js';
-import { chooseCandidate, judgeCandidate } from '../assignments/assignment-eligibility.js';
+import { chooseCandidate, judgeCandidate, openAssignmentCounts } from '../assignments/index.js';
 
 const CHUNK = 100;
 

@@ -5,7 +5,7 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
-import { enqueueNotification } from '../delivery/outbox.js';
+import { enqueueNotification } from '../delivery/index.js';
 import { type CreateTaskResult, createTaskInTransaction } from './task-service.js';
 
 const required = (max: number) => z.string().trim().min(1, 'is required').max(max);

@@ -6,9 +6,8 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import type { AssignmentDirective } from '../assignments/assignment-candidates.js';
-import { ASSIGNMENT_STRATEGIES, type AssignmentExplanation } from '../assignments/assignment-eligibility.js';
-import { offerAssignment } from '../assignments/assignment-service.js';
+import type { AssignmentDirective } from '../assignments/index.js';
+import { ASSIGNMENT_STRATEGIES, type AssignmentExplanation, offerAssignment } from '../assignments/index.js';
 
 export const TASK_KINDS = [
   'BBB',

@@ -1,14 +1,16 @@
-import { CASE_STATUSES, CHANNELS, PRIORITIES, TIERS } from '@escalate/rules';
 import { builder } from '../../../edge/builder.js';
+import { CASE_PRIORITIES, CASE_STATUSES, CHANNELS, TIERS } from '../case-vocabulary.js';
 
-// The stored vocabulary is the rules engine's input vocabulary: one definition for both.
-export { CASE_STATUSES, CHANNELS, TIERS } from '@escalate/rules';
-export const CASE_PRIORITIES = PRIORITIES;
-
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type CasePriority = (typeof CASE_PRIORITIES)[number];
-export type Tier = (typeof TIERS)[number];
-export type Channel = (typeof CHANNELS)[number];
+export {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  type CasePriority,
+  type CaseStatus,
+  CHANNELS,
+  type Channel,
+  TIERS,
+  type Tier,
+} from '../case-vocabulary.js';
 
 export const CaseStatusEnum = builder.enumType('CaseStatus', { values: CASE_STATUSES });
 export const CasePriorityEnum = builder.enumType('CasePriority', { values: CASE_PRIORITIES });

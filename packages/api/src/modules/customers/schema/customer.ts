@@ -2,7 +2,7 @@ import type { TReplyFinding } from '@escalate/rules';
 import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { parseIdOrNull } from '../../../kernel/ids.js';
-import type { EscalationResult } from '../../routing/escalation.js';
+import type { EscalationResult } from '../../routing/index.js';
 import { GENDER_IDENTITY_CATEGORIES, raiseGenderIdentityConcern } from '../customer-gender-identity.js';
 import { checkCaseReply, type ReplyCheckResult } from '../customer-reply-check.js';
 import { type AddTeamToCaseResult, addTeamToCase } from '../customer-safety-team.js';

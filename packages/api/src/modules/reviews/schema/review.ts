@@ -2,7 +2,7 @@ import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { assertPageSize } from '../../../edge/pagination.js';
 import { parseIdOrNull } from '../../../kernel/ids.js';
-import { REVIEW_COMMENT_TEMPLATE } from '../../policy/review-comment-template.js';
+import { REVIEW_COMMENT_TEMPLATE } from '../../policy/index.js';
 import { editReview, removeReview } from '../review-change-service.js';
 import {
   escalateReviewRequest,

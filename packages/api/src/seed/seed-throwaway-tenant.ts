@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from './prisma-client.js';
+import type { PrismaClient } from '../db/prisma-client.js';
 import { seedDatabase } from './seed.js';
 import { type SeedOrganization, seedOrganizations } from './seed-data.js';
 

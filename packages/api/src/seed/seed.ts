@@ -1,7 +1,7 @@
 import { getShippedPolicyPack } from '@escalate/rules';
 import { deriveDemoApiKey } from '../auth/api-keys.js';
-import { seedShippedPolicy } from '../modules/policy/policy-store.js';
-import type { PrismaClient } from './prisma-client.js';
+import type { PrismaClient } from '../db/prisma-client.js';
+import { seedShippedPolicy } from '../modules/policy/index.js';
 import { type SeedOrganization, seedOrganizations } from './seed-data.js';
 
 export interface DemoKey {
