@@ -206,9 +206,16 @@ describe('creating privacy requests', () => {
   });
 
   it('rejects bad input naming the field, and an unknown case, writing nothing', async () => {
+    const { caseId } = await memberWithCase(care);
     const before = await tenantCounts(care.tenantId);
-    const bad = await care.as('privacy')<any>(CREATE_PR, {
+    // a malformed id is refused where it enters, naming the argument
+    const badId = await care.as('privacy')<any>(CREATE_PR, {
       input: { caseId: 'not-an-id', type: 'DELETE_DATA', requesterEmail: 'nope' },
+    });
+    expect(badId.data?.createPrivacyRequest.code).toBe('VALIDATION_FAILED');
+    expect(badId.data?.createPrivacyRequest.fields.map((field: any) => field.path)).toContain('input.caseId');
+    const bad = await care.as('privacy')<any>(CREATE_PR, {
+      input: { caseId, type: 'DELETE_DATA', requesterEmail: 'nope' },
     });
     expect(bad.data?.createPrivacyRequest.code).toBe('VALIDATION_FAILED');
     expect(bad.data?.createPrivacyRequest.fields.map((field: any) => field.path)).toContain('input.requesterEmail');

@@ -1,12 +1,12 @@
 /**
  * Tenant isolation probes (X-5): every root query and mutation of the schema, found by
  * introspection, is called with keys of another organization (using ids of this
- * organization's rows) and with every role its declared scopes leave out. Expected:
+ * organization's rows) and with every role the permission table leaves out. Expected:
  * not found / forbidden, no row of this organization in the answer, and no write.
  */
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema as serverSchema } from '../packages/api/src/edge/schema.js';
+import { PERMISSIONS } from '../packages/api/src/edge/permissions.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import {
   documentFor,
@@ -28,16 +28,10 @@ let ownerIds: Map<string, string[]>;
 let allOwnerIds: Set<string>;
 let hints: ValueHints;
 
-/** Roles a field declares (Pothos scope-auth), or null when it decides in the resolver. */
+/** Roles the permission table gives a root field (every root field has an entry). */
 function declaredRoles(root: RootField): readonly string[] | null {
-  const type = root.operation === 'query' ? serverSchema.getQueryType() : serverSchema.getMutationType();
-  const field = type?.getFields()[root.name];
-  const scopes = (field?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions
-    ?.authScopes;
-  if (scopes && typeof scopes === 'object' && Array.isArray((scopes as { role?: unknown }).role)) {
-    return (scopes as { role: string[] }).role;
-  }
-  return null;
+  const table = root.operation === 'query' ? PERMISSIONS.root.Query : PERMISSIONS.root.Mutation;
+  return table[root.name] ?? null;
 }
 
 function hintsFor(ids: Map<string, string[]>, queueSlug: string, probeKeyId?: string): ValueHints {

@@ -33,7 +33,12 @@ function withTenantData(data: unknown, tenantId: string): unknown {
 function scopeArgs(model: string, operation: string, args: Args | undefined, tenantId: string): Args {
   const scoped: Args = { ...(args ?? {}) };
   if (model === 'Tenant') {
-    if (FILTERED.has(operation)) scoped.where = { ...((scoped.where as Args) ?? {}), id: tenantId };
+    // the caller's own organization only: an id asked for stays in the filter, so another
+    // organization's id finds nothing rather than the caller's
+    if (FILTERED.has(operation)) {
+      const where = (scoped.where as Args | undefined) ?? {};
+      scoped.where = 'id' in where ? { ...where, AND: [{ id: tenantId }] } : { ...where, id: tenantId };
+    }
     return scoped;
   }
   if (FILTERED.has(operation)) scoped.where = { ...((scoped.where as Args) ?? {}), tenantId };

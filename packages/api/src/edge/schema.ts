@@ -32,4 +32,19 @@ import '../modules/delivery/schema/outbox-message.js';
 import '../modules/delivery/schema/webhook-endpoint.js';
 import '../modules/delivery/schema/live-alert.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+import { ROLES } from '../auth/roles.js';
+import { applyPermissions } from './authorize.js';
+import { checkConnectionArguments } from './connection-arguments.js';
+import { decodeIdArguments } from './id-arguments.js';
+import { PERMISSIONS } from './permissions.js';
+
+/**
+ * The executable schema: the module types, then the edge around them — page arguments checked
+ * and ids decoded (inner), then the permission table (outer), so a refused caller learns nothing
+ * about its arguments.
+ */
+export const schema = applyPermissions(
+  decodeIdArguments(checkConnectionArguments(builder.toSchema({ sortSchema: true }))),
+  PERMISSIONS,
+  ROLES,
+);

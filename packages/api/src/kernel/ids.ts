@@ -1,30 +1,36 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { AppError } from '../errors/app-error.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/**
- * Accepts a Relay global id of the expected type (or a bare UUID) and returns the row id.
- * Anything else is a typed validation error naming the argument.
- */
-export function parseId(value: string, expectedType: string, path: string): string {
-  if (UUID.test(value)) return value.toLowerCase();
-  try {
-    const { typename, id } = decodeGlobalID(value);
-    if (typename === expectedType && UUID.test(id)) return id.toLowerCase();
-  } catch {
-    // fall through to the typed error
-  }
-  throw new AppError('VALIDATION_FAILED', `${path} is not a valid ${expectedType} id`, {
-    fields: [{ path, message: `expected a ${expectedType} id` }],
-  });
+/** The global id of a row: base64 of `Type:uuid`, as Relay clients expect. */
+export function encodeNodeId(typename: string, id: string): string {
+  return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
 }
 
-/** Like parseId, but for lookups: a malformed id simply finds nothing. */
-export function parseIdOrNull(value: string, expectedType: string): string | null {
-  try {
-    return parseId(value, expectedType, 'id');
-  } catch {
-    return null;
-  }
+/** Splits a global id into its type and row id; null when it is not one of ours. */
+export function splitNodeId(value: string): { typename: string; id: string } | null {
+  if (value.length > 200 || !BASE64.test(value)) return null;
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  if (colon <= 0) return null;
+  const id = text.slice(colon + 1);
+  if (!UUID.test(id)) return null;
+  return { typename: text.slice(0, colon), id: id.toLowerCase() };
+}
+
+/**
+ * Accepts a global id of the expected type (or a bare UUID, which older clients send) and
+ * returns the row id. Anything else is VALIDATION_FAILED naming the argument.
+ */
+export function decodeNodeId(value: string, expectedType: string, path: string): string {
+  if (UUID.test(value)) return value.toLowerCase();
+  const decoded = splitNodeId(value);
+  if (decoded && decoded.typename === expectedType) return decoded.id;
+  const message = decoded
+    ? `${path} is a ${decoded.typename} id; expected a ${expectedType} id`
+    : `${path} is not a valid ${expectedType} id`;
+  throw new AppError('VALIDATION_FAILED', message, {
+    fields: [{ path, message: `expected a ${expectedType} id` }],
+  });
 }

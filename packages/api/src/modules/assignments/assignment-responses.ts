@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 
@@ -38,7 +37,7 @@ export interface RespondResult {
  */
 export async function respondToAssignment(context: Context, rawInput: unknown): Promise<RespondResult> {
   const input = parseInput(ZRespondInput, rawInput);
-  const assignmentId = parseId(input.assignmentId, 'Assignment', 'input.assignmentId');
+  const assignmentId = input.assignmentId;
   const transition = TRANSITIONS[input.response];
   return runIdempotent(context, 'respondToAssignment', input, input.idempotencyKey, async (tx) => {
     const assignment = await tx.assignment.findUnique({

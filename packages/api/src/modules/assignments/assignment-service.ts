@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { type AssignmentDirective, nobodyEligibleError, selectAssignee } from './assignment-candidates.js';
@@ -167,12 +166,10 @@ const ZAssignInput = z
 /** The `assign` mutation: offer a case or task by a strategy. */
 export async function assign(context: Context, rawInput: unknown): Promise<OfferResult> {
   const input = parseInput(ZAssignInput, rawInput);
-  const target: AssignmentTarget = input.caseId
-    ? { caseId: parseId(input.caseId, 'Case', 'input.caseId') }
-    : { taskId: parseId(input.taskId ?? '', 'Task', 'input.taskId') };
+  const target: AssignmentTarget = input.caseId ? { caseId: input.caseId } : { taskId: input.taskId ?? '' };
   const directive: AssignmentDirective = {
     strategy: input.strategy,
-    assigneeId: input.assigneeId ? parseId(input.assigneeId, 'User', 'input.assigneeId') : null,
+    assigneeId: input.assigneeId ? input.assigneeId : null,
     role: input.role,
     skill: input.skill,
     team: input.team,

@@ -4,7 +4,6 @@ import type { PrismaClient } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 
@@ -62,7 +61,7 @@ export async function adviseWarmTransfer(db: Reader): Promise<WarmTransferAdvice
 }
 
 export async function warmTransferTarget(context: Context, rawCaseId: string): Promise<WarmTransferAdvice> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const found = await context.db.case.findUnique({ where: { id: caseId }, select: { id: true } });
   if (!found)
     throw new AppError('NOT_FOUND', 'Case not found', { fields: [{ path: 'caseId', message: 'no such case' }] });
@@ -82,7 +81,7 @@ const ZStartInput = z.object({
  */
 export async function startWarmTransfer(context: Context, rawInput: unknown): Promise<{ transferAttemptId: string }> {
   const input = parseInput(ZStartInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   const at = input.at ?? context.now;
   return runIdempotent(context, 'startWarmTransfer', input, input.idempotencyKey, async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { id: true } });
@@ -139,7 +138,7 @@ export async function completeWarmTransfer(
   rawInput: unknown,
 ): Promise<{ transferAttemptId: string }> {
   const input = parseInput(ZCompleteInput, rawInput);
-  const id = parseId(input.transferAttemptId, 'TransferAttempt', 'input.transferAttemptId');
+  const id = input.transferAttemptId;
   const at = input.at ?? context.now;
   return runIdempotent(context, 'completeWarmTransfer', input, input.idempotencyKey, async (tx) => {
     const attempt = await tx.transferAttempt.findUnique({ where: { id } });

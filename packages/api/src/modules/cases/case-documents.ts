@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { requireCase } from './case-guards.js';
@@ -58,7 +57,7 @@ export async function addAttachment(
   rawInput: unknown,
 ): Promise<{ attachmentId: string; caseId: string }> {
   const input = parseInput(ZAddAttachmentInput, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'addAttachment', input, input.idempotencyKey, async (tx) => {
     const targetId = caseId ?? (await caseForCustomer(tx, input.customerRef ?? ''));
     await requireCase(tx, targetId, { id: true });
@@ -110,7 +109,7 @@ export async function shareInstallerInfo(
   rawCaseId: string,
   rawInput: unknown,
 ): Promise<{ caseId: string; installer: TInstallerInfo }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZShareInstallerInput, rawInput ?? {});
   return runIdempotent(context, 'shareInstallerInfo', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const row = await requireCase(tx, caseId, { signals: true });

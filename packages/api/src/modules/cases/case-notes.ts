@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { requireCase } from './case-guards.js';
 import { recordHandoffNote, ZNoteFields } from './handoff-notes.js';
 
@@ -23,7 +22,7 @@ export async function addHandoffNote(
   rawCaseId: string,
   rawInput: unknown,
 ): Promise<{ noteId: string }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZAddHandoffNoteInput, rawInput);
   const fields = Object.fromEntries(
     Object.entries(input.fields)

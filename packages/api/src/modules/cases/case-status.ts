@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { CASE_STATUSES, type CaseStatus } from './case-vocabulary.js';
@@ -71,7 +70,7 @@ export async function changeStatus(
   rawCaseId: string,
   rawInput: unknown,
 ): Promise<{ caseId: string }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZChangeStatusInput, rawInput);
   return runIdempotent(context, 'changeStatus', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, SLA_FIELDS);
@@ -100,7 +99,7 @@ export async function changeStatus(
 
 /** Closes a case with a reason and a secondary reason, optionally with a final comment. */
 export async function closeCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<{ caseId: string }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZCloseCaseInput, rawInput);
   return runIdempotent(context, 'closeCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { ...SLA_FIELDS, closeReason: true, closeSecondaryReason: true });

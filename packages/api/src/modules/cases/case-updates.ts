@@ -4,7 +4,6 @@ import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { activePolicy } from '../policy/index.js';
 import { resolveCaseBrand } from './case-brand.js';
@@ -53,7 +52,7 @@ function queueChangeNoteFields(
 
 /** Updates case fields on the version the caller read; a queue change needs the policy's handoff note. */
 export async function updateCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<{ caseId: string }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZUpdateCaseInput, rawInput);
   return runIdempotent(context, 'updateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, {
@@ -154,7 +153,7 @@ export async function addComment(
   rawCaseId: string,
   rawInput: unknown,
 ): Promise<{ commentId: string }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZAddCommentInput, rawInput);
   if (input.callbackException) {
     if (!CALLBACK_EXCEPTION_ROLES.has(context.viewer.role)) {

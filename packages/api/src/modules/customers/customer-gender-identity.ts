@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { type EscalationResult, escalateCase } from '../routing/index.js';
 
 /**
@@ -31,7 +30,7 @@ export const ZRaiseGenderIdentityConcernInput = z.object({
 /** Escalates a case for a gender identity concern chosen by category (CARE-G1), through the policy. */
 export async function raiseGenderIdentityConcern(context: Context, rawInput: unknown): Promise<EscalationResult> {
   const input = parseInput(ZRaiseGenderIdentityConcernInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   return escalateCase(context, caseId, {
     expectedVersion: input.expectedVersion,
     text: input.text ?? null,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { activePolicy } from '../policy/index.js';
 
 export const ZCheckReplyArgs = z.object({
@@ -26,7 +25,7 @@ export interface ReplyCheckResult {
  */
 export async function checkCaseReply(context: Context, rawArgs: unknown): Promise<ReplyCheckResult> {
   const args = parseInput(ZCheckReplyArgs, rawArgs, '');
-  const caseId = parseId(args.caseId, 'Case', 'caseId');
+  const caseId = args.caseId;
   const caseRow = await context.db.case.findUnique({
     where: { id: caseId },
     select: { subject: true, description: true, customerRef: true, customerId: true, triggers: true },

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 
 /** CARE-G3: the team Tier 2 brings in on gender identity and safety concerns. */
@@ -35,7 +34,7 @@ export interface AddTeamToCaseResult {
  */
 export async function addTeamToCase(context: Context, rawInput: unknown): Promise<AddTeamToCaseResult> {
   const input = parseInput(ZAddTeamToCaseInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   const teamSlug = input.team ?? MEMBER_REVIEW_SAFETY_TEAM;
   return runIdempotent(context, 'addTeamToCase', input, input.idempotencyKey, async (tx) => {
     const caseRow = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, tier: true, teamId: true } });

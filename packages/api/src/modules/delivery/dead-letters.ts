@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { inTransaction } from '../../kernel/transaction.js';
 
 const ZRedriveInput = z
@@ -22,7 +21,7 @@ const ZRedriveInput = z
  */
 export async function redriveDeadMessages(context: Context, rawInput: unknown): Promise<{ messageIds: string[] }> {
   const input = parseInput(ZRedriveInput, rawInput);
-  const ids = input.messageIds?.map((id, index) => parseId(id, 'OutboxMessage', `input.messageIds.${index}`));
+  const ids = input.messageIds;
   return inTransaction(context, async (tx) => {
     const dead = await tx.outboxMessage.findMany({
       where: { status: 'DEAD', ...(ids ? { id: { in: ids } } : {}) },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { inTransaction } from '../../kernel/transaction.js';
 import { OUTBOX_CHANNELS } from './outbox.js';
 
@@ -52,7 +51,7 @@ const ZUpdateInput = z.object({
 /** Changes an endpoint; enabling it again clears the reason it was disabled. */
 export async function updateWebhookEndpoint(context: Context, rawInput: unknown): Promise<{ endpointId: string }> {
   const input = parseInput(ZUpdateInput, rawInput);
-  const id = parseId(input.endpointId, 'WebhookEndpoint', 'input.endpointId');
+  const id = input.endpointId;
   return inTransaction(context, async (tx) => {
     const updated = await tx.webhookEndpoint.updateMany({
       where: { id },
@@ -73,7 +72,7 @@ export async function updateWebhookEndpoint(context: Context, rawInput: unknown)
 }
 
 export async function deleteWebhookEndpoint(context: Context, rawId: string): Promise<{ endpointId: string }> {
-  const id = parseId(rawId, 'WebhookEndpoint', 'input.endpointId');
+  const id = rawId;
   const deleted = await context.db.webhookEndpoint.deleteMany({ where: { id } });
   if (deleted.count === 0) {
     throw new AppError('NOT_FOUND', 'Webhook endpoint not found', {

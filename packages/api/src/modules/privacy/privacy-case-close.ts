@@ -2,7 +2,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { privacyRequestNumber, ZClosePrivacyCaseInput } from './privacy-request-rules.js';
 
@@ -25,7 +24,7 @@ export interface ClosePrivacyCaseResult {
  */
 export async function closeCaseForPrivacyRequest(context: Context, rawInput: unknown): Promise<ClosePrivacyCaseResult> {
   const input = parseInput(ZClosePrivacyCaseInput, rawInput);
-  const privacyRequestId = parseId(input.privacyRequestId, 'PrivacyRequest', 'input.privacyRequestId');
+  const privacyRequestId = input.privacyRequestId;
   return runIdempotent(context, 'closeCaseForPrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const request = await tx.privacyRequest.findFirst({ where: { id: privacyRequestId, deletedAt: null } });
     if (!request) throw AppError.notFound('Privacy request');

@@ -5,7 +5,6 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { addresseeName, enqueueNotification, renderEmail } from '../delivery/index.js';
@@ -47,7 +46,7 @@ function formatDueDate(dueAt: Date, timeZone: string): string {
 }
 
 async function loadActiveRequest(tx: TenantTransaction, rawId: string) {
-  const id = parseId(rawId, 'PrivacyRequest', 'input.id');
+  const id = rawId;
   const request = await tx.privacyRequest.findFirst({ where: { id, deletedAt: null }, include: { customer: true } });
   if (!request) throw AppError.notFound('Privacy request');
   return request;
@@ -55,7 +54,7 @@ async function loadActiveRequest(tx: TenantTransaction, rawId: string) {
 
 export async function createPrivacyRequest(context: Context, rawInput: unknown): Promise<PrivacyRequestResult> {
   const input = parseInput(ZCreatePrivacyRequestInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   return runIdempotent(context, 'createPrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const caseRow = await tx.case.findUnique({ where: { id: caseId } });
     if (!caseRow) throw AppError.notFound('Case');

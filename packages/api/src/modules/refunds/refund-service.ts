@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { activePolicy } from '../policy/index.js';
@@ -103,7 +102,7 @@ async function routeWithRefundFacts(
 /** Records a refund in the member's history and, on a case, routes it by the refund facts. */
 export async function recordRefund(context: Context, rawInput: unknown): Promise<RecordRefundResult> {
   const input = parseInput(ZRecordRefundInput, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const caseId = input.caseId ? input.caseId : null;
   if (input.cancellationFeeOwed && !input.offline) {
     throw new AppError('VALIDATION_FAILED', 'A cancellation fee is owed only after an offline refund', {
       rule: 'CARE-B2',

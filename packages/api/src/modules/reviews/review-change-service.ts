@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { checkReviewComment, REVIEW_COMMENT_TEMPLATE, type ReviewAction } from '../policy/index.js';
 import { workReviewOnCase } from './review-case-work.js';
@@ -52,8 +51,8 @@ async function changeReview(
   operation: string,
   idempotencyKey: string | null | undefined,
 ): Promise<ReviewResult> {
-  const reviewId = parseId(input.reviewId, 'Review', 'input.reviewId');
-  const givenCaseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const reviewId = input.reviewId;
+  const givenCaseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, operation, input, idempotencyKey, async (tx) => {
     const review = await tx.review.findUnique({ where: { id: reviewId } });
     if (!review) throw AppError.notFound('Review');

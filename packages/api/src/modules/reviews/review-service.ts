@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { updateCaseGuarded } from '../cases/index.js';
 import { activePolicy, missingEscalationFields, reviewActionInSubject } from '../policy/index.js';
@@ -46,7 +45,7 @@ export interface ReviewEscalationResult {
 /** Creates a review from the review platform (integrations, admins); its first history entry is CREATE. */
 export async function importReview(context: Context, rawInput: unknown): Promise<ReviewResult> {
   const input = parseInput(ZImportReviewInput, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'importReview', input, input.idempotencyKey, async (tx) => {
     if (caseId && !(await tx.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {
       throw AppError.notFound('Case');
@@ -100,8 +99,8 @@ export async function importReview(context: Context, rawInput: unknown): Promise
  */
 export async function escalateReviewRequest(context: Context, rawInput: unknown): Promise<ReviewEscalationResult> {
   const input = parseInput(ZEscalateReviewRequestInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
-  const reviewId = input.reviewId ? parseId(input.reviewId, 'Review', 'input.reviewId') : null;
+  const caseId = input.caseId;
+  const reviewId = input.reviewId ? input.reviewId : null;
   return runIdempotent(context, 'escalateReviewRequest', input, input.idempotencyKey, async (tx) => {
     const caseRow = await tx.case.findUnique({ where: { id: caseId } });
     if (!caseRow) throw AppError.notFound('Case');

@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { requireCase, updateCaseGuarded } from '../cases/index.js';
@@ -69,7 +68,7 @@ export async function approveEscalation(
   rawApprovalId: string,
   rawInput: unknown,
 ): Promise<ApprovalDecisionResult> {
-  const approvalId = parseId(rawApprovalId, 'Approval', 'approvalId');
+  const approvalId = rawApprovalId;
   const input = parseInput(ZDecideApprovalInput, rawInput ?? {});
   return runIdempotent(context, 'approveEscalation', { approvalId, ...input }, input.idempotencyKey, async (tx) => {
     const approval = await claimPendingApproval(tx, context, approvalId, 'APPROVED', input.comment ?? null);
@@ -103,7 +102,7 @@ export async function rejectEscalation(
   rawApprovalId: string,
   rawInput: unknown,
 ): Promise<ApprovalDecisionResult> {
-  const approvalId = parseId(rawApprovalId, 'Approval', 'approvalId');
+  const approvalId = rawApprovalId;
   const input = parseInput(ZRejectApprovalInput, rawInput);
   return runIdempotent(context, 'rejectEscalation', { approvalId, ...input }, input.idempotencyKey, async (tx) => {
     const approval = await claimPendingApproval(tx, context, approvalId, 'REJECTED', input.comment);

@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import {
@@ -150,7 +149,7 @@ async function recordSelfApproval(
  * timeline. Safe to retry with an idempotency key and safe under concurrency (X-4).
  */
 export async function escalateCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<EscalationResult> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZEscalateCaseInput, rawInput);
   const note = input.note ?? null;
   return runIdempotent(context, 'escalateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { offerAssignment } from '../assignments/index.js';
@@ -92,7 +91,7 @@ export async function escalateForResolution(
   rawCaseId: string,
   rawInput: unknown,
 ): Promise<{ caseId: string; documentationRequested: boolean; assignmentId: string | null }> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZResolutionEscalationInput, rawInput);
   const missing = missingResolutionFields(input);
   if (missing.length > 0) {

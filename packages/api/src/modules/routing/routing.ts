@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { adviseWarmTransfer } from '../assignments/index.js';
 import { type ActivePolicy, activePolicy, policyByVersion } from '../policy/index.js';
 import {
@@ -77,7 +76,7 @@ export async function evaluateCase(
  * the same case, input, policy version and `at` give the same decision.
  */
 export async function routeCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<RoutingResult> {
-  const caseId = parseId(rawCaseId, 'Case', 'caseId');
+  const caseId = rawCaseId;
   const input = parseInput(ZRouteCaseInput, rawInput ?? {});
   return evaluateCase(context, context.db, caseId, input, {
     at: input.at ?? context.now,

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { createTaskInTransaction } from './task-service.js';
 
@@ -48,7 +47,7 @@ export interface RecordJobStatusResult {
  */
 export async function recordJobStatus(context: Context, rawInput: unknown): Promise<RecordJobStatusResult> {
   const input = parseInput(ZRecordJobStatusInput, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const caseId = input.caseId ? input.caseId : null;
   const tenantId = context.viewer.tenantId;
   return runIdempotent(context, 'recordJobStatus', input, input.idempotencyKey, async (tx) => {
     if (caseId && !(await tx.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/prisma-client.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { parseId } from '../../kernel/ids.js';
 import { TASK_KINDS, TASK_STATUSES } from './task-service.js';
 
 /** The task list and board filter (CIN-6), validated. */
@@ -23,7 +22,7 @@ export function taskWhere(rawFilter: unknown, viewerId: string): Prisma.TaskWher
   if (filter.kind?.length) where.kind = { in: filter.kind };
   if (filter.status?.length) where.status = { in: filter.status };
   if (filter.team) where.team = { slug: filter.team };
-  if (filter.assigneeId) where.assigneeId = parseId(filter.assigneeId, 'User', 'filter.assigneeId');
+  if (filter.assigneeId) where.assigneeId = filter.assigneeId;
   if (filter.mine) where.assigneeId = viewerId;
   if (filter.unassigned) where.assigneeId = null;
   return where;

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { enqueueNotification } from '../delivery/index.js';
 import { type CreateTaskResult, createTaskInTransaction } from './task-service.js';
@@ -30,7 +29,7 @@ export type TPurchasingRequestForm = z.infer<typeof ZPurchasingRequestForm>;
 
 export async function submitPurchasingRequest(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
   const input = parseInput(ZPurchasingRequestForm, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
+  const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'submitPurchasingRequest', input, input.idempotencyKey, async (tx) => {
     const purchasing = await tx.team.findFirst({ where: { slug: 'purchasing' }, select: { slug: true } });
     const result = await createTaskInTransaction(tx, context, {
@@ -83,7 +82,7 @@ const ZRecordingRequestInput = z.object({
  */
 export async function requestRecording(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
   const input = parseInput(ZRecordingRequestInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   const ageDays = (context.now.getTime() - input.recordedAt.getTime()) / 86_400_000;
   if (input.recordedAt.getTime() > context.now.getTime()) {
     throw new AppError('VALIDATION_FAILED', 'recordedAt is in the future', {
@@ -133,7 +132,7 @@ export interface SafetyReviewResult extends CreateTaskResult {
  */
 export async function requestSafetyReview(context: Context, rawInput: unknown): Promise<SafetyReviewResult> {
   const input = parseInput(ZSafetyReviewInput, rawInput);
-  const caseId = parseId(input.caseId, 'Case', 'input.caseId');
+  const caseId = input.caseId;
   return runIdempotent(context, 'requestSafetyReview', input, input.idempotencyKey, async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { id: true } });
     if (!found) {

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import type { AssignmentDirective } from '../assignments/index.js';
@@ -152,8 +151,8 @@ const ZCreateTaskInput = z
 
 export async function createTask(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
   const input = parseInput(ZCreateTaskInput, rawInput);
-  const caseId = input.caseId ? parseId(input.caseId, 'Case', 'input.caseId') : null;
-  const assigneeId = input.assigneeId ? parseId(input.assigneeId, 'User', 'input.assigneeId') : null;
+  const caseId = input.caseId ? input.caseId : null;
+  const assigneeId = input.assigneeId ? input.assigneeId : null;
   let assignment: AssignmentDirective | null = null;
   if (assigneeId) assignment = { strategy: 'DIRECT', assigneeId, team: input.team };
   else if (input.strategy && input.team) assignment = { strategy: input.strategy, team: input.team };
@@ -190,7 +189,7 @@ const ZUpdateTaskStatusInput = z.object({
 /** Moves a task on the board; optimistic concurrency on `version` (X-4). */
 export async function updateTaskStatus(context: Context, rawInput: unknown): Promise<{ taskId: string }> {
   const input = parseInput(ZUpdateTaskStatusInput, rawInput);
-  const taskId = parseId(input.taskId, 'Task', 'input.taskId');
+  const taskId = input.taskId;
   return runIdempotent(context, 'updateTaskStatus', input, input.idempotencyKey, async (tx) => {
     const task = await tx.task.findUnique({ where: { id: taskId } });
     if (!task) {

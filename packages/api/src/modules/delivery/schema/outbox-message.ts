@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { redriveDeadMessages } from '../dead-letters.js';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../outbox.js';
@@ -61,9 +60,7 @@ builder.queryField('outboxMessages', (t) =>
     maxSize: 100,
     args: { filter: t.arg({ type: OutboxFilterInput }) },
     description: 'Notifications of your organization, newest first (status DEAD: the dead letters)',
-    authScopes: { role: ADMINS },
     resolve: (query, _root, args, context) => {
-      assertPageSize(args);
       const filter = parseInput(ZOutboxFilter, args.filter, 'filter');
       return context.db.outboxMessage.findMany({
         ...query,
@@ -84,9 +81,7 @@ builder.queryField('deadLetters', (t) =>
     defaultSize: 20,
     maxSize: 100,
     description: 'Notifications that failed every attempt; re-drive them with redriveNotifications',
-    authScopes: { role: ADMINS },
     resolve: (query, _root, args, context) => {
-      assertPageSize(args);
       return context.db.outboxMessage.findMany({
         ...query,
         where: { status: 'DEAD' },
@@ -120,7 +115,6 @@ builder.mutationField('redriveNotifications', (t) =>
     errors: {},
     description: 'Send dead notifications again with a fresh set of attempts (same delivery ids)',
     args: { input: t.arg({ type: RedriveNotificationsInput, required: true }) },
-    authScopes: { role: ADMINS },
     resolve: (_root, args, context) => redriveDeadMessages(context, args.input),
   }),
 );

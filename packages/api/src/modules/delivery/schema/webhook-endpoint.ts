@@ -21,7 +21,6 @@ const ADMINS = ['admin'] as const;
 builder.queryField('webhookEndpoints', (t) =>
   t.prismaField({
     type: ['WebhookEndpoint'],
-    authScopes: { role: ADMINS },
     resolve: (query, _root, _args, context) =>
       context.db.webhookEndpoint.findMany({ ...query, orderBy: { createdAt: 'asc' }, take: 100 }),
   }),
@@ -53,7 +52,6 @@ builder.mutationField('createWebhookEndpoint', (t) =>
     type: CreateWebhookEndpointPayload,
     errors: {},
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
-    authScopes: { role: ADMINS },
     resolve: (_root, args, context) => createWebhookEndpoint(context, args.input),
   }),
 );
@@ -84,7 +82,6 @@ builder.mutationField('updateWebhookEndpoint', (t) =>
     type: WebhookEndpointPayload,
     errors: {},
     args: { input: t.arg({ type: UpdateWebhookEndpointInput, required: true }) },
-    authScopes: { role: ADMINS },
     resolve: (_root, args, context) => updateWebhookEndpoint(context, args.input),
   }),
 );
@@ -94,7 +91,6 @@ builder.mutationField('deleteWebhookEndpoint', (t) =>
     type: WebhookEndpointPayload,
     errors: {},
     args: { endpointId: t.arg.id({ required: true }) },
-    authScopes: { role: ADMINS },
     resolve: (_root, args, context) => deleteWebhookEndpoint(context, String(args.endpointId)),
   }),
 );

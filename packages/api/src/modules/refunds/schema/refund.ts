@@ -102,7 +102,6 @@ builder.mutationField('recordRefund', (t) =>
     errors: {},
     description:
       'Records a refund in the member’s history; on a case, routes it by the refund facts (third refund for one reason CARE-B1, offline refund with the cancellation fee owed CARE-B2)',
-    authScopes: { role: REFUND_RECORDERS },
     args: { input: t.arg({ type: RecordRefundInput, required: true }) },
     resolve: (_root, args, context) => recordRefund(context, args.input),
   }),

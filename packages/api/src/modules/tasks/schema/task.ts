@@ -1,5 +1,5 @@
 import { builder } from '../../../edge/builder.js';
-import { assertPageSize } from '../../../edge/pagination.js';
+import { checkPageArguments } from '../../../edge/connection-arguments.js';
 import { AssignmentStrategyEnum } from '../../assignments/schema/assignment.js';
 import { type DistributeBacklogResult, distributeBacklog } from '../task-backlog.js';
 import { taskWhere } from '../task-filter.js';
@@ -66,7 +66,6 @@ builder.queryField('tasks', (t) =>
     args: { filter: t.arg({ type: TaskFilterInput }) },
     description: 'Tasks of your organization, newest first',
     resolve: (query, _root, args, context) => {
-      assertPageSize(args);
       return context.db.task.findMany({
         ...query,
         where: taskWhere(args.filter, context.viewer.userId),
@@ -92,7 +91,7 @@ const TaskBoardColumnRef = builder.objectRef<BoardColumn>('TaskBoardColumn').imp
       args: { first: t.arg.int({ defaultValue: 50 }) },
       description: 'the column’s tasks, earliest due first (at most 100)',
       resolve: (query, column, args, context) => {
-        assertPageSize({ first: args.first });
+        checkPageArguments({ first: args.first });
         return context.db.task.findMany({
           ...query,
           where: { ...column.where, status: column.status },
@@ -169,7 +168,6 @@ builder.mutationField('createTask', (t) =>
     description:
       'Create a task. TIER3_BACKLOG tasks are assigned randomly to an eligible Tier 3 member (CIN-7), DISPATCH tasks round robin',
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
-    authScopes: { role: [...STAFF, 'integration'] },
     resolve: (_root, args, context) => createTask(context, args.input),
   }),
 );
@@ -188,7 +186,6 @@ builder.mutationField('updateTaskStatus', (t) =>
     type: TaskPayload,
     errors: {},
     args: { input: t.arg({ type: UpdateTaskStatusInput, required: true }) },
-    authScopes: { role: STAFF },
     resolve: async (_root, args, context) => {
       const { taskId } = await updateTaskStatus(context, args.input);
       return { taskId, assignmentId: null, assignmentExplanation: null };
@@ -229,7 +226,6 @@ builder.mutationField('distributeBacklog', (t) =>
     errors: {},
     description: 'CIN-7: assign unassigned backlog tasks randomly among eligible team members',
     args: { input: t.arg({ type: DistributeBacklogInput }) },
-    authScopes: { role: ['tier2', 'lead', 'admin', 'integration'] },
     resolve: (_root, args, context) => distributeBacklog(context, args.input ?? {}),
   }),
 );
@@ -256,7 +252,6 @@ builder.mutationField('submitPurchasingRequest', (t) =>
     type: TaskPayload,
     errors: {},
     args: { input: t.arg({ type: PurchasingRequestInput, required: true }) },
-    authScopes: { role: ['tier1_supervisor', 'tier2', 'tier3', 'lead', 'admin'] },
     resolve: (_root, args, context) => submitPurchasingRequest(context, args.input),
   }),
 );
@@ -277,7 +272,6 @@ builder.mutationField('requestRecording', (t) =>
     errors: {},
     description: 'SOL-9: request an interaction recording; older than 90 days only for resolution specialists',
     args: { input: t.arg({ type: RecordingRequestInput, required: true }) },
-    authScopes: { role: STAFF },
     resolve: (_root, args, context) => requestRecording(context, args.input),
   }),
 );
@@ -315,7 +309,6 @@ builder.mutationField('requestSafetyReview', (t) =>
     errors: {},
     description: 'CARE-G3: bring the Member Review and Safety team onto the case',
     args: { input: t.arg({ type: SafetyReviewInput, required: true }) },
-    authScopes: { role: ['tier2', 'lead', 'admin'] },
     resolve: (_root, args, context) => requestSafetyReview(context, args.input),
   }),
 );
