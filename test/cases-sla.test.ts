@@ -1,7 +1,15 @@
 import { addBusinessMinutes, getShippedPolicyPack } from '@escalate/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-import { APP_ERROR, createCase, escalateCase, type Json, routeCase, rowId } from './cases-support.js';
+import {
+  APP_ERROR,
+  createCase,
+  escalateCase,
+  escalateWithSupervisorApproval,
+  type Json,
+  routeCase,
+  rowId,
+} from './cases-support.js';
 
 let kit: TestKit;
 let cinch: TestTenant;
@@ -32,10 +40,11 @@ describe('Cinch SLA clocks', () => {
     const saturdayEvening = '2026-11-28T22:00:00.000Z'; // Sat 17:00 in New York, after the 16:30 close
     const decision = await routeCase(cinch, created.id, {
       text: 'There is a gas smell in the basement',
-      signals: { agentFlags: ['SOS_HIGH_RISK'], supervisorApproved: true },
+      signals: { agentFlags: ['SOS_HIGH_RISK'] },
       at: saturdayEvening,
     });
-    expect(decision.approval.required).toBe(false);
+    // no supervisor has approved on record yet (CIN-2); the opening and the SLA are the same either way
+    expect(decision.approval.required).toBe(true);
     expect(decision.decision.availability).toMatchObject({ openNow: false, action: 'WAIT_FOR_OPENING' });
     expect(new Date(decision.decision.availability.nextOpeningAt).toISOString()).toBe('2026-11-30T13:00:00.000Z');
     expect(new Date(decision.sla.dueAt).toISOString()).toBe('2026-11-30T17:00:00.000Z'); // Mon 12:00 New York
@@ -44,10 +53,10 @@ describe('Cinch SLA clocks', () => {
 
   it('CIN-3 the SLA clock pauses while waiting on the customer and resumes with the minutes left', async () => {
     const created = await newCase('Property damage');
-    const result = await escalateCase(cinch, created.id, {
+    const result = await escalateWithSupervisorApproval(cinch, created.id, {
       expectedVersion: 1,
       text: 'Water is leaking through the ceiling.',
-      signals: { agentFlags: ['PROPERTY_DAMAGE_NO_PROVIDER_RESPONSE'], supervisorApproved: true },
+      signals: { agentFlags: ['PROPERTY_DAMAGE_NO_PROVIDER_RESPONSE'] },
       note: FINAL_NOTE,
     });
     expect(result.outcome).toBe('APPLIED');
@@ -90,9 +99,9 @@ describe('Cinch SLA clocks', () => {
 
   it('CIN-3 breached cases are found by the breached and dueBefore filters', async () => {
     const created = await newCase('Old SOS');
-    await escalateCase(cinch, created.id, {
+    await escalateWithSupervisorApproval(cinch, created.id, {
       expectedVersion: 1,
-      signals: { agentFlags: ['SOS_HIGH_RISK'], supervisorApproved: true },
+      signals: { agentFlags: ['SOS_HIGH_RISK'] },
       note: FINAL_NOTE,
     });
     // the clock ran out: move the due time into the past as time would

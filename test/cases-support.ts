@@ -99,3 +99,38 @@ export async function snapshot(kit: TestKit, globalId: string) {
   const { updatedAt: _updatedAt, ...stable } = row;
   return { row: stable, types: events.map((event) => event.type), events, notes, outbox, approvals };
 }
+
+const APPROVE_ESCALATION = /* GraphQL */ `
+  mutation Approve($approvalId: ID!) {
+    approveEscalation(approvalId: $approvalId) { __typename ${APP_ERROR} }
+  }
+`;
+
+/**
+ * CIN-2 the way the procedure runs it: the agent escalates, the policy asks for a supervisor's
+ * approval, a tier-1 supervisor grants it on record, and the case moves. Returns the case as it
+ * is after the approval (the escalation payload when none was needed).
+ */
+export async function escalateWithSupervisorApproval(tenant: TestTenant, caseId: string, input: Json): Promise<Json> {
+  const first = await escalateCase(tenant, caseId, input);
+  expect(first.__typename, JSON.stringify(first)).toBe('EscalateCasePayload');
+  if (first.outcome !== 'PENDING_APPROVAL') return first;
+  const approved = await tenant.as('tier1_supervisor')<{ approveEscalation: Json }>(APPROVE_ESCALATION, {
+    approvalId: first.approval.id,
+  });
+  expect(approved.data?.approveEscalation.__typename, JSON.stringify(approved)).not.toBe('AppError');
+  const after = await tenant.as('agent')<{ case: Json }>(
+    `query ($id: ID!) { case(id: $id) { id status priority tier version policyVersion triggers queue { slug } assignee { id } } }`,
+    { id: caseId },
+  );
+  return { ...first, outcome: 'APPLIED', case: after.data?.case };
+}
+
+/** The customer's returns on file (TON-7): recorded by an integration, never sent as a signal. */
+export async function recordRmaCount(tenant: TestTenant, customerRef: string, rmaCount: number): Promise<void> {
+  const response = await tenant.as('integration')<{ upsertCustomer: Json }>(
+    `mutation ($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { __typename ${APP_ERROR} } }`,
+    { input: { externalRef: customerRef, rmaCount } },
+  );
+  expect(response.data?.upsertCustomer.__typename, JSON.stringify(response)).not.toBe('AppError');
+}

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-import { createCase, escalateCase, HIP_NOTE, type Json, routeCase, rowId, snapshot } from './cases-support.js';
+import {
+  createCase,
+  escalateCase,
+  HIP_NOTE,
+  type Json,
+  ROUTE_CASE,
+  recordRmaCount,
+  routeCase,
+  rowId,
+  snapshot,
+} from './cases-support.js';
 
 let kit: TestKit;
 let tonal: TestTenant;
@@ -62,10 +72,11 @@ describe('routing Tonal cases', () => {
   });
 
   it('TON-3 the case goes to the queue owned by the team whose help is needed', async () => {
-    const created = await newCase('Third return');
+    const customerRef = `member-${Math.random().toString(36).slice(2)}`;
+    await recordRmaCount(tonal, customerRef, 3);
+    const created = await createCase(tonal, { subject: 'Third return', customerRef, channel: 'CHAT' });
     const result = await escalateCase(tonal, created.id, {
       expectedVersion: 1,
-      signals: { rmaCount: 3 },
       note: HIP_NOTE,
     });
     const row = await kit.db.case.findUniqueOrThrow({
@@ -174,11 +185,21 @@ describe('routing Tonal cases', () => {
     }
   });
 
-  it('TON-7 a member with 2 or more RMAs escalates; one RMA does not', async () => {
-    const created = await newCase('Return question');
-    const one = await routeCase(tonal, created.id, { text: 'Where is my return label?', signals: { rmaCount: 1 } });
+  it('TON-7 a member with 2 or more RMAs on file escalates; one RMA does not; a count the caller claims is refused', async () => {
+    const customerRef = `member-${Math.random().toString(36).slice(2)}`;
+    await recordRmaCount(tonal, customerRef, 1);
+    const created = await createCase(tonal, { subject: 'Return question', customerRef, channel: 'CHAT' });
+    const one = await routeCase(tonal, created.id, { text: 'Where is my return label?' });
     expect(one.outcome).toBe('STAY');
-    const two = await routeCase(tonal, created.id, { text: 'Where is my return label?', signals: { rmaCount: 2 } });
+    // the count is read from the customer's record, never from the caller
+    const claimed = await tonal.as('agent')<{ routeCase: Json }>(ROUTE_CASE, {
+      caseId: created.id,
+      input: { text: 'Where is my return label?', signals: { rmaCount: 5 } },
+    });
+    expect(claimed.data?.routeCase).toMatchObject({ __typename: 'AppError', code: 'VALIDATION_FAILED' });
+    expect(claimed.data?.routeCase.fields.map((field: Json) => field.path).join()).toContain('signals.rmaCount');
+    await recordRmaCount(tonal, customerRef, 2);
+    const two = await routeCase(tonal, created.id, { text: 'Where is my return label?' });
     expect(two.outcome).toBe('ESCALATE');
     expect(two.triggerCodes).toEqual(['REPEAT_RMA']);
     expect(two.target.queue).toBe('rma-escalations');

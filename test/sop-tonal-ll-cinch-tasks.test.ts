@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-import { createCase, escalateCase, type Json, rowId, snapshot } from './cases-support.js';
+import {
+  createCase,
+  escalateCase,
+  escalateWithSupervisorApproval,
+  type Json,
+  rowId,
+  snapshot,
+} from './cases-support.js';
 
 /** Cinch walk-through: who a case or task actually lands with, read back through the API. */
 
@@ -109,11 +116,10 @@ describe('CINCH walk-through', () => {
   it('CIN-6 a BBB and Facebook threat, approved for Tier 2: a BBB task lands on a BBB associate’s board', async () => {
     const created = await newCase('Threatens BBB complaint');
     const text = 'I am filing a complaint with the BBB and posting on Facebook about how you treated me.';
-    const result = await escalateCase(cinch, created.id, {
+    const result = await escalateWithSupervisorApproval(cinch, created.id, {
       expectedVersion: 1,
       text,
       note: FINAL_NOTE,
-      signals: { supervisorApproved: true },
     });
     expect(result.__typename, JSON.stringify(result)).toBe('EscalateCasePayload');
     expect(result.case).toMatchObject({ tier: 'TIER2', queue: { slug: 'tier2-escalations' } });
@@ -127,11 +133,10 @@ describe('CINCH walk-through', () => {
     expect(todo?.tasks.map((task: Json) => task.case.id)).toContain(created.id);
 
     // escalating the same case again does not pile up a second BBB task
-    const again = await escalateCase(cinch, created.id, {
+    const again = await escalateWithSupervisorApproval(cinch, created.id, {
       expectedVersion: result.case.version,
       text,
       note: FINAL_NOTE,
-      signals: { supervisorApproved: true },
     });
     expect(again.__typename, JSON.stringify(again)).toBe('EscalateCasePayload');
     expect((await caseTasks(created.id)).tasks).toHaveLength(1);
@@ -140,7 +145,11 @@ describe('CINCH walk-through', () => {
   it('CIN-8 a customer asks for an executive to call back: a callback task for the executive escalations owner', async () => {
     const created = await newCase('Wants an executive callback');
     const text = 'Please have an executive call me back about this, I am done with the runaround.';
-    const result = await escalateCase(cinch, created.id, { expectedVersion: 1, text, note: FINAL_NOTE });
+    const result = await escalateWithSupervisorApproval(cinch, created.id, {
+      expectedVersion: 1,
+      text,
+      note: FINAL_NOTE,
+    });
     expect(result.case.queue.slug).toBe('executive-escalations');
     expect(rowId(result.case.assignee.id)).toBe(cinch.userIds['executive-owner']);
     const view = await caseTasks(created.id);
@@ -152,11 +161,10 @@ describe('CINCH walk-through', () => {
 
   it('CIN-7 Tier 2 sends a case to Tier 3: a backlog task goes to a Tier 3 associate automatically', async () => {
     const created = await newCase('Needs Tier 3');
-    const first = await escalateCase(cinch, created.id, {
+    const first = await escalateWithSupervisorApproval(cinch, created.id, {
       expectedVersion: 1,
       text: 'I want to speak to the CEO about this claim.',
       note: FINAL_NOTE,
-      signals: { supervisorApproved: true },
     });
     expect(first.case.tier).toBe('TIER2');
     const toTier3 = await escalateCase(

@@ -2,16 +2,7 @@ import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-
-export function versionConflict(currentVersion: number | null): AppError {
-  return new AppError(
-    'CONFLICT',
-    currentVersion === null
-      ? 'The case changed while this request ran; reload it and retry'
-      : `The case is at version ${currentVersion}; reload it and retry with that version`,
-    { rule: 'X-4', details: { currentVersion }, fields: [{ path: 'input.expectedVersion', message: 'stale version' }] },
-  );
-}
+import { assertVersion, writeVersioned } from '../../kernel/versioned-write.js';
 
 /** Loads a case of the caller's organization or fails with NOT_FOUND. */
 export async function requireCase<S extends Prisma.CaseSelect>(
@@ -25,8 +16,8 @@ export async function requireCase<S extends Prisma.CaseSelect>(
 }
 
 /** Fails fast with CONFLICT when the caller based the change on an older version (X-4). */
-export function assertVersion(current: { version: number }, expectedVersion: number): void {
-  if (current.version !== expectedVersion) throw versionConflict(current.version);
+export function assertCaseVersion(current: { version: number }, expectedVersion: number): void {
+  assertVersion('Case', current, expectedVersion);
 }
 
 /**
@@ -39,14 +30,14 @@ export async function updateCaseGuarded(
   expectedVersion: number,
   data: Prisma.CaseUncheckedUpdateManyInput,
 ): Promise<number> {
-  const result = await tx.case.updateMany({
-    where: { id: caseId, version: expectedVersion },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (result.count === 0) {
-    const current = await tx.case.findUnique({ where: { id: caseId }, select: { version: true } });
-    if (!current) throw AppError.notFound('Case');
-    throw versionConflict(current.version);
-  }
-  return expectedVersion + 1;
+  return writeVersioned(
+    'Case',
+    expectedVersion,
+    () =>
+      tx.case.updateMany({
+        where: { id: caseId, version: expectedVersion },
+        data: { ...data, version: { increment: 1 } },
+      }),
+    async () => (await tx.case.findUnique({ where: { id: caseId }, select: { version: true } }))?.version ?? null,
+  );
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
+import { refuseRecordedSignals } from '../../kernel/recorded-signals.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { resolveCaseBrand } from './case-brand.js';
 import { CASE_PRIORITIES, CHANNELS } from './case-vocabulary.js';
@@ -20,7 +21,10 @@ export const ZCreateCaseInput = z.object({
   channel: z.enum(CHANNELS).nullish(),
   brand: z.string().trim().min(1).max(40).nullish(),
   queue: ZSlug.nullish(),
-  signals: z.record(z.string(), z.unknown()).nullish(),
+  signals: z
+    .record(z.string(), z.unknown())
+    .superRefine((signals, ctx) => refuseRecordedSignals(signals, ctx))
+    .nullish(),
   allowDuplicate: z.boolean().nullish(),
   idempotencyKey: z.string().min(1).max(200).nullish(),
 });

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
-import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
+import { assertCaseVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { CASE_STATUSES, type CaseStatus } from './case-vocabulary.js';
 import { slaDataForStatus } from './sla.js';
 
@@ -74,7 +74,7 @@ export async function changeStatus(
   const input = parseInput(ZChangeStatusInput, rawInput);
   return runIdempotent(context, 'changeStatus', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, SLA_FIELDS);
-    assertVersion(current, input.expectedVersion);
+    assertCaseVersion(current, input.expectedVersion);
     const from = current.status as CaseStatus;
     if (from === input.status) return { caseId };
     if (!canTransition(from, input.status)) throw transitionError(from, input.status);
@@ -103,7 +103,7 @@ export async function closeCase(context: Context, rawCaseId: string, rawInput: u
   const input = parseInput(ZCloseCaseInput, rawInput);
   return runIdempotent(context, 'closeCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { ...SLA_FIELDS, closeReason: true, closeSecondaryReason: true });
-    assertVersion(current, input.expectedVersion);
+    assertCaseVersion(current, input.expectedVersion);
     const from = current.status as CaseStatus;
     if (from === 'CLOSED') {
       throw new AppError('INVALID_TRANSITION', 'The case is already closed', { details: { from, to: 'CLOSED' } });

@@ -4,10 +4,11 @@ import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
+import { refuseRecordedSignals } from '../../kernel/recorded-signals.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { activePolicy } from '../policy/index.js';
 import { resolveCaseBrand } from './case-brand.js';
-import { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
+import { assertCaseVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 import { normalizeConcern } from './case-service.js';
 import { CASE_PRIORITIES, CHANNELS } from './case-vocabulary.js';
 import { missingNoteFields, recordHandoffNote, ZNoteFields } from './handoff-notes.js';
@@ -31,7 +32,10 @@ export const ZUpdateCaseInput = z.object({
   concern: z.string().trim().min(1).max(200).nullish(),
   externalCrmNumber: z.string().trim().min(1).max(100).nullish(),
   brand: z.string().trim().min(1).max(40).nullish(),
-  signals: z.record(z.string(), z.unknown()).nullish(),
+  signals: z
+    .record(z.string(), z.unknown())
+    .superRefine((signals, ctx) => refuseRecordedSignals(signals, ctx))
+    .nullish(),
   installer: ZInstallerInfo.nullish(),
   queue: z.string().trim().min(1).max(80).nullish(),
   note: ZNoteFields.nullish(),
@@ -67,7 +71,7 @@ export async function updateCase(context: Context, rawCaseId: string, rawInput: 
       signals: true,
       queue: { select: { slug: true } },
     });
-    assertVersion(current, input.expectedVersion);
+    assertCaseVersion(current, input.expectedVersion);
     const next: Record<string, unknown> = {
       subject: input.subject ?? undefined,
       description: input.description ?? undefined,
@@ -174,7 +178,7 @@ export async function addComment(
     const current = await requireCase(tx, caseId, { version: true, signals: true });
     const body = input.callbackException ? callbackExceptionComment(input.body) : input.body;
     if (input.callbackException && input.expectedVersion) {
-      assertVersion(current, input.expectedVersion);
+      assertCaseVersion(current, input.expectedVersion);
       const stored = (current.signals ?? {}) as Record<string, unknown>;
       const flags = Array.isArray(stored.flags) ? (stored.flags as string[]) : [];
       await updateCaseGuarded(tx, caseId, input.expectedVersion, {

@@ -1,5 +1,5 @@
 /** What other modules may use of the cases module: its public service functions and types. */
-export { assertVersion, requireCase, updateCaseGuarded } from './case-guards.js';
+export { assertCaseVersion, requireCase, updateCaseGuarded } from './case-guards.js';
 export {
   missingNoteFields,
   type NoteFields,

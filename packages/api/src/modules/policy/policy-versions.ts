@@ -1,4 +1,3 @@
-import { compilePolicy } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
@@ -6,13 +5,7 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import {
-  type ActivePolicy,
-  activePolicy,
-  ensurePolicyStructure,
-  policyByVersion,
-  validatePolicyDocument,
-} from './policy-store.js';
+import { ensurePolicyStructure, validatePolicyDocument } from './policy-store.js';
 
 export const ZCreatePolicyVersionInput = z.object({
   document: z.unknown(),

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
+import { writeVersioned } from '../../kernel/versioned-write.js';
 import { privacyRequestNumber, ZClosePrivacyCaseInput } from './privacy-request-rules.js';
 
 /** CARE-P6: how a case is closed once its privacy request exists. */
@@ -50,15 +51,16 @@ export async function closeCaseForPrivacyRequest(context: Context, rawInput: unk
       closeReason: PRIVACY_CLOSE_REASON,
       closeSecondaryReason: PRIVACY_CLOSE_SECONDARY_REASON,
     };
-    const updated = await tx.case.updateMany({
-      where: { id: caseRow.id, version: expectedVersion },
-      data: { ...after, closedAt: context.now, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'The case changed since you loaded it; reload and retry', {
-        details: { currentVersion: caseRow.version },
-      });
-    }
+    await writeVersioned(
+      'Case',
+      expectedVersion,
+      () =>
+        tx.case.updateMany({
+          where: { id: caseRow.id, version: expectedVersion },
+          data: { ...after, closedAt: context.now, version: { increment: 1 } },
+        }),
+      async () => (await tx.case.findUnique({ where: { id: caseRow.id }, select: { version: true } }))?.version ?? null,
+    );
     await recordTimelineEvent(tx, context, {
       caseId: caseRow.id,
       type: 'STATUS_CHANGED',

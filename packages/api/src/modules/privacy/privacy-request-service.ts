@@ -7,6 +7,7 @@ import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
+import { changedMeanwhile } from '../../kernel/versioned-write.js';
 import { addresseeName, enqueueNotification, renderEmail } from '../delivery/index.js';
 import { computeDsarDeadlines } from './dsar-deadlines.js';
 import {
@@ -171,7 +172,7 @@ export async function updatePrivacyRequest(context: Context, rawInput: unknown):
         updatedById: context.viewer.userId,
       },
     });
-    if (updated.count === 0) throw new AppError('CONFLICT', 'The privacy request changed meanwhile; reload and retry');
+    if (updated.count === 0) throw changedMeanwhile('privacy request');
     await recordTimelineEvent(tx, context, {
       caseId: before.caseId,
       type: 'PRIVACY_REQUEST_UPDATED',
@@ -246,7 +247,7 @@ export async function extendPrivacyRequest(context: Context, rawInput: unknown):
         updatedById: context.viewer.userId,
       },
     });
-    if (updated.count === 0) throw new AppError('CONFLICT', 'The privacy request changed meanwhile; reload and retry');
+    if (updated.count === 0) throw changedMeanwhile('privacy request');
     const displayNumber = privacyRequestNumber(before.number);
     const email = renderEmail('privacy-extension-notice', {
       name: addresseeName({

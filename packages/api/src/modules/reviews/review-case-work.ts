@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
+import { updateCaseGuarded } from '../cases/index.js';
 
 /**
  * The case side of working a review change: a closed case is reopened (CLOSED → NEW, CARE-R4)
@@ -18,15 +19,7 @@ export async function workReviewOnCase(
   if (!caseRow) throw AppError.notFound('Case');
   let reopened = false;
   if (caseRow.status === 'CLOSED') {
-    const updated = await tx.case.updateMany({
-      where: { id: caseRow.id, version: caseRow.version },
-      data: { status: 'NEW', closedAt: null, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'The case changed meanwhile; reload and retry', {
-        details: { currentVersion: caseRow.version },
-      });
-    }
+    await updateCaseGuarded(tx, caseRow.id, caseRow.version, { status: 'NEW', closedAt: null });
     await recordTimelineEvent(tx, context, {
       caseId: caseRow.id,
       type: 'STATUS_CHANGED',

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
+import { assertVersion, writeVersioned } from '../../kernel/versioned-write.js';
 import { checkReviewComment, REVIEW_COMMENT_TEMPLATE, type ReviewAction } from '../policy/index.js';
 import { workReviewOnCase } from './review-case-work.js';
 import type { ReviewResult, ReviewStatus } from './review-service.js';
@@ -73,11 +74,7 @@ async function changeReview(
         },
       );
     }
-    if (input.version && input.version !== review.version) {
-      throw new AppError('CONFLICT', 'The review changed since you loaded it; reload and retry', {
-        details: { currentVersion: review.version },
-      });
-    }
+    if (input.version) assertVersion('Review', review, input.version, 'input.version');
     const check = checkReviewComment(input.comment, action);
     if (!check.ok) {
       throw new AppError('NOTE_REQUIRED', `Review comment refused (CARE-R5): ${check.problems.join('; ')}`, {
@@ -114,15 +111,18 @@ async function changeReview(
         changedById: context.viewer.userId,
       },
     });
-    const updated = await tx.review.updateMany({
-      where: { id: review.id, version: review.version },
-      data: { ...after, caseId, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'The review changed meanwhile; reload and retry', {
-        details: { currentVersion: review.version },
-      });
-    }
+    await writeVersioned(
+      'Review',
+      review.version,
+      () =>
+        tx.review.updateMany({
+          where: { id: review.id, version: review.version },
+          data: { ...after, caseId, version: { increment: 1 } },
+        }),
+      async () =>
+        (await tx.review.findUnique({ where: { id: review.id }, select: { version: true } }))?.version ?? null,
+      'input.version',
+    );
     await recordTimelineEvent(tx, context, {
       caseId,
       type: action === 'EDIT' ? 'REVIEW_EDITED' : 'REVIEW_REMOVED',

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
+import { assertVersion } from '../../kernel/versioned-write.js';
 import { updateCaseGuarded } from '../cases/index.js';
 import { activePolicy, missingEscalationFields, reviewActionInSubject } from '../policy/index.js';
 import { applyDecision, buildEvaluationInput, decide, loadCaseForEvaluation } from '../routing/index.js';
@@ -114,11 +115,7 @@ export async function escalateReviewRequest(context: Context, rawInput: unknown)
         { rule: 'CARE-R2', fields: missing },
       );
     }
-    if (input.caseVersion && input.caseVersion !== caseRow.version) {
-      throw new AppError('CONFLICT', 'The case changed since you loaded it; reload and retry', {
-        details: { currentVersion: caseRow.version },
-      });
-    }
+    if (input.caseVersion) assertVersion('Case', caseRow, input.caseVersion, 'input.caseVersion');
     const review = reviewId ? await tx.review.findUnique({ where: { id: reviewId } }) : null;
     if (reviewId && !review) throw AppError.notFound('Review');
     if (review?.status === 'REJECTED') {

@@ -6,6 +6,7 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
+import { changedMeanwhile } from '../../kernel/versioned-write.js';
 import { requireCase, updateCaseGuarded } from '../cases/index.js';
 import { policyByVersion } from '../policy/index.js';
 import { mayDecideApproval } from './approvers.js';
@@ -58,7 +59,7 @@ async function claimPendingApproval(
       ...(comment ? { reason: comment } : {}),
     },
   });
-  if (claimed.count === 0) throw new AppError('CONFLICT', 'The approval was decided by someone else meanwhile');
+  if (claimed.count === 0) throw changedMeanwhile('approval');
   return approval;
 }
 

@@ -1,4 +1,4 @@
-import type { CompiledPolicy, TDecision, TEvaluationInput, TStepKind } from '@escalate/rules';
+import type { TDecision, TStepKind } from '@escalate/rules';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';

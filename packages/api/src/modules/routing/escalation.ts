@@ -7,7 +7,7 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import {
-  assertVersion,
+  assertCaseVersion,
   missingNoteFields,
   type NoteFields,
   noteRequiredError,
@@ -20,14 +20,14 @@ import { enqueueNotification } from '../delivery/index.js';
 import { activePolicy } from '../policy/index.js';
 import { approverRecipient } from './approvers.js';
 import { applyDecision } from './decision-apply.js';
-import { buildEvaluationInput, caseReference, ZRoutingSignals } from './evaluation-input.js';
+import { buildEvaluationInput, caseReference, ZCallerSignals } from './evaluation-input.js';
 import { decide, loadCaseForEvaluation } from './routing.js';
 
 export const ZEscalateCaseInput = z.object({
   expectedVersion: z.number().int().min(1),
   text: z.string().max(20_000).nullish(),
   agentNote: z.string().max(20_000).nullish(),
-  signals: ZRoutingSignals.nullish(),
+  signals: ZCallerSignals.nullish(),
   note: ZNoteFields.nullish(),
   idempotencyKey: z.string().min(1).max(200).nullish(),
 });
@@ -154,7 +154,7 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
   const note = input.note ?? null;
   return runIdempotent(context, 'escalateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { version: true, status: true });
-    assertVersion(current, input.expectedVersion);
+    assertCaseVersion(current, input.expectedVersion);
     if (current.status === 'PENDING_APPROVAL') {
       throw new AppError('APPROVAL_REQUIRED', 'The case waits for a pending approval; approve or reject it first', {
         rule: 'CIN-2',

@@ -1,6 +1,7 @@
 import { type CompiledPolicy, JOB_STATUSES, parseEvaluationInput, type TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Viewer } from '../../context.js';
+import { refuseRecordedSignals, withoutRecordedSignals } from '../../kernel/recorded-signals.js';
 import { RESOLUTION_LEAD_SKILL } from '../assignments/index.js';
 
 /**
@@ -23,6 +24,9 @@ export const ZRoutingSignals = z.object({
 });
 export type TRoutingSignals = z.infer<typeof ZRoutingSignals>;
 
+/** Signals as a caller may send them: the recorded ones are refused, naming the field. */
+export const ZCallerSignals = ZRoutingSignals.superRefine((signals, ctx) => refuseRecordedSignals(signals, ctx));
+
 /** Stored signals are read leniently: a key that does not fit is ignored, never fatal. */
 export function storedSignals(raw: unknown): TRoutingSignals {
   if (!raw || typeof raw !== 'object') return {};
@@ -33,7 +37,7 @@ export function storedSignals(raw: unknown): TRoutingSignals {
     const parsed = field.safeParse(value);
     if (parsed.success) result[key] = parsed.data;
   }
-  return result as TRoutingSignals;
+  return withoutRecordedSignals(result) as TRoutingSignals;
 }
 
 /** Newer signals win; agent flags and named values accumulate. */
@@ -66,7 +70,10 @@ export interface CaseForEvaluation {
     legalName: string | null;
     signInMethods: string[];
     rmaCount: number;
+    refunds?: { kind: string; reason: string; processedAt: Date | null }[];
   } | null;
+  /** CIN-2: approvals on record that a supervisor granted */
+  approvals?: { id: string }[];
 }
 
 /** What the routing query needs from the case row. */
@@ -83,8 +90,32 @@ export const caseEvaluationSelect = {
   signals: true,
   team: { select: { slug: true } },
   queue: { select: { slug: true } },
-  customer: { select: { preferredName: true, legalName: true, signInMethods: true, rmaCount: true } },
+  customer: {
+    select: {
+      preferredName: true,
+      legalName: true,
+      signInMethods: true,
+      rmaCount: true,
+      refunds: { select: { kind: true, reason: true, processedAt: true } },
+    },
+  },
+  approvals: { where: { status: 'APPROVED' }, select: { id: true }, take: 1 },
 } as const;
+
+/** Booking refunds on file per reason (case- and space-insensitive), and the latest processed one. */
+export function recordedRefundFacts(refunds: readonly { kind: string; reason: string; processedAt: Date | null }[]) {
+  const refundsByReason: Record<string, number> = {};
+  let lastRefundProcessedAt: Date | null = null;
+  for (const refund of refunds) {
+    if (refund.processedAt && (!lastRefundProcessedAt || refund.processedAt > lastRefundProcessedAt)) {
+      lastRefundProcessedAt = refund.processedAt;
+    }
+    if (refund.kind !== 'BOOKING') continue;
+    const key = refund.reason.trim().toLowerCase().replace(/\s+/g, ' ');
+    refundsByReason[key] = (refundsByReason[key] ?? 0) + 1;
+  }
+  return { refundsByReason, lastRefundProcessedAt };
+}
 
 export interface RoutingRequest {
   /** what the customer said or wrote now; the case's subject and description when absent */
@@ -121,6 +152,11 @@ export function buildEvaluationInput(
   const caseFlags = Array.isArray(stored.flags) ? stored.flags.filter((flag) => typeof flag === 'string') : [];
   const customerText = request.text ?? [row.subject, row.description].filter(Boolean).join('\n');
   const customer = row.customer;
+  // facts on record win; the refund flow passes the counts it just recorded as request facts
+  const onFile = recordedRefundFacts(customer?.refunds ?? []);
+  const refundsByReason = signals.refundsByReason ?? onFile.refundsByReason;
+  const lastRefundProcessedAt = signals.lastRefundProcessedAt ?? onFile.lastRefundProcessedAt;
+  const supervisorApproved = (row.approvals?.length ?? 0) > 0;
   return parseEvaluationInput({
     orgSlug: policy.pack.orgSlug,
     case: {
@@ -134,11 +170,11 @@ export function buildEvaluationInput(
       brand: row.brand === 'TSM' || row.brand === 'HB' ? row.brand : null,
       channel: row.channel,
       flags: caseFlags,
-      rmaCount: Math.max(customer?.rmaCount ?? 0, signals.rmaCount ?? 0),
-      refundsByReason: signals.refundsByReason ?? {},
+      rmaCount: customer?.rmaCount ?? 0,
+      refundsByReason,
       monthlyBillingsRefunded: signals.monthlyBillingsRefunded ?? 0,
       programPurchaseRefunds: signals.programPurchaseRefunds ?? 0,
-      lastRefundProcessedAt: signals.lastRefundProcessedAt?.toISOString() ?? null,
+      lastRefundProcessedAt: lastRefundProcessedAt?.toISOString() ?? null,
       ...(signals.lastRefundReceived != null ? { lastRefundReceived: signals.lastRefundReceived } : {}),
       ...(signals.cancellationFeeOwed != null ? { cancellationFeeOwed: signals.cancellationFeeOwed } : {}),
       customer: {
@@ -152,7 +188,7 @@ export function buildEvaluationInput(
     signals: {
       agentFlags: signals.agentFlags ?? [],
       ...(signals.jobStatus ? { jobStatus: signals.jobStatus } : {}),
-      ...(signals.supervisorApproved != null ? { supervisorApproved: signals.supervisorApproved } : {}),
+      ...(supervisorApproved ? { supervisorApproved } : {}),
       ...(signals.sentiment != null ? { sentiment: signals.sentiment } : {}),
       values: { ...availabilityFacts(policy, row), ...(signals.values ?? {}) },
     },

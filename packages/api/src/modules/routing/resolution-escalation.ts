@@ -6,7 +6,13 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { offerAssignment } from '../assignments/index.js';
-import { assertVersion, type NoteFields, recordHandoffNote, requireCase, updateCaseGuarded } from '../cases/index.js';
+import {
+  assertCaseVersion,
+  type NoteFields,
+  recordHandoffNote,
+  requireCase,
+  updateCaseGuarded,
+} from '../cases/index.js';
 import { enqueueNotification } from '../delivery/index.js';
 import { activePolicy } from '../policy/index.js';
 import { applyDecision } from './decision-apply.js';
@@ -111,7 +117,7 @@ export async function escalateForResolution(
       queue: { select: { slug: true } },
       customer: { select: { email: true, preferredName: true } },
     });
-    assertVersion(current, input.expectedVersion);
+    assertCaseVersion(current, input.expectedVersion);
     const policy = await activePolicy(tx).catch(() => null);
     const row = await loadCaseForEvaluation(tx, caseId);
     const routing = policy

@@ -10,7 +10,7 @@ import {
   type CaseForEvaluation,
   caseEvaluationSelect,
   type RoutingRequest,
-  ZRoutingSignals,
+  ZCallerSignals,
 } from './evaluation-input.js';
 
 type CaseReader = Pick<Context['db'], 'case' | 'policyVersion' | 'user'>;
@@ -18,7 +18,7 @@ type CaseReader = Pick<Context['db'], 'case' | 'policyVersion' | 'user'>;
 export const ZRouteCaseInput = z.object({
   text: z.string().max(20_000).nullish(),
   agentNote: z.string().max(20_000).nullish(),
-  signals: ZRoutingSignals.nullish(),
+  signals: ZCallerSignals.nullish(),
   /** replay at this instant; the request time by default */
   at: z.date().nullish(),
   /** evaluate with this stored policy version instead of the active one */

@@ -5,6 +5,7 @@ import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
+import { writeVersioned } from '../../kernel/versioned-write.js';
 import type { AssignmentDirective } from '../assignments/index.js';
 import { ASSIGNMENT_STRATEGIES, type AssignmentExplanation, offerAssignment } from '../assignments/index.js';
 
@@ -211,16 +212,17 @@ export async function updateTaskStatus(context: Context, rawInput: unknown): Pro
         ],
       });
     }
-    const updated = await tx.task.updateMany({
-      where: { id: taskId, version: input.version },
-      data: { status: input.status, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      throw new AppError('CONFLICT', 'The task was changed by someone else; reload it and try again', {
-        rule: 'X-4',
-        details: { currentVersion: task.version },
-      });
-    }
+    await writeVersioned(
+      'Task',
+      input.version,
+      () =>
+        tx.task.updateMany({
+          where: { id: taskId, version: input.version },
+          data: { status: input.status, version: { increment: 1 } },
+        }),
+      async () => (await tx.task.findUnique({ where: { id: taskId }, select: { version: true } }))?.version ?? null,
+      'input.version',
+    );
     await recordTimelineEvent(tx, context, {
       caseId: task.caseId,
       type: 'TASK_STATUS_CHANGED',

@@ -8,7 +8,7 @@ import { runIdempotent } from '../../../kernel/idempotency.js';
 import type { TenantTransaction } from '../../../kernel/transaction.js';
 import { apiKeyPepperFor } from '../../../security/api-key-pepper.js';
 
-const ADMIN = { role: ['admin'] } as const;
+const _ADMIN = { role: ['admin'] } as const;
 
 builder.prismaNode('ApiKey', {
   id: { field: 'id' },

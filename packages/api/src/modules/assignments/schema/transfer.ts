@@ -61,7 +61,7 @@ const WarmTransferAdviceRef = builder.objectRef<WarmTransferAdvice>('WarmTransfe
   }),
 });
 
-const CALL_HANDLERS = [
+const _CALL_HANDLERS = [
   'agent',
   'tier1_supervisor',
   'tier2',

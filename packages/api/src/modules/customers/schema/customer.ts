@@ -7,9 +7,9 @@ import { checkCaseReply, type ReplyCheckResult } from '../customer-reply-check.j
 import { type AddTeamToCaseResult, addTeamToCase } from '../customer-safety-team.js';
 import { type UpsertCustomerResult, upsertCustomer } from '../customer-service.js';
 
-const CUSTOMER_WRITERS: readonly Role[] = ['admin', 'integration', 'tier2', 'privacy'];
-const TEAM_ADDERS: readonly Role[] = ['tier2', 'lead'];
-const CONCERN_RAISERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
+const _CUSTOMER_WRITERS: readonly Role[] = ['admin', 'integration', 'tier2', 'privacy'];
+const _TEAM_ADDERS: readonly Role[] = ['tier2', 'lead'];
+const _CONCERN_RAISERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
 
 builder.prismaNode('Customer', {
   id: { field: 'id' },

@@ -45,7 +45,7 @@ const LiveAlertRef = builder.objectRef<{ messageId: string }>('LiveAlert').imple
 /** How many past values a subscription with `since` replays before it goes live. */
 const REPLAY_LIMIT = 500;
 
-const LIVE_STAFF: readonly Role[] = [
+const _LIVE_STAFF: readonly Role[] = [
   'agent',
   'tier1_supervisor',
   'tier2',

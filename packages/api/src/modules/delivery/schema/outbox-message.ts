@@ -50,7 +50,7 @@ const ZOutboxFilter = z
   })
   .nullish();
 
-const ADMINS = ['admin'] as const;
+const _ADMINS = ['admin'] as const;
 
 builder.queryField('outboxMessages', (t) =>
   t.prismaConnection({
@@ -81,7 +81,7 @@ builder.queryField('deadLetters', (t) =>
     defaultSize: 20,
     maxSize: 100,
     description: 'Notifications that failed every attempt; re-drive them with redriveNotifications',
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, _args, context) => {
       return context.db.outboxMessage.findMany({
         ...query,
         where: { status: 'DEAD' },

@@ -16,7 +16,7 @@ builder.prismaNode('WebhookEndpoint', {
   }),
 });
 
-const ADMINS = ['admin'] as const;
+const _ADMINS = ['admin'] as const;
 
 builder.queryField('webhookEndpoints', (t) =>
   t.prismaField({

@@ -23,9 +23,9 @@ import {
 } from '../privacy-request-service.js';
 
 /** only privacy staff change privacy requests; these roles may read them. */
-const PRIVACY_WRITERS: readonly Role[] = ['privacy'];
-const PRIVACY_READERS: readonly Role[] = ['privacy', 'tier2', 'tier3', 'lead', 'admin'];
-const PRIVACY_CASE_CLOSERS: readonly Role[] = ['privacy', 'tier2', 'lead'];
+const _PRIVACY_WRITERS: readonly Role[] = ['privacy'];
+const _PRIVACY_READERS: readonly Role[] = ['privacy', 'tier2', 'tier3', 'lead', 'admin'];
+const _PRIVACY_CASE_CLOSERS: readonly Role[] = ['privacy', 'tier2', 'lead'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const PrivacyRequestTypeEnum = builder.enumType('PrivacyRequestType', { values: PRIVACY_REQUEST_TYPES });

@@ -2,7 +2,7 @@ import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { REFUND_KINDS, type RecordRefundResult, recordRefund, refundReasonKey } from '../refund-service.js';
 
-const REFUND_RECORDERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin', 'integration'];
+const _REFUND_RECORDERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin', 'integration'];
 
 const RefundKindEnum = builder.enumType('RefundKind', { values: REFUND_KINDS });
 const RefundRoutingOutcomeEnum = builder.enumType('RefundRoutingOutcome', {

@@ -12,9 +12,9 @@ import {
 } from '../review-service.js';
 
 /** only Tier 2 edits or removes reviews; Tier 1 escalates; the platform imports. */
-const REVIEW_CHANGERS: readonly Role[] = ['tier2'];
-const REVIEW_ESCALATORS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
-const REVIEW_IMPORTERS: readonly Role[] = ['admin', 'integration'];
+const _REVIEW_CHANGERS: readonly Role[] = ['tier2'];
+const _REVIEW_ESCALATORS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
+const _REVIEW_IMPORTERS: readonly Role[] = ['admin', 'integration'];
 
 const ReviewStatusEnum = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
 const ReviewChangeActionEnum = builder.enumType('ReviewChangeAction', {

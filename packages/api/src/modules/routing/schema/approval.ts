@@ -39,7 +39,7 @@ builder.queryField('pendingApprovals', (t) =>
     maxSize: 100,
     description:
       'Escalations waiting for an approver of your role or one of your skills (admins see all), oldest first',
-    resolve: async (query, _root, args, context) => {
+    resolve: async (query, _root, _args, context) => {
       const approvers = context.viewer.role === 'admin' ? null : await approverIdentities(context.db, context);
       return context.db.approval.findMany({
         ...query,
@@ -79,7 +79,7 @@ const ApprovalDecisionPayload = builder.objectRef<ApprovalDecisionResult>('Appro
   }),
 });
 
-const DECIDERS = ['tier1_supervisor', 'tier2', 'lead', 'admin'] as const;
+const _DECIDERS = ['tier1_supervisor', 'tier2', 'lead', 'admin'] as const;
 
 builder.mutationField('approveEscalation', (t) =>
   t.field({

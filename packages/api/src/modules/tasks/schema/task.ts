@@ -159,7 +159,7 @@ const CreateTaskInput = builder.inputType('CreateTaskInput', {
   }),
 });
 
-const STAFF = ['agent', 'tier1_supervisor', 'tier2', 'tier3', 'lead', 'admin', 'resolution_specialist'] as const;
+const _STAFF = ['agent', 'tier1_supervisor', 'tier2', 'tier3', 'lead', 'admin', 'resolution_specialist'] as const;
 
 builder.mutationField('createTask', (t) =>
   t.field({
