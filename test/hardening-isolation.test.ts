@@ -6,7 +6,10 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingPermissions } from '../packages/api/src/edge/authorize.js';
+import { unmappedIdArguments } from '../packages/api/src/edge/id-arguments.js';
 import { PERMISSIONS } from '../packages/api/src/edge/permissions.js';
+import { schema as serverSchema } from '../packages/api/src/edge/schema.js';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
 import {
   documentFor,
@@ -163,5 +166,122 @@ describe('tenant isolation probes over the whole schema', () => {
     }
     expect(probed).toBeGreaterThan(10);
     expect(problems).toEqual([]);
+  });
+});
+
+/** The answer was the permission table's refusal of this very field (not a service's rule). */
+function refusedByTable(response: { data?: unknown; errors?: unknown[] }, coordinate: string): boolean {
+  const results = [
+    ...Object.values((response.data as Record<string, unknown> | null | undefined) ?? {}),
+    ...(response.errors ?? []).map((error) => (error as { extensions?: unknown }).extensions),
+  ];
+  return results.some((result) => {
+    const details = (result as { details?: { field?: string } } | null)?.details;
+    return details?.field === coordinate;
+  });
+}
+
+const TYPE_OF_TABLE: Record<string, string> = { Tenant: 'Organization' };
+
+describe('the permission table, role by role (X-5)', () => {
+  it('names every root field and every node type, and types every id argument', () => {
+    expect(missingPermissions(serverSchema, PERMISSIONS)).toEqual([]);
+    expect(unmappedIdArguments(serverSchema)).toEqual([]);
+  });
+
+  it('lets every role the table lists through every root field', async () => {
+    const problems: string[] = [];
+    let probed = 0;
+    for (const root of rootFields(schema)) {
+      const allowed = declaredRoles(root) ?? [];
+      const coordinate = `${root.operation === 'query' ? 'Query' : 'Mutation'}.${root.name}`;
+      for (const role of allowed) {
+        const response = await owner.as(role)(documentFor(root), sampleVariables(root, hints));
+        probed += 1;
+        if (refusedByTable(response, coordinate)) problems.push(`${coordinate} as ${role}: refused`);
+      }
+    }
+    expect(probed).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers node(id) for every node type exactly as the table says, for every role', async () => {
+    // the restricted types the sample mutations may not have created
+    await owner.as('admin')(
+      'mutation { createWebhookEndpoint(input: { url: "https://hooks.example.test/escalate", channels: [WEBHOOK] }) { __typename } }',
+    );
+    await owner.as('integration')(
+      'mutation { upsertCustomer(input: { externalRef: "member-pr", signInMethods: [password], email: "pr@example.test" }) { __typename } }',
+    );
+    const prCase = await owner.as('agent')<{ createCase: { case: { id: string } } }>(
+      'mutation { createCase(input: { subject: "Privacy", customerRef: "member-pr" }) { ... on CreateCasePayload { case { id } } } }',
+    );
+    await owner.as('privacy')(
+      'mutation ($caseId: ID!) { createPrivacyRequest(input: { caseId: $caseId, type: ACCESS_DATA }) { __typename } }',
+      {
+        caseId: prCase.data?.createCase.case.id,
+      },
+    );
+    ownerIds = await tenantIds(kit.db, owner.tenantId);
+    const nodeTypes = Object.keys(PERMISSIONS.types);
+    const samples = new Map<string, string>([['Organization', owner.tenantId]]);
+    for (const [table, ids] of ownerIds) {
+      const type = TYPE_OF_TABLE[table] ?? table;
+      if (nodeTypes.includes(type) && ids[0]) samples.set(type, ids[0]);
+    }
+    // the mutations above created rows of most node types, and of every restricted one
+    const required = ['ApiKey', 'WebhookEndpoint', 'OutboxMessage', 'PrivacyRequest', 'Case', 'Organization'];
+    expect(required.filter((type) => !samples.has(type))).toEqual([]);
+    expect(samples.size).toBeGreaterThanOrEqual(14);
+    const problems: string[] = [];
+    for (const [type, rowId] of samples) {
+      const globalId = Buffer.from(`${type}:${rowId}`).toString('base64');
+      for (const role of ROLE_KEYS) {
+        const response = await owner.as(role)<{ node: { id: string } | null; nodes: ({ id: string } | null)[] }>(
+          'query ($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }',
+          { id: globalId },
+        );
+        const visible = (PERMISSIONS.types[type] ?? []).includes(role);
+        const answer = response.data?.node ?? null;
+        if (response.errors) problems.push(`${type} as ${role}: ${JSON.stringify(response.errors)}`);
+        else if (visible && answer?.id !== globalId) problems.push(`${type} as ${role}: expected the object, got null`);
+        else if (!visible && answer !== null) problems.push(`${type} as ${role}: expected null, got the object`);
+        else if (JSON.stringify(response.data?.nodes) !== JSON.stringify([answer])) {
+          problems.push(`${type} as ${role}: nodes disagrees with node`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers a missing, a foreign and a malformed id the same way on case, node and nodes', async () => {
+    const foreignCase = await other.as('agent')<{ createCase: { case: { id: string } } }>(
+      'mutation { createCase(input: { subject: "Foreign", customerRef: "member-x" }) { ... on CreateCasePayload { case { id } } } }',
+    );
+    const foreignId = foreignCase.data?.createCase.case.id ?? '';
+    const missingId = Buffer.from('Case:00000000-0000-4000-8000-000000000000').toString('base64');
+    const ownId = Buffer.from(`Case:${ownerIds.get('Case')?.[0]}`).toString('base64');
+    const foreignOrganization = Buffer.from(`Organization:${other.tenantId}`).toString('base64');
+    for (const id of [foreignId, missingId, foreignOrganization]) {
+      const response = await owner.as('admin')<{ node: unknown }>('query ($id: ID!) { node(id: $id) { id } }', { id });
+      expect(response, id).toEqual({ status: 200, data: { node: null } });
+    }
+    for (const id of [foreignId, missingId]) {
+      const response = await owner.as('admin')('query ($id: ID!) { case(id: $id) { id } }', { id });
+      expect(response).toEqual({ status: 200, data: { case: null } });
+    }
+    const mixed = await owner.as('admin')<{ nodes: unknown[] }>('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+      ids: [ownId, foreignId, 'garbage', missingId],
+    });
+    expect(mixed.data?.nodes).toEqual([{ id: ownId }, null, null, null]);
+    expect(mixed.errors?.map((error) => (error as { message: string }).message)).toEqual([
+      'ids.2 is not a valid global id',
+    ]);
+    const malformed = await owner.as('admin')('query { case(id: "garbage") { id } }');
+    expect(errorCodeOf(malformed, 'case')).toBe('VALIDATION_FAILED');
+    const wrongType = await owner.as('admin')('query ($id: ID!) { case(id: $id) { id } }', {
+      id: foreignOrganization,
+    });
+    expect(JSON.stringify(wrongType.errors)).toContain('is a Organization id; expected a Case id');
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type FieldNode, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -12,6 +11,7 @@ import { tenantDatabase } from './db/tenant-scope.js';
 import { schema } from './edge/schema.js';
 import { AppError, httpStatusFor } from './errors/app-error.js';
 import { translateDatabaseError } from './errors/prisma-error.js';
+import { queryLimitPlugin } from './limits/query-limits.js';
 import { rateLimitPlugin } from './limits/rate-limit-plugin.js';
 import { createRateLimiter, type RateLimitStore } from './limits/rate-limiter.js';
 import { createLogger } from './logger.js';
@@ -169,14 +169,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
         ]),
     ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
     inputHygienePlugin(),
-    EnvelopArmorPlugin({
-      maxDepth: { n: 12 },
-      maxAliases: { n: 15 },
-      maxDirectives: { n: 20 },
-      maxTokens: { n: 2000 },
-      costLimit: { maxCost: 5000 },
-      blockFieldSuggestion: { enabled: !options.introspection },
-    }) as Plugin,
+    queryLimitPlugin({ fieldSuggestions: Boolean(options.introspection) }),
   ];
   if (options.introspection === false) plugins.push(disableIntrospection());
   if (limiter) plugins.push(rateLimitPlugin(limiter, logger));

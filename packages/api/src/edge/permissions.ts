@@ -20,6 +20,8 @@ const EVERYONE: readonly Role[] = ROLES;
 /** people: every role but the integration keys scripts use */
 const STAFF: readonly Role[] = ROLES.filter((role) => role !== 'integration');
 const ADMINS: readonly Role[] = ['admin'];
+/** who watches live alerts and case updates on the floor */
+const LIVE_SUBSCRIBERS: readonly Role[] = STAFF.filter((role) => role !== 'privacy');
 const SUPERVISORS: readonly Role[] = ['tier1_supervisor', 'tier2', 'lead', 'admin'];
 const CASE_HANDLERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
 const CALL_HANDLERS: readonly Role[] = [...CASE_HANDLERS, 'resolution_specialist', 'integration'];
@@ -112,8 +114,8 @@ export const PERMISSIONS: PermissionTable = {
       upsertCustomer: ['admin', 'integration', 'tier2', 'privacy'],
     },
     Subscription: {
-      caseUpdated: STAFF.filter((role) => role !== 'privacy'),
-      liveAlert: STAFF.filter((role) => role !== 'privacy'),
+      caseUpdated: LIVE_SUBSCRIBERS,
+      liveAlert: LIVE_SUBSCRIBERS,
     },
   },
   types: {
@@ -144,7 +146,9 @@ export const PERMISSIONS: PermissionTable = {
     // a case's own notifications are part of working the case; the outbox by id is operations
     'Case.notifications': EVERYONE,
     'Case.privacyRequests': PRIVACY_READERS,
-    'OutboxMessage.payload': ADMINS,
+    // the alert a live subscriber receives (its privacy-mail content is redacted by role, see outbox-message.ts)
+    'LiveAlert.message': LIVE_SUBSCRIBERS,
+    // delivery errors name receivers' systems: operations only
     'OutboxMessage.lastError': ADMINS,
     'PrivacyRequest.requesterName': PRIVACY_REQUESTER_READERS,
     'PrivacyRequest.requesterEmail': PRIVACY_REQUESTER_READERS,

@@ -1,16 +1,28 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { DateTime } from 'luxon';
 import { builder } from './builder.js';
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function invalidDateTime(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'VALIDATION_FAILED', rule: 'DateTime' } });
+}
+
+/**
+ * An instant with its offset, on a real calendar day: luxon refuses 2026-02-30 or 25:00 where
+ * `new Date` would roll over into March or the next day.
+ */
 function parseDateTime(value: unknown): Date {
-  if (
-    typeof value !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
-  ) {
-    throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone offset, e.g. 2026-11-25T14:00:00Z');
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
+    throw invalidDateTime('DateTime must be an ISO-8601 string with a time zone offset, e.g. 2026-11-25T14:00:00Z');
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError(`Invalid DateTime: ${value}`);
-  return date;
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  if (!parsed.isValid) {
+    throw invalidDateTime(
+      `DateTime ${value} is not a real instant (${parsed.invalidExplanation ?? parsed.invalidReason})`,
+    );
+  }
+  return parsed.toJSDate();
 }
 
 builder.scalarType('DateTime', {
@@ -18,7 +30,7 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
   parseValue: parseDateTime,
   parseLiteral: (node) => {
-    if (node.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string');
+    if (node.kind !== Kind.STRING) throw invalidDateTime('DateTime must be a string');
     return parseDateTime(node.value);
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
+import { ZHttpUrl } from '../../kernel/http-url.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -20,7 +21,7 @@ export const ZAddAttachmentInput = z
       .regex(/^[\w.+-]+\/[\w.+-]+$/, 'expected a media type like application/pdf')
       .max(200),
     sizeBytes: z.number().int().min(0).max(2_000_000_000),
-    storageUrl: z.url().max(2000).nullish(),
+    storageUrl: ZHttpUrl.nullish(),
     source: z.enum(['EMAIL', 'UPLOAD', 'AGENT']).default('UPLOAD'),
     receivedAt: z.date().nullish(),
     idempotencyKey: z.string().min(1).max(200).nullish(),

@@ -36,6 +36,13 @@ const PORTAL_URL = z
   .parse(process.env.ESCALATE_PRIVACY_PORTAL_URL || undefined)
   .replace(/\/+$/, '');
 
+/** A change to the requester's name or email is noted on the case timeline without the values. */
+function withoutRequesterDetails(changes: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = { ...changes };
+  for (const field of ['requesterName', 'requesterEmail']) if (field in kept) kept[field] = { changed: true };
+  return kept;
+}
+
 /** The self-service webform where the member completes the request (CARE-P5). */
 export function selfServiceLink(tenantSlug: string, number: number): string {
   return `${PORTAL_URL}/${encodeURIComponent(tenantSlug)}/requests/${privacyRequestNumber(number)}`;
@@ -135,7 +142,8 @@ export async function createPrivacyRequest(context: Context, rawInput: unknown):
         dueAt: deadlines.dueAt.toISOString(),
         receiptDueAt: deadlines.receiptDueAt?.toISOString() ?? null,
         deadlines: deadlines.explanation,
-        email: { template: email.template, subject: email.subject, to: requesterEmail },
+        // the requester's address stays on the privacy request, not on the case timeline
+        email: { template: email.template, subject: email.subject },
       },
     });
     return { privacyRequestId: created.id };
@@ -176,7 +184,11 @@ export async function updatePrivacyRequest(context: Context, rawInput: unknown):
     await recordTimelineEvent(tx, context, {
       caseId: before.caseId,
       type: 'PRIVACY_REQUEST_UPDATED',
-      data: { privacyRequestId: before.id, number: privacyRequestNumber(before.number), changes },
+      data: {
+        privacyRequestId: before.id,
+        number: privacyRequestNumber(before.number),
+        changes: withoutRequesterDetails(changes),
+      },
     });
     return { privacyRequestId: before.id };
   });
@@ -203,8 +215,6 @@ export async function deletePrivacyRequest(context: Context, rawInput: unknown):
           type: before.type,
           status: before.status,
           jurisdiction: before.jurisdiction,
-          requesterName: before.requesterName,
-          requesterEmail: before.requesterEmail,
           receivedAt: before.receivedAt.toISOString(),
           dueAt: before.dueAt.toISOString(),
         },

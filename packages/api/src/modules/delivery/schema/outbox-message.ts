@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
+import { PRIVACY_REQUESTER_ROLES } from '../../../edge/permissions.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { redriveDeadMessages } from '../dead-letters.js';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../outbox.js';
@@ -8,15 +10,28 @@ const OUTBOX_STATUSES = ['PENDING', 'PROCESSING', 'DELIVERED', 'DEAD'] as const;
 const OutboxStatusEnum = builder.enumType('OutboxStatus', { values: OUTBOX_STATUSES });
 export const OutboxChannelEnum = builder.enumType('OutboxChannel', { values: OUTBOX_CHANNELS });
 
+/** Mails to a privacy requester carry their name and address: only privacy roles read them. */
+function hidesRequester(template: string | null, role: Role): boolean {
+  return Boolean(template?.startsWith('privacy-')) && !PRIVACY_REQUESTER_ROLES.includes(role);
+}
+
 builder.prismaNode('OutboxMessage', {
   id: { field: 'id' },
   description: 'A notification written with the change that caused it (X-6) and delivered by the worker',
   fields: (t) => ({
     channel: t.field({ type: OutboxChannelEnum, resolve: (row) => row.channel as OutboxChannel }),
     template: t.exposeString('template', { nullable: true }),
-    recipient: t.exposeString('recipient'),
+    recipient: t.string({
+      description: "who it goes to; a privacy requester's address only for the roles that work privacy requests",
+      resolve: (row, _args, context) =>
+        hidesRequester(row.template, context.viewer.role) ? 'privacy requester (hidden)' : row.recipient,
+    }),
     subject: t.exposeString('subject', { nullable: true }),
-    payload: t.expose('payload', { type: 'JSON' }),
+    payload: t.field({
+      type: 'JSON',
+      description: "what was sent; a privacy mail's content only for the roles that work privacy requests",
+      resolve: (row, _args, context) => (hidesRequester(row.template, context.viewer.role) ? {} : row.payload),
+    }),
     status: t.field({ type: OutboxStatusEnum, resolve: (row) => row.status as (typeof OUTBOX_STATUSES)[number] }),
     attempts: t.exposeInt('attempts'),
     maxAttempts: t.exposeInt('maxAttempts'),
