@@ -1,15 +1,7 @@
 import { addBusinessMinutes, getShippedPolicyPack } from '@escalate/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit, type TestTenant } from '../packages/api/src/testing/test-kit.js';
-import {
-  APP_ERROR,
-  createCase,
-  escalateCase,
-  escalateWithSupervisorApproval,
-  type Json,
-  routeCase,
-  rowId,
-} from './cases-support.js';
+import { APP_ERROR, createCase, escalateWithSupervisorApproval, type Json, routeCase, rowId } from './cases-support.js';
 
 let kit: TestKit;
 let cinch: TestTenant;

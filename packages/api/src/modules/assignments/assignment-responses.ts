@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -9,7 +8,7 @@ import type { TenantTransaction } from '../../kernel/transaction.js';
 export const ASSIGNMENT_RESPONSES = ['ACCEPT', 'REJECT', 'RETURN'] as const;
 export type AssignmentResponse = (typeof ASSIGNMENT_RESPONSES)[number];
 
-const ZRespondInput = z.object({
+export const ZRespondInput = z.object({
   assignmentId: z.string().min(1),
   response: z.enum(ASSIGNMENT_RESPONSES),
   reason: z.string().trim().max(2000).nullish(),
@@ -35,8 +34,10 @@ export interface RespondResult {
  * reject or return for them. SOL-5: when a resolution specialist rejects or returns a case
  * assignment, the case closes with reason CASE_VOIDED in the same transaction.
  */
-export async function respondToAssignment(context: Context, rawInput: unknown): Promise<RespondResult> {
-  const input = parseInput(ZRespondInput, rawInput);
+export async function respondToAssignment(
+  context: Context,
+  input: z.output<typeof ZRespondInput>,
+): Promise<RespondResult> {
   const assignmentId = input.assignmentId;
   const transition = TRANSITIONS[input.response];
   return runIdempotent(context, 'respondToAssignment', input, input.idempotencyKey, async (tx) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -140,7 +139,7 @@ export async function offerAssignment(
   return { assignmentId: assignment.id, explanation: selection.explanation };
 }
 
-const ZAssignInput = z
+export const ZAssignInput = z
   .object({
     caseId: z.string().nullish(),
     taskId: z.string().nullish(),
@@ -164,8 +163,7 @@ const ZAssignInput = z
   });
 
 /** The `assign` mutation: offer a case or task by a strategy. */
-export async function assign(context: Context, rawInput: unknown): Promise<OfferResult> {
-  const input = parseInput(ZAssignInput, rawInput);
+export async function assign(context: Context, input: z.output<typeof ZAssignInput>): Promise<OfferResult> {
   const target: AssignmentTarget = input.caseId ? { caseId: input.caseId } : { taskId: input.taskId ?? '' };
   const directive: AssignmentDirective = {
     strategy: input.strategy,

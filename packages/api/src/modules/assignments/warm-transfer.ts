@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { PrismaClient } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -68,7 +67,7 @@ export async function warmTransferTarget(context: Context, rawCaseId: string): P
   return adviseWarmTransfer(context.db);
 }
 
-const ZStartInput = z.object({
+export const ZStartInput = z.object({
   caseId: z.string().min(1),
   /** when the transfer started, as the telephony system saw it; defaults to now */
   at: z.date().nullish(),
@@ -79,8 +78,10 @@ const ZStartInput = z.object({
  * Starts a warm transfer: to an available Resolution Lead with a 30 s deadline, or straight
  * to voicemail when nobody is available. Both are recorded as a transfer attempt.
  */
-export async function startWarmTransfer(context: Context, rawInput: unknown): Promise<{ transferAttemptId: string }> {
-  const input = parseInput(ZStartInput, rawInput);
+export async function startWarmTransfer(
+  context: Context,
+  input: z.output<typeof ZStartInput>,
+): Promise<{ transferAttemptId: string }> {
   const caseId = input.caseId;
   const at = input.at ?? context.now;
   return runIdempotent(context, 'startWarmTransfer', input, input.idempotencyKey, async (tx) => {
@@ -122,7 +123,7 @@ export async function startWarmTransfer(context: Context, rawInput: unknown): Pr
   });
 }
 
-const ZCompleteInput = z.object({
+export const ZCompleteInput = z.object({
   transferAttemptId: z.string().min(1),
   answered: z.boolean(),
   at: z.date().nullish(),
@@ -135,9 +136,8 @@ const ZCompleteInput = z.object({
  */
 export async function completeWarmTransfer(
   context: Context,
-  rawInput: unknown,
+  input: z.output<typeof ZCompleteInput>,
 ): Promise<{ transferAttemptId: string }> {
-  const input = parseInput(ZCompleteInput, rawInput);
   const id = input.transferAttemptId;
   const at = input.at ?? context.now;
   return runIdempotent(context, 'completeWarmTransfer', input, input.idempotencyKey, async (tx) => {

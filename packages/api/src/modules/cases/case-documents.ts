@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { ZHttpUrl } from '../../kernel/http-url.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
@@ -55,9 +54,8 @@ async function caseForCustomer(tx: TenantTransaction, customerRef: string): Prom
 /** Records attachment metadata on a case (SOL-8); the bytes stay in the document store. */
 export async function addAttachment(
   context: Context,
-  rawInput: unknown,
+  input: z.output<typeof ZAddAttachmentInput>,
 ): Promise<{ attachmentId: string; caseId: string }> {
-  const input = parseInput(ZAddAttachmentInput, rawInput);
   const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'addAttachment', input, input.idempotencyKey, async (tx) => {
     const targetId = caseId ?? (await caseForCustomer(tx, input.customerRef ?? ''));
@@ -108,10 +106,9 @@ export const ZShareInstallerInput = z.object({
 export async function shareInstallerInfo(
   context: Context,
   rawCaseId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZShareInstallerInput>,
 ): Promise<{ caseId: string; installer: TInstallerInfo }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZShareInstallerInput, rawInput ?? {});
   return runIdempotent(context, 'shareInstallerInfo', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const row = await requireCase(tx, caseId, { signals: true });
     const installer = installerOf(row.signals);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { requireCase } from './case-guards.js';
 import { recordHandoffNote, ZNoteFields } from './handoff-notes.js';
@@ -20,10 +19,9 @@ export const ZAddHandoffNoteInput = z.object({
 export async function addHandoffNote(
   context: Context,
   rawCaseId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZAddHandoffNoteInput>,
 ): Promise<{ noteId: string }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZAddHandoffNoteInput, rawInput);
   const fields = Object.fromEntries(
     Object.entries(input.fields)
       .map(([key, value]) => [key, value.trim()] as const)

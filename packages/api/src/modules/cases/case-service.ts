@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { refuseRecordedSignals } from '../../kernel/recorded-signals.js';
@@ -42,8 +41,10 @@ export function normalizeConcern(concern: string): string {
   return concern.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-export async function createCase(context: Context, rawInput: unknown): Promise<CreateCaseResult> {
-  const input = parseInput(ZCreateCaseInput, rawInput);
+export async function createCase(
+  context: Context,
+  input: z.output<typeof ZCreateCaseInput>,
+): Promise<CreateCaseResult> {
   return runIdempotent(context, 'createCase', input, input.idempotencyKey, async (tx) => {
     const concern = input.concern ? normalizeConcern(input.concern) : null;
     if (concern && !input.allowDuplicate) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { assertCaseVersion, requireCase, updateCaseGuarded } from './case-guards.js';
@@ -68,10 +67,9 @@ const SLA_FIELDS = {
 export async function changeStatus(
   context: Context,
   rawCaseId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZChangeStatusInput>,
 ): Promise<{ caseId: string }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZChangeStatusInput, rawInput);
   return runIdempotent(context, 'changeStatus', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, SLA_FIELDS);
     assertCaseVersion(current, input.expectedVersion);
@@ -98,9 +96,12 @@ export async function changeStatus(
 }
 
 /** Closes a case with a reason and a secondary reason, optionally with a final comment. */
-export async function closeCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<{ caseId: string }> {
+export async function closeCase(
+  context: Context,
+  rawCaseId: string,
+  input: z.output<typeof ZCloseCaseInput>,
+): Promise<{ caseId: string }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZCloseCaseInput, rawInput);
   return runIdempotent(context, 'closeCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { ...SLA_FIELDS, closeReason: true, closeSecondaryReason: true });
     assertCaseVersion(current, input.expectedVersion);

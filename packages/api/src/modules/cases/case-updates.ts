@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { refuseRecordedSignals } from '../../kernel/recorded-signals.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
@@ -55,9 +54,12 @@ function queueChangeNoteFields(
 }
 
 /** Updates case fields on the version the caller read; a queue change needs the policy's handoff note. */
-export async function updateCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<{ caseId: string }> {
+export async function updateCase(
+  context: Context,
+  rawCaseId: string,
+  input: z.output<typeof ZUpdateCaseInput>,
+): Promise<{ caseId: string }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZUpdateCaseInput, rawInput);
   return runIdempotent(context, 'updateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, {
       version: true,
@@ -155,10 +157,9 @@ function callbackExceptionComment(body: string): string {
 export async function addComment(
   context: Context,
   rawCaseId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZAddCommentInput>,
 ): Promise<{ commentId: string }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZAddCommentInput, rawInput);
   if (input.callbackException) {
     if (!CALLBACK_EXCEPTION_ROLES.has(context.viewer.role)) {
       throw AppError.forbidden('Only a Tier 1 supervisor may grant a callback exception', 'CIN-4');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { type EscalationResult, escalateCase } from '../routing/index.js';
+import { type EscalationResult, escalateCase, ZEscalateCaseInput } from '../routing/index.js';
 
 /**
  * CARE-G1 categories of gender identity concerns (sops/care-tier2-escalations.txt, "Gender
@@ -28,13 +28,19 @@ export const ZRaiseGenderIdentityConcernInput = z.object({
 });
 
 /** Escalates a case for a gender identity concern chosen by category (CARE-G1), through the policy. */
-export async function raiseGenderIdentityConcern(context: Context, rawInput: unknown): Promise<EscalationResult> {
-  const input = parseInput(ZRaiseGenderIdentityConcernInput, rawInput);
+export async function raiseGenderIdentityConcern(
+  context: Context,
+  input: z.output<typeof ZRaiseGenderIdentityConcernInput>,
+): Promise<EscalationResult> {
   const caseId = input.caseId;
-  return escalateCase(context, caseId, {
-    expectedVersion: input.expectedVersion,
-    text: input.text ?? null,
-    signals: { agentFlags: [GENDER_IDENTITY_FLAG], values: { genderIdentityCategory: input.category } },
-    idempotencyKey: input.idempotencyKey ?? null,
-  });
+  return escalateCase(
+    context,
+    caseId,
+    parseInput(ZEscalateCaseInput, {
+      expectedVersion: input.expectedVersion,
+      text: input.text ?? null,
+      signals: { agentFlags: [GENDER_IDENTITY_FLAG], values: { genderIdentityCategory: input.category } },
+      idempotencyKey: input.idempotencyKey ?? null,
+    }),
+  );
 }

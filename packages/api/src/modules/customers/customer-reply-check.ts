@@ -2,7 +2,6 @@ import { checkReply, type TReplyFinding } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { activePolicy } from '../policy/index.js';
 
 export const ZCheckReplyArgs = z.object({
@@ -23,8 +22,10 @@ export interface ReplyCheckResult {
  * (CARE-G2: the legal name used when a preferred name is set; forbidden phrases; unprompted
  * escalation offers). Reads only.
  */
-export async function checkCaseReply(context: Context, rawArgs: unknown): Promise<ReplyCheckResult> {
-  const args = parseInput(ZCheckReplyArgs, rawArgs, '');
+export async function checkCaseReply(
+  context: Context,
+  args: z.output<typeof ZCheckReplyArgs>,
+): Promise<ReplyCheckResult> {
   const caseId = args.caseId;
   const caseRow = await context.db.case.findUnique({
     where: { id: caseId },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 
@@ -32,8 +31,10 @@ export interface AddTeamToCaseResult {
  * for Member Review and Safety, a SAFETY_REVIEW task for that team. Adding a team twice
  * changes nothing the second time.
  */
-export async function addTeamToCase(context: Context, rawInput: unknown): Promise<AddTeamToCaseResult> {
-  const input = parseInput(ZAddTeamToCaseInput, rawInput);
+export async function addTeamToCase(
+  context: Context,
+  input: z.output<typeof ZAddTeamToCaseInput>,
+): Promise<AddTeamToCaseResult> {
   const caseId = input.caseId;
   const teamSlug = input.team ?? MEMBER_REVIEW_SAFETY_TEAM;
   return runIdempotent(context, 'addTeamToCase', input, input.idempotencyKey, async (tx) => {

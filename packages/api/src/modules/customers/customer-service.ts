@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 
@@ -27,8 +26,10 @@ export interface UpsertCustomerResult {
  * Creates or updates a member by the organization's reference (integrations keep members in
  * sync). Cases of that reference that have no member linked yet are linked to it.
  */
-export async function upsertCustomer(context: Context, rawInput: unknown): Promise<UpsertCustomerResult> {
-  const input = parseInput(ZUpsertCustomerInput, rawInput);
+export async function upsertCustomer(
+  context: Context,
+  input: z.output<typeof ZUpsertCustomerInput>,
+): Promise<UpsertCustomerResult> {
   return runIdempotent(context, 'upsertCustomer', input, input.idempotencyKey, async (tx) => {
     const fields = {
       email: input.email ?? undefined,

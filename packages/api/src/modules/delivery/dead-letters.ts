@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { inTransaction } from '../../kernel/transaction.js';
 
-const ZRedriveInput = z
+export const ZRedriveInput = z
   .object({
     messageIds: z.array(z.string().min(1)).max(500).nullish(),
     all: z.boolean().nullish(),
@@ -19,8 +18,10 @@ const ZRedriveInput = z
  * delivery id (receivers still recognize them) and the last error until the next attempt.
  * Each re-drive is on the timeline of its case.
  */
-export async function redriveDeadMessages(context: Context, rawInput: unknown): Promise<{ messageIds: string[] }> {
-  const input = parseInput(ZRedriveInput, rawInput);
+export async function redriveDeadMessages(
+  context: Context,
+  input: z.output<typeof ZRedriveInput>,
+): Promise<{ messageIds: string[] }> {
   const ids = input.messageIds;
   return inTransaction(context, async (tx) => {
     const dead = await tx.outboxMessage.findMany({

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { inTransaction } from '../../kernel/transaction.js';
 import { OUTBOX_CHANNELS } from './outbox.js';
 
@@ -21,7 +20,7 @@ const ZChannels = z
   .max(10)
   .transform((channels) => [...new Set(channels)]);
 
-const ZCreateInput = z.object({
+export const ZCreateInput = z.object({
   url: ZUrl,
   channels: ZChannels,
   secret: z.string().min(16, 'at least 16 characters').max(200).nullish(),
@@ -30,9 +29,8 @@ const ZCreateInput = z.object({
 /** Registers an endpoint; the signing secret is returned once (generated when not given). */
 export async function createWebhookEndpoint(
   context: Context,
-  rawInput: unknown,
+  input: z.output<typeof ZCreateInput>,
 ): Promise<{ endpointId: string; secret: string }> {
-  const input = parseInput(ZCreateInput, rawInput);
   const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
   const row = await context.db.webhookEndpoint.create({
     data: { tenantId: context.viewer.tenantId, url: input.url, channels: input.channels, secret },
@@ -41,7 +39,7 @@ export async function createWebhookEndpoint(
   return { endpointId: row.id, secret };
 }
 
-const ZUpdateInput = z.object({
+export const ZUpdateInput = z.object({
   endpointId: z.string().min(1),
   url: ZUrl.nullish(),
   channels: ZChannels.nullish(),
@@ -49,8 +47,10 @@ const ZUpdateInput = z.object({
 });
 
 /** Changes an endpoint; enabling it again clears the reason it was disabled. */
-export async function updateWebhookEndpoint(context: Context, rawInput: unknown): Promise<{ endpointId: string }> {
-  const input = parseInput(ZUpdateInput, rawInput);
+export async function updateWebhookEndpoint(
+  context: Context,
+  input: z.output<typeof ZUpdateInput>,
+): Promise<{ endpointId: string }> {
   const id = input.endpointId;
   return inTransaction(context, async (tx) => {
     const updated = await tx.webhookEndpoint.updateMany({

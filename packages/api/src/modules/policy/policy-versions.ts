@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -40,8 +39,10 @@ async function activate(tx: TenantTransaction, context: Context, version: number
 }
 
 /** Stores a new policy version (admins; X-3). The document is validated and every problem listed. */
-export async function createPolicyVersion(context: Context, rawInput: unknown): Promise<{ versionId: string }> {
-  const input = parseInput(ZCreatePolicyVersionInput, rawInput);
+export async function createPolicyVersion(
+  context: Context,
+  input: z.output<typeof ZCreatePolicyVersionInput>,
+): Promise<{ versionId: string }> {
   const pack = validatePolicyDocument(input.document);
   return runIdempotent(context, 'createPolicyVersion', input, input.idempotencyKey, async (tx) => {
     const latest = await tx.policyVersion.findFirst({
@@ -82,8 +83,10 @@ export async function createPolicyVersion(context: Context, rawInput: unknown): 
 }
 
 /** Makes a stored version the one decisions use; exactly one version is active. */
-export async function activatePolicyVersion(context: Context, rawInput: unknown): Promise<{ versionId: string }> {
-  const input = parseInput(ZActivatePolicyVersionInput, rawInput);
+export async function activatePolicyVersion(
+  context: Context,
+  input: z.output<typeof ZActivatePolicyVersionInput>,
+): Promise<{ versionId: string }> {
   return runIdempotent(context, 'activatePolicyVersion', input, input.idempotencyKey, async (tx) => {
     await activate(tx, context, input.version);
     const row = await tx.policyVersion.findFirstOrThrow({ where: { version: input.version }, select: { id: true } });

@@ -1,10 +1,10 @@
+import type { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { writeVersioned } from '../../kernel/versioned-write.js';
-import { privacyRequestNumber, ZClosePrivacyCaseInput } from './privacy-request-rules.js';
+import { privacyRequestNumber, type ZClosePrivacyCaseInput } from './privacy-request-rules.js';
 
 /** CARE-P6: how a case is closed once its privacy request exists. */
 export const PRIVACY_CLOSE_REASON = 'Account Management';
@@ -23,8 +23,10 @@ export interface ClosePrivacyCaseResult {
  * "Created privacy request: PR-…", reason Account Management, secondary reason Data Deletion,
  * status CLOSED (version checked and incremented), each step on the timeline.
  */
-export async function closeCaseForPrivacyRequest(context: Context, rawInput: unknown): Promise<ClosePrivacyCaseResult> {
-  const input = parseInput(ZClosePrivacyCaseInput, rawInput);
+export async function closeCaseForPrivacyRequest(
+  context: Context,
+  input: z.output<typeof ZClosePrivacyCaseInput>,
+): Promise<ClosePrivacyCaseResult> {
   const privacyRequestId = input.privacyRequestId;
   return runIdempotent(context, 'closeCaseForPrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const request = await tx.privacyRequest.findFirst({ where: { id: privacyRequestId, deletedAt: null } });

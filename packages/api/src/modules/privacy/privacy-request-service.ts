@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
@@ -19,10 +18,10 @@ import {
   type PrivacyRequestStatus,
   type PrivacyRequestType,
   privacyRequestNumber,
-  ZCreatePrivacyRequestInput,
-  ZDeletePrivacyRequestInput,
-  ZExtendPrivacyRequestInput,
-  ZUpdatePrivacyRequestInput,
+  type ZCreatePrivacyRequestInput,
+  type ZDeletePrivacyRequestInput,
+  type ZExtendPrivacyRequestInput,
+  type ZUpdatePrivacyRequestInput,
 } from './privacy-request-rules.js';
 
 export interface PrivacyRequestResult {
@@ -60,8 +59,10 @@ async function loadActiveRequest(tx: TenantTransaction, rawId: string) {
   return request;
 }
 
-export async function createPrivacyRequest(context: Context, rawInput: unknown): Promise<PrivacyRequestResult> {
-  const input = parseInput(ZCreatePrivacyRequestInput, rawInput);
+export async function createPrivacyRequest(
+  context: Context,
+  input: z.output<typeof ZCreatePrivacyRequestInput>,
+): Promise<PrivacyRequestResult> {
   const caseId = input.caseId;
   return runIdempotent(context, 'createPrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const caseRow = await tx.case.findUnique({ where: { id: caseId } });
@@ -150,8 +151,10 @@ export async function createPrivacyRequest(context: Context, rawInput: unknown):
   });
 }
 
-export async function updatePrivacyRequest(context: Context, rawInput: unknown): Promise<PrivacyRequestResult> {
-  const input = parseInput(ZUpdatePrivacyRequestInput, rawInput);
+export async function updatePrivacyRequest(
+  context: Context,
+  input: z.output<typeof ZUpdatePrivacyRequestInput>,
+): Promise<PrivacyRequestResult> {
   return runIdempotent(context, 'updatePrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const before = await loadActiveRequest(tx, input.id);
     const fromStatus = before.status as PrivacyRequestStatus;
@@ -195,8 +198,10 @@ export async function updatePrivacyRequest(context: Context, rawInput: unknown):
 }
 
 /** Deletion is soft and audited (CARE-P7): the row stays, hidden from lists, with a timeline entry. */
-export async function deletePrivacyRequest(context: Context, rawInput: unknown): Promise<PrivacyRequestResult> {
-  const input = parseInput(ZDeletePrivacyRequestInput, rawInput);
+export async function deletePrivacyRequest(
+  context: Context,
+  input: z.output<typeof ZDeletePrivacyRequestInput>,
+): Promise<PrivacyRequestResult> {
   return runIdempotent(context, 'deletePrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const before = await loadActiveRequest(tx, input.id);
     const updated = await tx.privacyRequest.updateMany({
@@ -225,8 +230,10 @@ export async function deletePrivacyRequest(context: Context, rawInput: unknown):
 }
 
 /** One extension, announced before the original deadline, with the reason and a notice to the requester. */
-export async function extendPrivacyRequest(context: Context, rawInput: unknown): Promise<PrivacyRequestResult> {
-  const input = parseInput(ZExtendPrivacyRequestInput, rawInput);
+export async function extendPrivacyRequest(
+  context: Context,
+  input: z.output<typeof ZExtendPrivacyRequestInput>,
+): Promise<PrivacyRequestResult> {
   return runIdempotent(context, 'extendPrivacyRequest', input, input.idempotencyKey, async (tx) => {
     const before = await loadActiveRequest(tx, input.id);
     const status = before.status as PrivacyRequestStatus;

@@ -2,7 +2,6 @@ import type { TDecision } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -100,8 +99,10 @@ async function routeWithRefundFacts(
 }
 
 /** Records a refund in the member's history and, on a case, routes it by the refund facts. */
-export async function recordRefund(context: Context, rawInput: unknown): Promise<RecordRefundResult> {
-  const input = parseInput(ZRecordRefundInput, rawInput);
+export async function recordRefund(
+  context: Context,
+  input: z.output<typeof ZRecordRefundInput>,
+): Promise<RecordRefundResult> {
   const caseId = input.caseId ? input.caseId : null;
   if (input.cancellationFeeOwed && !input.offline) {
     throw new AppError('VALIDATION_FAILED', 'A cancellation fee is owed only after an offline refund', {

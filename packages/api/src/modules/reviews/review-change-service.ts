@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { assertVersion, writeVersioned } from '../../kernel/versioned-write.js';
@@ -140,13 +139,14 @@ async function changeReview(
 }
 
 /** Tier 2 edits an approved or edited review (CARE-R3, R4, R5); the prior text stays in its history. */
-export async function editReview(context: Context, rawInput: unknown): Promise<ReviewResult> {
-  const input = parseInput(ZEditReviewInput, rawInput);
+export async function editReview(context: Context, input: z.output<typeof ZEditReviewInput>): Promise<ReviewResult> {
   return changeReview(context, 'EDIT', input, 'editReview', input.idempotencyKey);
 }
 
 /** Tier 2 removes a review: it becomes REJECTED for good (CARE-R6), with the comment (CARE-R5). */
-export async function removeReview(context: Context, rawInput: unknown): Promise<ReviewResult> {
-  const input = parseInput(ZRemoveReviewInput, rawInput);
+export async function removeReview(
+  context: Context,
+  input: z.output<typeof ZRemoveReviewInput>,
+): Promise<ReviewResult> {
   return changeReview(context, 'REMOVE', input, 'removeReview', input.idempotencyKey);
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { changedFields, recordTimelineEvent } from '../../kernel/timeline.js';
 import { assertVersion } from '../../kernel/versioned-write.js';
@@ -44,8 +43,10 @@ export interface ReviewEscalationResult {
 }
 
 /** Creates a review from the review platform (integrations, admins); its first history entry is CREATE. */
-export async function importReview(context: Context, rawInput: unknown): Promise<ReviewResult> {
-  const input = parseInput(ZImportReviewInput, rawInput);
+export async function importReview(
+  context: Context,
+  input: z.output<typeof ZImportReviewInput>,
+): Promise<ReviewResult> {
   const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'importReview', input, input.idempotencyKey, async (tx) => {
     if (caseId && !(await tx.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {
@@ -98,8 +99,10 @@ export async function importReview(context: Context, rawInput: unknown): Promise
  * escalation is refused with every missing field named, and nothing changes. A complete request
  * is routed by the active policy (its decision, version and steps are on the timeline).
  */
-export async function escalateReviewRequest(context: Context, rawInput: unknown): Promise<ReviewEscalationResult> {
-  const input = parseInput(ZEscalateReviewRequestInput, rawInput);
+export async function escalateReviewRequest(
+  context: Context,
+  input: z.output<typeof ZEscalateReviewRequestInput>,
+): Promise<ReviewEscalationResult> {
   const caseId = input.caseId;
   const reviewId = input.reviewId ? input.reviewId : null;
   return runIdempotent(context, 'escalateReviewRequest', input, input.idempotencyKey, async (tx) => {

@@ -2,7 +2,6 @@ import type { TDecision, TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -67,10 +66,9 @@ async function claimPendingApproval(
 export async function approveEscalation(
   context: Context,
   rawApprovalId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZDecideApprovalInput>,
 ): Promise<ApprovalDecisionResult> {
   const approvalId = rawApprovalId;
-  const input = parseInput(ZDecideApprovalInput, rawInput ?? {});
   return runIdempotent(context, 'approveEscalation', { approvalId, ...input }, input.idempotencyKey, async (tx) => {
     const approval = await claimPendingApproval(tx, context, approvalId, 'APPROVED', input.comment ?? null);
     const current = await requireCase(tx, approval.caseId, { version: true, status: true });
@@ -101,10 +99,9 @@ export async function approveEscalation(
 export async function rejectEscalation(
   context: Context,
   rawApprovalId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZRejectApprovalInput>,
 ): Promise<ApprovalDecisionResult> {
   const approvalId = rawApprovalId;
-  const input = parseInput(ZRejectApprovalInput, rawInput);
   return runIdempotent(context, 'rejectEscalation', { approvalId, ...input }, input.idempotencyKey, async (tx) => {
     const approval = await claimPendingApproval(tx, context, approvalId, 'REJECTED', input.comment);
     const current = await requireCase(tx, approval.caseId, { version: true, status: true });

@@ -2,7 +2,6 @@ import type { TDecision, TEvaluationInput } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -148,9 +147,12 @@ async function recordSelfApproval(
  * a handoff note before any queue change (TON-4), TON-5 order, outbox notifications,
  * timeline. Safe to retry with an idempotency key and safe under concurrency (X-4).
  */
-export async function escalateCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<EscalationResult> {
+export async function escalateCase(
+  context: Context,
+  rawCaseId: string,
+  input: z.output<typeof ZEscalateCaseInput>,
+): Promise<EscalationResult> {
   const caseId = rawCaseId;
-  const input = parseInput(ZEscalateCaseInput, rawInput);
   const note = input.note ?? null;
   return runIdempotent(context, 'escalateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
     const current = await requireCase(tx, caseId, { version: true, status: true });

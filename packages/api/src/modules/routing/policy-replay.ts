@@ -2,7 +2,6 @@ import { compilePolicy, parseEvaluationInput, type TDecision, type TEvaluationIn
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { type ActivePolicy, activePolicy, policyByVersion, validatePolicyDocument } from '../policy/index.js';
 import { buildEvaluationInput, caseEvaluationSelect } from './evaluation-input.js';
 import { decide } from './routing.js';
@@ -66,8 +65,10 @@ function decisionDifferences(a: TDecision, b: TDecision): string[] {
  * Replays recent cases against a candidate policy (a stored version or an unsaved document)
  * and returns those whose decision would change, both decisions side by side. Reads only.
  */
-export async function replayPolicy(context: Context, rawInput: unknown): Promise<ReplayResult> {
-  const input = parseInput(ZReplayPolicyInput, rawInput);
+export async function replayPolicy(
+  context: Context,
+  input: z.output<typeof ZReplayPolicyInput>,
+): Promise<ReplayResult> {
   const db = context.db;
   const baseline = input.baselineVersion
     ? await policyByVersion(db, input.baselineVersion, 'input.baselineVersion')

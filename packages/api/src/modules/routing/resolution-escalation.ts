@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -95,10 +94,9 @@ function resolutionNote(input: TResolutionInput): NoteFields {
 export async function escalateForResolution(
   context: Context,
   rawCaseId: string,
-  rawInput: unknown,
+  input: z.output<typeof ZResolutionEscalationInput>,
 ): Promise<{ caseId: string; documentationRequested: boolean; assignmentId: string | null }> {
   const caseId = rawCaseId;
-  const input = parseInput(ZResolutionEscalationInput, rawInput);
   const missing = missingResolutionFields(input);
   if (missing.length > 0) {
     throw new AppError('VALIDATION_FAILED', `A resolution escalation needs ${missing.join(', ')}`, {

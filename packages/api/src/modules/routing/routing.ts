@@ -2,7 +2,6 @@ import { EvaluationInputError, evaluate, type TDecision, type TEvaluationInput }
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { adviseWarmTransfer } from '../assignments/index.js';
 import { type ActivePolicy, activePolicy, policyByVersion } from '../policy/index.js';
 import {
@@ -75,9 +74,12 @@ export async function evaluateCase(
  * Dry run (X-2): the decision for the stored case plus the new text and signals. Reads only;
  * the same case, input, policy version and `at` give the same decision.
  */
-export async function routeCase(context: Context, rawCaseId: string, rawInput: unknown): Promise<RoutingResult> {
+export async function routeCase(
+  context: Context,
+  rawCaseId: string,
+  input: z.output<typeof ZRouteCaseInput>,
+): Promise<RoutingResult> {
   const caseId = rawCaseId;
-  const input = parseInput(ZRouteCaseInput, rawInput ?? {});
   return evaluateCase(context, context.db, caseId, input, {
     at: input.at ?? context.now,
     policyVersion: input.policyVersion ?? null,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { createTaskInTransaction } from './task-service.js';
@@ -26,7 +25,7 @@ const DISPATCH_TITLES: Record<string, string> = {
   PROCURE_VENDOR: 'sent to Procure Vendor',
 };
 
-const ZRecordJobStatusInput = z.object({
+export const ZRecordJobStatusInput = z.object({
   externalJobId: z.string().trim().min(1, 'is required').max(200),
   status: z.enum(SERVICE_JOB_STATUSES),
   caseId: z.string().nullish(),
@@ -45,8 +44,10 @@ export interface RecordJobStatusResult {
  * Dispatch task — once per job and status, however often the status is reported (the job
  * row is locked, so concurrent reports cannot both create one).
  */
-export async function recordJobStatus(context: Context, rawInput: unknown): Promise<RecordJobStatusResult> {
-  const input = parseInput(ZRecordJobStatusInput, rawInput);
+export async function recordJobStatus(
+  context: Context,
+  input: z.output<typeof ZRecordJobStatusInput>,
+): Promise<RecordJobStatusResult> {
   const caseId = input.caseId ? input.caseId : null;
   const tenantId = context.viewer.tenantId;
   return runIdempotent(context, 'recordJobStatus', input, input.idempotencyKey, async (tx) => {

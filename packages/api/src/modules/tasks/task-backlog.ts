@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { inTransaction } from '../../kernel/transaction.js';
 import { chooseCandidate, judgeCandidate, openAssignmentCounts } from '../assignments/index.js';
 
 const CHUNK = 100;
 
-const ZDistributeBacklogInput = z.object({
+export const ZDistributeBacklogInput = z.object({
   team: z.string().trim().min(1).max(80).default('tier3'),
   kind: z.string().trim().min(1).max(30).default('TIER3_BACKLOG'),
   limit: z.number().int().min(1).max(5_000).default(1_000),
@@ -27,10 +26,9 @@ export interface DistributeBacklogResult {
  */
 export async function distributeBacklog(
   context: Context,
-  rawInput: unknown,
+  input: z.output<typeof ZDistributeBacklogInput>,
   random?: (n: number) => number,
 ): Promise<DistributeBacklogResult> {
-  const input = parseInput(ZDistributeBacklogInput, rawInput ?? {});
   const tenantId = context.viewer.tenantId;
   const team = await context.db.team.findFirst({ where: { slug: input.team }, select: { id: true, slug: true } });
   if (!team) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import { enqueueNotification } from '../delivery/index.js';
@@ -27,8 +26,10 @@ export const ZPurchasingRequestForm = z.object({
 });
 export type TPurchasingRequestForm = z.infer<typeof ZPurchasingRequestForm>;
 
-export async function submitPurchasingRequest(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
-  const input = parseInput(ZPurchasingRequestForm, rawInput);
+export async function submitPurchasingRequest(
+  context: Context,
+  input: z.output<typeof ZPurchasingRequestForm>,
+): Promise<CreateTaskResult> {
   const caseId = input.caseId ? input.caseId : null;
   return runIdempotent(context, 'submitPurchasingRequest', input, input.idempotencyKey, async (tx) => {
     const purchasing = await tx.team.findFirst({ where: { slug: 'purchasing' }, select: { slug: true } });
@@ -68,7 +69,7 @@ export async function submitPurchasingRequest(context: Context, rawInput: unknow
 
 const RECORDING_AGE_LIMIT_DAYS = 90;
 
-const ZRecordingRequestInput = z.object({
+export const ZRecordingRequestInput = z.object({
   caseId: z.string().min(1),
   interactionId: required(200),
   recordedAt: z.date(),
@@ -80,8 +81,10 @@ const ZRecordingRequestInput = z.object({
  * SOL-9: recordings older than 90 days are requested only by resolution specialists (e.g. for
  * compliance); the request is a task for the requester to follow.
  */
-export async function requestRecording(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
-  const input = parseInput(ZRecordingRequestInput, rawInput);
+export async function requestRecording(
+  context: Context,
+  input: z.output<typeof ZRecordingRequestInput>,
+): Promise<CreateTaskResult> {
   const caseId = input.caseId;
   const ageDays = (context.now.getTime() - input.recordedAt.getTime()) / 86_400_000;
   if (input.recordedAt.getTime() > context.now.getTime()) {
@@ -115,7 +118,7 @@ export async function requestRecording(context: Context, rawInput: unknown): Pro
 
 export const SAFETY_TEAM_SLUG = 'member-review-safety';
 
-const ZSafetyReviewInput = z.object({
+export const ZSafetyReviewInput = z.object({
   caseId: z.string().min(1),
   reason: required(2000),
   idempotencyKey: z.string().min(1).max(200).nullish(),
@@ -130,8 +133,10 @@ export interface SafetyReviewResult extends CreateTaskResult {
  * the case, gets a SAFETY_REVIEW task (least loaded member) and a direct message. Asking
  * again while a review is open returns that review.
  */
-export async function requestSafetyReview(context: Context, rawInput: unknown): Promise<SafetyReviewResult> {
-  const input = parseInput(ZSafetyReviewInput, rawInput);
+export async function requestSafetyReview(
+  context: Context,
+  input: z.output<typeof ZSafetyReviewInput>,
+): Promise<SafetyReviewResult> {
   const caseId = input.caseId;
   return runIdempotent(context, 'requestSafetyReview', input, input.idempotencyKey, async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { id: true } });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { parseInput } from '../../errors/zod-error.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
@@ -128,7 +127,7 @@ const ZTaskData = z
   .record(z.string(), z.unknown())
   .refine((data) => JSON.stringify(data).length <= 20_000, { message: 'at most 20,000 characters of JSON' });
 
-const ZCreateTaskInput = z
+export const ZCreateTaskInput = z
   .object({
     kind: z.enum(TASK_KINDS),
     title: z.string().trim().min(1, 'is required').max(500),
@@ -150,8 +149,10 @@ const ZCreateTaskInput = z
     }
   });
 
-export async function createTask(context: Context, rawInput: unknown): Promise<CreateTaskResult> {
-  const input = parseInput(ZCreateTaskInput, rawInput);
+export async function createTask(
+  context: Context,
+  input: z.output<typeof ZCreateTaskInput>,
+): Promise<CreateTaskResult> {
   const caseId = input.caseId ? input.caseId : null;
   const assigneeId = input.assigneeId ? input.assigneeId : null;
   let assignment: AssignmentDirective | null = null;
@@ -180,7 +181,7 @@ const ALLOWED_TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
 
 const TASK_SUPERVISING_ROLES = ['tier1_supervisor', 'tier2', 'lead', 'admin'];
 
-const ZUpdateTaskStatusInput = z.object({
+export const ZUpdateTaskStatusInput = z.object({
   taskId: z.string().min(1),
   status: z.enum(TASK_STATUSES),
   version: z.number().int().min(1),
@@ -188,8 +189,10 @@ const ZUpdateTaskStatusInput = z.object({
 });
 
 /** Moves a task on the board; optimistic concurrency on `version` (X-4). */
-export async function updateTaskStatus(context: Context, rawInput: unknown): Promise<{ taskId: string }> {
-  const input = parseInput(ZUpdateTaskStatusInput, rawInput);
+export async function updateTaskStatus(
+  context: Context,
+  input: z.output<typeof ZUpdateTaskStatusInput>,
+): Promise<{ taskId: string }> {
   const taskId = input.taskId;
   return runIdempotent(context, 'updateTaskStatus', input, input.idempotencyKey, async (tx) => {
     const task = await tx.task.findUnique({ where: { id: taskId } });

@@ -8,8 +8,6 @@ import { runIdempotent } from '../../../kernel/idempotency.js';
 import type { TenantTransaction } from '../../../kernel/transaction.js';
 import { apiKeyPepperFor } from '../../../security/api-key-pepper.js';
 
-const _ADMIN = { role: ['admin'] } as const;
-
 builder.prismaNode('ApiKey', {
   id: { field: 'id' },
   description: 'An API key of your organization. Only a hash of the key is stored; the key itself is shown once.',

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { builder } from '../../../edge/builder.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from '../assignment-eligibility.js';
-import { ASSIGNMENT_RESPONSES, type RespondResult, respondToAssignment } from '../assignment-responses.js';
-import { assign, type OfferResult } from '../assignment-service.js';
+import {
+  ASSIGNMENT_RESPONSES,
+  type RespondResult,
+  respondToAssignment,
+  ZRespondInput,
+} from '../assignment-responses.js';
+import { assign, type OfferResult, ZAssignInput } from '../assignment-service.js';
 
 export const ASSIGNMENT_STATUSES = ['OFFERED', 'ACCEPTED', 'REJECTED', 'RETURNED', 'EXPIRED'] as const;
 type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -112,7 +117,7 @@ builder.mutationField('assign', (t) =>
     errors: {},
     description: 'Offer a case or task to one person chosen by a strategy; the choice is explained',
     args: { input: t.arg({ type: AssignInput, required: true }) },
-    resolve: (_root, args, context) => assign(context, args.input),
+    resolve: (_root, args, context) => assign(context, parseInput(ZAssignInput, args.input)),
   }),
 );
 
@@ -144,6 +149,6 @@ builder.mutationField('respondToAssignment', (t) =>
     errors: {},
     description: 'ACCEPT or REJECT an offer, or RETURN an accepted assignment',
     args: { input: t.arg({ type: RespondToAssignmentInput, required: true }) },
-    resolve: (_root, args, context) => respondToAssignment(context, args.input),
+    resolve: (_root, args, context) => respondToAssignment(context, parseInput(ZRespondInput, args.input)),
   }),
 );

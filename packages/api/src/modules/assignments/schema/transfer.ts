@@ -1,9 +1,12 @@
 import { builder } from '../../../edge/builder.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import {
   completeWarmTransfer,
   startWarmTransfer,
   type WarmTransferAdvice,
   warmTransferTarget,
+  ZCompleteInput,
+  ZStartInput,
 } from '../warm-transfer.js';
 
 const TRANSFER_OUTCOMES = ['PENDING', 'ANSWERED', 'VOICEMAIL'] as const;
@@ -61,16 +64,6 @@ const WarmTransferAdviceRef = builder.objectRef<WarmTransferAdvice>('WarmTransfe
   }),
 });
 
-const _CALL_HANDLERS = [
-  'agent',
-  'tier1_supervisor',
-  'tier2',
-  'lead',
-  'admin',
-  'resolution_specialist',
-  'integration',
-] as const;
-
 builder.queryField('warmTransferTarget', (t) =>
   t.field({
     type: WarmTransferAdviceRef,
@@ -104,7 +97,7 @@ builder.mutationField('startWarmTransfer', (t) =>
     type: TransferPayload,
     errors: {},
     args: { input: t.arg({ type: StartWarmTransferInput, required: true }) },
-    resolve: (_root, args, context) => startWarmTransfer(context, args.input),
+    resolve: (_root, args, context) => startWarmTransfer(context, parseInput(ZStartInput, args.input)),
   }),
 );
 
@@ -126,6 +119,6 @@ builder.mutationField('completeWarmTransfer', (t) =>
     errors: {},
     description: 'Answered within 30 s → ANSWERED; otherwise the call goes to voicemail (recorded)',
     args: { input: t.arg({ type: CompleteWarmTransferInput, required: true }) },
-    resolve: (_root, args, context) => completeWarmTransfer(context, args.input),
+    resolve: (_root, args, context) => completeWarmTransfer(context, parseInput(ZCompleteInput, args.input)),
   }),
 );

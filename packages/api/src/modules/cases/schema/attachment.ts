@@ -1,5 +1,12 @@
 import { builder } from '../../../edge/builder.js';
-import { addAttachment, installerOf, shareInstallerInfo } from '../case-documents.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import {
+  addAttachment,
+  installerOf,
+  shareInstallerInfo,
+  ZAddAttachmentInput,
+  ZShareInstallerInput,
+} from '../case-documents.js';
 import type { TInstallerInfo } from '../case-updates.js';
 
 const AttachmentSourceEnum = builder.enumType('AttachmentSource', { values: ['EMAIL', 'UPLOAD', 'AGENT'] as const });
@@ -60,7 +67,13 @@ builder.mutationField('addAttachment', (t) =>
     errors: {},
     args: { input: t.arg({ type: AddAttachmentInput, required: true }) },
     resolve: (_root, args, context) =>
-      addAttachment(context, { ...args.input, caseId: args.input.caseId ? String(args.input.caseId) : null }),
+      addAttachment(
+        context,
+        parseInput(ZAddAttachmentInput, {
+          ...args.input,
+          caseId: args.input.caseId ? String(args.input.caseId) : null,
+        }),
+      ),
   }),
 );
 
@@ -112,6 +125,7 @@ builder.mutationField('shareInstallerInfo', (t) =>
     description:
       "Returns the installer's information for the customer and records on the timeline that it was shared (SOL-6)",
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: ShareInstallerInfoInput }) },
-    resolve: (_root, args, context) => shareInstallerInfo(context, String(args.caseId), args.input ?? {}),
+    resolve: (_root, args, context) =>
+      shareInstallerInfo(context, String(args.caseId), parseInput(ZShareInstallerInput, args.input ?? {})),
   }),
 );

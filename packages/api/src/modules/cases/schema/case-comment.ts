@@ -1,5 +1,6 @@
 import { builder } from '../../../edge/builder.js';
-import { addComment } from '../case-updates.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { addComment, ZAddCommentInput } from '../case-updates.js';
 
 const CommentKindEnum = builder.enumType('CommentKind', {
   values: ['COMMENT', 'FINAL', 'SYSTEM'] as const,
@@ -52,6 +53,7 @@ builder.mutationField('addComment', (t) =>
     type: AddCommentPayload,
     errors: {},
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: AddCommentInput, required: true }) },
-    resolve: (_root, args, context) => addComment(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      addComment(context, String(args.caseId), parseInput(ZAddCommentInput, args.input)),
   }),
 );

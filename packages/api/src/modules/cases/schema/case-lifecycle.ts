@@ -1,6 +1,7 @@
 import { builder } from '../../../edge/builder.js';
-import { changeStatus, closeCase } from '../case-status.js';
-import { updateCase } from '../case-updates.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { changeStatus, closeCase, ZChangeStatusInput, ZCloseCaseInput } from '../case-status.js';
+import { updateCase, ZUpdateCaseInput } from '../case-updates.js';
 import { CasePriorityEnum, CaseStatusEnum, ChannelEnum } from './case-enums.js';
 
 const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({
@@ -47,7 +48,8 @@ builder.mutationField('updateCase', (t) =>
     errors: {},
     description: 'Changes case fields; a stale expectedVersion is a CONFLICT, never a lost update',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: UpdateCaseInput, required: true }) },
-    resolve: (_root, args, context) => updateCase(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      updateCase(context, String(args.caseId), parseInput(ZUpdateCaseInput, args.input)),
   }),
 );
 
@@ -67,7 +69,8 @@ builder.mutationField('changeCaseStatus', (t) =>
     description:
       'Moves a case along the allowed transitions (CLOSED → NEW reopens, CARE-R4); WAITING_ON_CUSTOMER pauses the SLA clock',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: ChangeStatusInput, required: true }) },
-    resolve: (_root, args, context) => changeStatus(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      changeStatus(context, String(args.caseId), parseInput(ZChangeStatusInput, args.input)),
   }),
 );
 
@@ -87,6 +90,6 @@ builder.mutationField('closeCase', (t) =>
     errors: {},
     description: 'Closes a case with a reason and a secondary reason',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: CloseCaseInput, required: true }) },
-    resolve: (_root, args, context) => closeCase(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) => closeCase(context, String(args.caseId), parseInput(ZCloseCaseInput, args.input)),
   }),
 );

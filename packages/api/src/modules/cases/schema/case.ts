@@ -3,7 +3,7 @@ import type { Context } from '../../../context.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
 import { parseInput } from '../../../errors/zod-error.js';
-import { type CreateCaseResult, createCase } from '../case-service.js';
+import { type CreateCaseResult, createCase, ZCreateCaseInput } from '../case-service.js';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -190,6 +190,6 @@ builder.mutationField('createCase', (t) =>
     type: CreateCasePayload,
     errors: {},
     args: { input: t.arg({ type: CreateCaseInput, required: true }) },
-    resolve: async (_root, args, context) => createCase(context, args.input),
+    resolve: async (_root, args, context) => createCase(context, parseInput(ZCreateCaseInput, args.input)),
   }),
 );

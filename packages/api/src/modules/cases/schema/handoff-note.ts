@@ -1,5 +1,6 @@
 import { builder } from '../../../edge/builder.js';
-import { addHandoffNote } from '../case-notes.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { addHandoffNote, ZAddHandoffNoteInput } from '../case-notes.js';
 
 builder.prismaNode('HandoffNote', {
   id: { field: 'id' },
@@ -39,6 +40,7 @@ builder.mutationField('addHandoffNote', (t) =>
     errors: {},
     description: 'Adds a handoff note to a case; a later queue change counts it (TON-4)',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: AddHandoffNoteInput, required: true }) },
-    resolve: (_root, args, context) => addHandoffNote(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      addHandoffNote(context, String(args.caseId), parseInput(ZAddHandoffNoteInput, args.input)),
   }),
 );

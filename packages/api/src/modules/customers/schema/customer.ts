@@ -1,15 +1,15 @@
 import type { TReplyFinding } from '@escalate/rules';
-import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import type { EscalationResult } from '../../routing/index.js';
-import { GENDER_IDENTITY_CATEGORIES, raiseGenderIdentityConcern } from '../customer-gender-identity.js';
-import { checkCaseReply, type ReplyCheckResult } from '../customer-reply-check.js';
-import { type AddTeamToCaseResult, addTeamToCase } from '../customer-safety-team.js';
-import { type UpsertCustomerResult, upsertCustomer } from '../customer-service.js';
-
-const _CUSTOMER_WRITERS: readonly Role[] = ['admin', 'integration', 'tier2', 'privacy'];
-const _TEAM_ADDERS: readonly Role[] = ['tier2', 'lead'];
-const _CONCERN_RAISERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
+import {
+  GENDER_IDENTITY_CATEGORIES,
+  raiseGenderIdentityConcern,
+  ZRaiseGenderIdentityConcernInput,
+} from '../customer-gender-identity.js';
+import { checkCaseReply, type ReplyCheckResult, ZCheckReplyArgs } from '../customer-reply-check.js';
+import { type AddTeamToCaseResult, addTeamToCase, ZAddTeamToCaseInput } from '../customer-safety-team.js';
+import { type UpsertCustomerResult, upsertCustomer, ZUpsertCustomerInput } from '../customer-service.js';
 
 builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -91,7 +91,7 @@ builder.mutationField('upsertCustomer', (t) =>
     errors: {},
     description: 'Creates or updates a member by your reference (integrations, admins, Tier 2, privacy staff)',
     args: { input: t.arg({ type: UpsertCustomerInput, required: true }) },
-    resolve: (_root, args, context) => upsertCustomer(context, args.input),
+    resolve: (_root, args, context) => upsertCustomer(context, parseInput(ZUpsertCustomerInput, args.input)),
   }),
 );
 
@@ -149,7 +149,7 @@ builder.mutationField('addTeamToCase', (t) =>
     description:
       'Tier 2 brings another team onto a case, by default Member Review and Safety with a review task (CARE-G3)',
     args: { input: t.arg({ type: AddTeamToCaseInput, required: true }) },
-    resolve: (_root, args, context) => addTeamToCase(context, args.input),
+    resolve: (_root, args, context) => addTeamToCase(context, parseInput(ZAddTeamToCaseInput, args.input)),
   }),
 );
 
@@ -187,7 +187,8 @@ builder.queryField('checkReply', (t) =>
     description:
       'Checks a reply before it is sent on a case: legal name instead of the preferred one (CARE-G2) and the policy’s other reply checks',
     args: { caseId: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => checkCaseReply(context, { caseId: String(args.caseId), text: args.text }),
+    resolve: (_root, args, context) =>
+      checkCaseReply(context, parseInput(ZCheckReplyArgs, { caseId: String(args.caseId), text: args.text }, '')),
   }),
 );
 
@@ -231,6 +232,7 @@ builder.mutationField('raiseGenderIdentityConcern', (t) =>
     description:
       'Escalates a case for a gender identity concern chosen by category; the policy routes it to Tier 2 (CARE-G1)',
     args: { input: t.arg({ type: RaiseGenderIdentityConcernInput, required: true }) },
-    resolve: (_root, args, context) => raiseGenderIdentityConcern(context, args.input),
+    resolve: (_root, args, context) =>
+      raiseGenderIdentityConcern(context, parseInput(ZRaiseGenderIdentityConcernInput, args.input)),
   }),
 );

@@ -1,4 +1,3 @@
-import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { AppError } from '../../../errors/app-error.js';
 import { type LiveEvent, liveEvents, replayThenLive } from '../live-events.js';
@@ -44,16 +43,6 @@ const LiveAlertRef = builder.objectRef<{ messageId: string }>('LiveAlert').imple
 
 /** How many past values a subscription with `since` replays before it goes live. */
 const REPLAY_LIMIT = 500;
-
-const _LIVE_STAFF: readonly Role[] = [
-  'agent',
-  'tier1_supervisor',
-  'tier2',
-  'tier3',
-  'lead',
-  'admin',
-  'resolution_specialist',
-];
 
 builder.subscriptionField('caseUpdated', (t) =>
   t.field({

@@ -3,7 +3,7 @@ import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
 import { PRIVACY_REQUESTER_ROLES } from '../../../edge/permissions.js';
 import { parseInput } from '../../../errors/zod-error.js';
-import { redriveDeadMessages } from '../dead-letters.js';
+import { redriveDeadMessages, ZRedriveInput } from '../dead-letters.js';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../outbox.js';
 
 const OUTBOX_STATUSES = ['PENDING', 'PROCESSING', 'DELIVERED', 'DEAD'] as const;
@@ -64,8 +64,6 @@ const ZOutboxFilter = z
     channel: z.array(z.enum(OUTBOX_CHANNELS)).max(5).nullish(),
   })
   .nullish();
-
-const _ADMINS = ['admin'] as const;
 
 builder.queryField('outboxMessages', (t) =>
   t.prismaConnection({
@@ -130,6 +128,6 @@ builder.mutationField('redriveNotifications', (t) =>
     errors: {},
     description: 'Send dead notifications again with a fresh set of attempts (same delivery ids)',
     args: { input: t.arg({ type: RedriveNotificationsInput, required: true }) },
-    resolve: (_root, args, context) => redriveDeadMessages(context, args.input),
+    resolve: (_root, args, context) => redriveDeadMessages(context, parseInput(ZRedriveInput, args.input)),
   }),
 );

@@ -1,6 +1,13 @@
 import { builder } from '../../../edge/builder.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import type { OutboxChannel } from '../outbox.js';
-import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } from '../webhook-endpoints.js';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  updateWebhookEndpoint,
+  ZCreateInput,
+  ZUpdateInput,
+} from '../webhook-endpoints.js';
 import { OutboxChannelEnum } from './outbox-message.js';
 
 builder.prismaNode('WebhookEndpoint', {
@@ -15,8 +22,6 @@ builder.prismaNode('WebhookEndpoint', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
-
-const _ADMINS = ['admin'] as const;
 
 builder.queryField('webhookEndpoints', (t) =>
   t.prismaField({
@@ -52,7 +57,7 @@ builder.mutationField('createWebhookEndpoint', (t) =>
     type: CreateWebhookEndpointPayload,
     errors: {},
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
-    resolve: (_root, args, context) => createWebhookEndpoint(context, args.input),
+    resolve: (_root, args, context) => createWebhookEndpoint(context, parseInput(ZCreateInput, args.input)),
   }),
 );
 
@@ -82,7 +87,7 @@ builder.mutationField('updateWebhookEndpoint', (t) =>
     type: WebhookEndpointPayload,
     errors: {},
     args: { input: t.arg({ type: UpdateWebhookEndpointInput, required: true }) },
-    resolve: (_root, args, context) => updateWebhookEndpoint(context, args.input),
+    resolve: (_root, args, context) => updateWebhookEndpoint(context, parseInput(ZUpdateInput, args.input)),
   }),
 );
 

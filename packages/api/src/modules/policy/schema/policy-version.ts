@@ -1,5 +1,11 @@
 import { builder } from '../../../edge/builder.js';
-import { activatePolicyVersion, createPolicyVersion } from '../policy-versions.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import {
+  activatePolicyVersion,
+  createPolicyVersion,
+  ZActivatePolicyVersionInput,
+  ZCreatePolicyVersionInput,
+} from '../policy-versions.js';
 
 builder.prismaNode('PolicyVersion', {
   id: { field: 'id' },
@@ -60,7 +66,7 @@ builder.mutationField('createPolicyVersion', (t) =>
     type: PolicyVersionPayload,
     errors: {},
     args: { input: t.arg({ type: CreatePolicyVersionInput, required: true }) },
-    resolve: (_root, args, context) => createPolicyVersion(context, args.input),
+    resolve: (_root, args, context) => createPolicyVersion(context, parseInput(ZCreatePolicyVersionInput, args.input)),
   }),
 );
 
@@ -69,6 +75,7 @@ builder.mutationField('activatePolicyVersion', (t) =>
     type: PolicyVersionPayload,
     errors: {},
     args: { input: t.arg({ type: ActivatePolicyVersionInput, required: true }) },
-    resolve: (_root, args, context) => activatePolicyVersion(context, args.input),
+    resolve: (_root, args, context) =>
+      activatePolicyVersion(context, parseInput(ZActivatePolicyVersionInput, args.input)),
   }),
 );

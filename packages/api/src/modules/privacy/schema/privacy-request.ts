@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from '../../../auth/roles.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
 import { parseInput } from '../../../errors/zod-error.js';
@@ -13,6 +12,11 @@ import {
   type PrivacyRequestStatus,
   type PrivacyRequestType,
   privacyRequestNumber,
+  ZClosePrivacyCaseInput,
+  ZCreatePrivacyRequestInput,
+  ZDeletePrivacyRequestInput,
+  ZExtendPrivacyRequestInput,
+  ZUpdatePrivacyRequestInput,
 } from '../privacy-request-rules.js';
 import {
   createPrivacyRequest,
@@ -22,10 +26,6 @@ import {
   updatePrivacyRequest,
 } from '../privacy-request-service.js';
 
-/** only privacy staff change privacy requests; these roles may read them. */
-const _PRIVACY_WRITERS: readonly Role[] = ['privacy'];
-const _PRIVACY_READERS: readonly Role[] = ['privacy', 'tier2', 'tier3', 'lead', 'admin'];
-const _PRIVACY_CASE_CLOSERS: readonly Role[] = ['privacy', 'tier2', 'lead'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const PrivacyRequestTypeEnum = builder.enumType('PrivacyRequestType', { values: PRIVACY_REQUEST_TYPES });
@@ -236,28 +236,32 @@ builder.mutationFields((t) => ({
     errors: {},
     description: 'Adds a privacy request to a case and queues the confirmation email (CARE-P1, P4, P5)',
     args: { input: t.arg({ type: CreatePrivacyRequestInput, required: true }) },
-    resolve: (_root, args, context) => createPrivacyRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      createPrivacyRequest(context, parseInput(ZCreatePrivacyRequestInput, args.input)),
   }),
   updatePrivacyRequest: t.field({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Edits a privacy request; every change is on the case timeline (CARE-P7)',
     args: { input: t.arg({ type: UpdatePrivacyRequestInput, required: true }) },
-    resolve: (_root, args, context) => updatePrivacyRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      updatePrivacyRequest(context, parseInput(ZUpdatePrivacyRequestInput, args.input)),
   }),
   deletePrivacyRequest: t.field({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Deletes a privacy request with a reason; audited on the timeline, never silent (CARE-P7)',
     args: { input: t.arg({ type: DeletePrivacyRequestInput, required: true }) },
-    resolve: (_root, args, context) => deletePrivacyRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      deletePrivacyRequest(context, parseInput(ZDeletePrivacyRequestInput, args.input)),
   }),
   extendPrivacyRequest: t.field({
     type: PrivacyRequestPayload,
     errors: {},
     description: 'Extends the deadline once (CCPA +45 days, GDPR +2 months) and queues the notice',
     args: { input: t.arg({ type: ExtendPrivacyRequestInput, required: true }) },
-    resolve: (_root, args, context) => extendPrivacyRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      extendPrivacyRequest(context, parseInput(ZExtendPrivacyRequestInput, args.input)),
   }),
   closeCaseForPrivacyRequest: t.field({
     type: ClosePrivacyCasePayload,
@@ -265,6 +269,7 @@ builder.mutationFields((t) => ({
     description:
       'Closes the case of a privacy request: comment "Created privacy request: PR-…", reason Account Management, secondary reason Data Deletion (CARE-P6)',
     args: { input: t.arg({ type: ClosePrivacyCaseInput, required: true }) },
-    resolve: (_root, args, context) => closeCaseForPrivacyRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      closeCaseForPrivacyRequest(context, parseInput(ZClosePrivacyCaseInput, args.input)),
   }),
 }));

@@ -1,8 +1,12 @@
-import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
-import { REFUND_KINDS, type RecordRefundResult, recordRefund, refundReasonKey } from '../refund-service.js';
-
-const _REFUND_RECORDERS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin', 'integration'];
+import { parseInput } from '../../../errors/zod-error.js';
+import {
+  REFUND_KINDS,
+  type RecordRefundResult,
+  recordRefund,
+  refundReasonKey,
+  ZRecordRefundInput,
+} from '../refund-service.js';
 
 const RefundKindEnum = builder.enumType('RefundKind', { values: REFUND_KINDS });
 const RefundRoutingOutcomeEnum = builder.enumType('RefundRoutingOutcome', {
@@ -103,6 +107,6 @@ builder.mutationField('recordRefund', (t) =>
     description:
       'Records a refund in the member’s history; on a case, routes it by the refund facts (third refund for one reason CARE-B1, offline refund with the cancellation fee owed CARE-B2)',
     args: { input: t.arg({ type: RecordRefundInput, required: true }) },
-    resolve: (_root, args, context) => recordRefund(context, args.input),
+    resolve: (_root, args, context) => recordRefund(context, parseInput(ZRecordRefundInput, args.input)),
   }),
 );

@@ -1,7 +1,7 @@
-import type { Role } from '../../../auth/roles.js';
 import { builder } from '../../../edge/builder.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import { REVIEW_COMMENT_TEMPLATE } from '../../policy/index.js';
-import { editReview, removeReview } from '../review-change-service.js';
+import { editReview, removeReview, ZEditReviewInput, ZRemoveReviewInput } from '../review-change-service.js';
 import {
   escalateReviewRequest,
   importReview,
@@ -9,12 +9,9 @@ import {
   type ReviewEscalationResult,
   type ReviewResult,
   type ReviewStatus,
+  ZEscalateReviewRequestInput,
+  ZImportReviewInput,
 } from '../review-service.js';
-
-/** only Tier 2 edits or removes reviews; Tier 1 escalates; the platform imports. */
-const _REVIEW_CHANGERS: readonly Role[] = ['tier2'];
-const _REVIEW_ESCALATORS: readonly Role[] = ['agent', 'tier1_supervisor', 'tier2', 'lead', 'admin'];
-const _REVIEW_IMPORTERS: readonly Role[] = ['admin', 'integration'];
 
 const ReviewStatusEnum = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
 const ReviewChangeActionEnum = builder.enumType('ReviewChangeAction', {
@@ -181,27 +178,28 @@ builder.mutationFields((t) => ({
     errors: {},
     description: 'Adds a review from the review platform (integrations and admins)',
     args: { input: t.arg({ type: ImportReviewInput, required: true }) },
-    resolve: (_root, args, context) => importReview(context, args.input),
+    resolve: (_root, args, context) => importReview(context, parseInput(ZImportReviewInput, args.input)),
   }),
   escalateReviewRequest: t.field({
     type: ReviewEscalationPayload,
     errors: {},
     description: 'Tier 1 escalates a review edit/removal request to Tier 2 (CARE-R1, CARE-R2)',
     args: { input: t.arg({ type: EscalateReviewRequestInput, required: true }) },
-    resolve: (_root, args, context) => escalateReviewRequest(context, args.input),
+    resolve: (_root, args, context) =>
+      escalateReviewRequest(context, parseInput(ZEscalateReviewRequestInput, args.input)),
   }),
   editReview: t.field({
     type: ReviewPayload,
     errors: {},
     description: 'Tier 2 edits an approved or edited review, with the templated case comment (CARE-R3..R5)',
     args: { input: t.arg({ type: EditReviewInput, required: true }) },
-    resolve: (_root, args, context) => editReview(context, args.input),
+    resolve: (_root, args, context) => editReview(context, parseInput(ZEditReviewInput, args.input)),
   }),
   removeReview: t.field({
     type: ReviewPayload,
     errors: {},
     description: 'Tier 2 removes a review: REJECTED, permanently (CARE-R6), with the templated case comment',
     args: { input: t.arg({ type: RemoveReviewInput, required: true }) },
-    resolve: (_root, args, context) => removeReview(context, args.input),
+    resolve: (_root, args, context) => removeReview(context, parseInput(ZRemoveReviewInput, args.input)),
   }),
 }));

@@ -1,5 +1,12 @@
 import { builder } from '../../../edge/builder.js';
-import { type ApprovalDecisionResult, approveEscalation, rejectEscalation } from '../approvals.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import {
+  type ApprovalDecisionResult,
+  approveEscalation,
+  rejectEscalation,
+  ZDecideApprovalInput,
+  ZRejectApprovalInput,
+} from '../approvals.js';
 import { approverIdentities } from '../approvers.js';
 
 const ApprovalStatusEnum = builder.enumType('ApprovalStatus', { values: ['PENDING', 'APPROVED', 'REJECTED'] as const });
@@ -79,8 +86,6 @@ const ApprovalDecisionPayload = builder.objectRef<ApprovalDecisionResult>('Appro
   }),
 });
 
-const _DECIDERS = ['tier1_supervisor', 'tier2', 'lead', 'admin'] as const;
-
 builder.mutationField('approveEscalation', (t) =>
   t.field({
     type: ApprovalDecisionPayload,
@@ -88,7 +93,8 @@ builder.mutationField('approveEscalation', (t) =>
     description:
       'Approve a pending escalation (the approval’s approver role, e.g. tier1_supervisor): the case moves now',
     args: { approvalId: t.arg.id({ required: true }), input: t.arg({ type: ApproveEscalationInput }) },
-    resolve: (_root, args, context) => approveEscalation(context, String(args.approvalId), args.input ?? {}),
+    resolve: (_root, args, context) =>
+      approveEscalation(context, String(args.approvalId), parseInput(ZDecideApprovalInput, args.input ?? {})),
   }),
 );
 
@@ -98,6 +104,7 @@ builder.mutationField('rejectEscalation', (t) =>
     errors: {},
     description: 'Reject a pending escalation: the case returns to its previous status',
     args: { approvalId: t.arg.id({ required: true }), input: t.arg({ type: RejectEscalationInput, required: true }) },
-    resolve: (_root, args, context) => rejectEscalation(context, String(args.approvalId), args.input),
+    resolve: (_root, args, context) =>
+      rejectEscalation(context, String(args.approvalId), parseInput(ZRejectApprovalInput, args.input)),
   }),
 );

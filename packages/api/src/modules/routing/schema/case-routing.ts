@@ -1,6 +1,7 @@
 import { builder } from '../../../edge/builder.js';
-import { type EscalationResult, escalateCase } from '../escalation.js';
-import { routeCase } from '../routing.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { type EscalationResult, escalateCase, ZEscalateCaseInput } from '../escalation.js';
+import { routeCase, ZRouteCaseInput } from '../routing.js';
 import { RoutingDecisionRef } from './routing-decision.js';
 
 export const RoutingSignalsInput = builder.inputType('RoutingSignalsInput', {
@@ -79,7 +80,8 @@ builder.queryField('routeCase', (t) =>
       caseId: t.arg.id({ required: true }),
       input: t.arg({ type: RouteCaseInput }),
     },
-    resolve: (_root, args, context) => routeCase(context, String(args.caseId), args.input ?? {}),
+    resolve: (_root, args, context) =>
+      routeCase(context, String(args.caseId), parseInput(ZRouteCaseInput, args.input ?? {})),
   }),
 );
 
@@ -93,6 +95,7 @@ builder.mutationField('escalateCase', (t) =>
       caseId: t.arg.id({ required: true }),
       input: t.arg({ type: EscalateCaseInput, required: true }),
     },
-    resolve: (_root, args, context) => escalateCase(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      escalateCase(context, String(args.caseId), parseInput(ZEscalateCaseInput, args.input)),
   }),
 );

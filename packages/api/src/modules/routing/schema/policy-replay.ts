@@ -1,5 +1,6 @@
 import { builder } from '../../../edge/builder.js';
-import { type ReplayedCase, type ReplayResult, replayPolicy } from '../policy-replay.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { type ReplayedCase, type ReplayResult, replayPolicy, ZReplayPolicyInput } from '../policy-replay.js';
 import { RoutingDecisionRef } from './routing-decision.js';
 
 const ReplayedCaseRef = builder.objectRef<ReplayedCase>('ReplayedCase').implement({
@@ -41,6 +42,7 @@ builder.queryField('replayPolicy', (t) =>
     description:
       'Which recent cases a candidate policy would decide differently, both decisions side by side. Changes nothing.',
     args: { input: t.arg({ type: ReplayPolicyInput, required: true }) },
-    resolve: (_root, args, context) => replayPolicy(context, { ...args.input, limit: args.input.limit ?? undefined }),
+    resolve: (_root, args, context) =>
+      replayPolicy(context, parseInput(ZReplayPolicyInput, { ...args.input, limit: args.input.limit ?? undefined })),
   }),
 );

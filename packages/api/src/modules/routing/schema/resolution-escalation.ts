@@ -1,5 +1,6 @@
 import { builder } from '../../../edge/builder.js';
-import { escalateForResolution } from '../resolution-escalation.js';
+import { parseInput } from '../../../errors/zod-error.js';
+import { escalateForResolution, ZResolutionEscalationInput } from '../resolution-escalation.js';
 
 const ResolutionKeyPointsInput = builder.inputType('ResolutionKeyPointsInput', {
   fields: (t) => ({
@@ -58,6 +59,7 @@ builder.mutationField('escalateForResolution', (t) =>
     errors: {},
     description: 'Resolution escalation with its required fields (SOL-4) and the documentation request (SOL-3)',
     args: { caseId: t.arg.id({ required: true }), input: t.arg({ type: ResolutionEscalationInput, required: true }) },
-    resolve: (_root, args, context) => escalateForResolution(context, String(args.caseId), args.input),
+    resolve: (_root, args, context) =>
+      escalateForResolution(context, String(args.caseId), parseInput(ZResolutionEscalationInput, args.input)),
   }),
 );

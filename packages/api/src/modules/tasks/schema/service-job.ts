@@ -1,9 +1,11 @@
 import { builder } from '../../../edge/builder.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import {
   type RecordJobStatusResult,
   recordJobStatus,
   SERVICE_JOB_STATUSES,
   type ServiceJobStatus,
+  ZRecordJobStatusInput,
 } from '../job-service.js';
 
 const ServiceJobStatusEnum = builder.enumType('ServiceJobStatus', { values: SERVICE_JOB_STATUSES });
@@ -57,6 +59,6 @@ builder.mutationField('recordJobStatus', (t) =>
     description:
       'Integrations report a job status; Rejected, Expired and Procure Vendor create a Dispatch task once per job and status (CIN-9)',
     args: { input: t.arg({ type: RecordJobStatusInput, required: true }) },
-    resolve: (_root, args, context) => recordJobStatus(context, args.input),
+    resolve: (_root, args, context) => recordJobStatus(context, parseInput(ZRecordJobStatusInput, args.input)),
   }),
 );

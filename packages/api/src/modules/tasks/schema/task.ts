@@ -1,13 +1,17 @@
 import { builder } from '../../../edge/builder.js';
 import { checkPageArguments } from '../../../edge/connection-arguments.js';
+import { parseInput } from '../../../errors/zod-error.js';
 import { AssignmentStrategyEnum } from '../../assignments/schema/assignment.js';
-import { type DistributeBacklogResult, distributeBacklog } from '../task-backlog.js';
+import { type DistributeBacklogResult, distributeBacklog, ZDistributeBacklogInput } from '../task-backlog.js';
 import { taskWhere } from '../task-filter.js';
 import {
   requestRecording,
   requestSafetyReview,
   type SafetyReviewResult,
   submitPurchasingRequest,
+  ZPurchasingRequestForm,
+  ZRecordingRequestInput,
+  ZSafetyReviewInput,
 } from '../task-forms.js';
 import {
   type CreateTaskResult,
@@ -17,6 +21,8 @@ import {
   type TaskKind,
   type TaskStatus,
   updateTaskStatus,
+  ZCreateTaskInput,
+  ZUpdateTaskStatusInput,
 } from '../task-service.js';
 
 export const TaskKindEnum = builder.enumType('TaskKind', { values: TASK_KINDS });
@@ -159,8 +165,6 @@ const CreateTaskInput = builder.inputType('CreateTaskInput', {
   }),
 });
 
-const _STAFF = ['agent', 'tier1_supervisor', 'tier2', 'tier3', 'lead', 'admin', 'resolution_specialist'] as const;
-
 builder.mutationField('createTask', (t) =>
   t.field({
     type: TaskPayload,
@@ -168,7 +172,7 @@ builder.mutationField('createTask', (t) =>
     description:
       'Create a task. TIER3_BACKLOG tasks are assigned randomly to an eligible Tier 3 member (CIN-7), DISPATCH tasks round robin',
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
-    resolve: (_root, args, context) => createTask(context, args.input),
+    resolve: (_root, args, context) => createTask(context, parseInput(ZCreateTaskInput, args.input)),
   }),
 );
 
@@ -187,7 +191,7 @@ builder.mutationField('updateTaskStatus', (t) =>
     errors: {},
     args: { input: t.arg({ type: UpdateTaskStatusInput, required: true }) },
     resolve: async (_root, args, context) => {
-      const { taskId } = await updateTaskStatus(context, args.input);
+      const { taskId } = await updateTaskStatus(context, parseInput(ZUpdateTaskStatusInput, args.input));
       return { taskId, assignmentId: null, assignmentExplanation: null };
     },
   }),
@@ -226,7 +230,8 @@ builder.mutationField('distributeBacklog', (t) =>
     errors: {},
     description: 'CIN-7: assign unassigned backlog tasks randomly among eligible team members',
     args: { input: t.arg({ type: DistributeBacklogInput }) },
-    resolve: (_root, args, context) => distributeBacklog(context, args.input ?? {}),
+    resolve: (_root, args, context) =>
+      distributeBacklog(context, parseInput(ZDistributeBacklogInput, args.input ?? {})),
   }),
 );
 
@@ -252,7 +257,7 @@ builder.mutationField('submitPurchasingRequest', (t) =>
     type: TaskPayload,
     errors: {},
     args: { input: t.arg({ type: PurchasingRequestInput, required: true }) },
-    resolve: (_root, args, context) => submitPurchasingRequest(context, args.input),
+    resolve: (_root, args, context) => submitPurchasingRequest(context, parseInput(ZPurchasingRequestForm, args.input)),
   }),
 );
 
@@ -272,7 +277,7 @@ builder.mutationField('requestRecording', (t) =>
     errors: {},
     description: 'SOL-9: request an interaction recording; older than 90 days only for resolution specialists',
     args: { input: t.arg({ type: RecordingRequestInput, required: true }) },
-    resolve: (_root, args, context) => requestRecording(context, args.input),
+    resolve: (_root, args, context) => requestRecording(context, parseInput(ZRecordingRequestInput, args.input)),
   }),
 );
 
@@ -309,6 +314,6 @@ builder.mutationField('requestSafetyReview', (t) =>
     errors: {},
     description: 'CARE-G3: bring the Member Review and Safety team onto the case',
     args: { input: t.arg({ type: SafetyReviewInput, required: true }) },
-    resolve: (_root, args, context) => requestSafetyReview(context, args.input),
+    resolve: (_root, args, context) => requestSafetyReview(context, parseInput(ZSafetyReviewInput, args.input)),
   }),
 );
