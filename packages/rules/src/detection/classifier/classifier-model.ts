@@ -1,0 +1,116 @@
+/**
+ * The statistical signal's model: one logistic regression per trigger code over hashed features
+ * (text-features.ts), trained by `scripts/train-classifier.ts` and committed as
+ * `classifier-weights.json`. Loaded once; scoring allocates nothing.
+ */
+import { z } from 'zod';
+import type { TextAnalysis } from '../tokenize.js';
+import { extractFeatures, type FeatureBuffer } from './text-features.js';
+
+/** Weights are stored as integers: weight × weightScale, so the file is exact and diffable. */
+export const weightScale = 1000;
+
+export const ZClassifierWeights = z.strictObject({
+  /** How the model was trained, so a reader can reproduce it. */
+  training: z.strictObject({
+    seed: z.number().int(),
+    epochs: z.number().int().positive(),
+    trainedOn: z.array(z.string()),
+    thresholdsChosenOn: z.array(z.string()),
+    reportedOn: z.array(z.string()),
+  }),
+  codes: z.array(z.string()).min(1),
+  /** Per code: intercept × weightScale. */
+  bias: z.array(z.number().int()),
+  /** Per code: the probability above which the signal may add the code; null = never. */
+  thresholds: z.array(z.number().min(0).max(1).nullable()),
+  /** Feature hashes, each with its row in `rows`. */
+  features: z.array(z.number().int()),
+  /** Per feature: [codeIndex, weight × weightScale, codeIndex, weight × weightScale, …]. */
+  rows: z.array(z.array(z.number().int())),
+});
+export type TClassifierWeights = z.infer<typeof ZClassifierWeights>;
+
+export interface ClassifierModel {
+  codes: readonly string[];
+  /** Per code: the logit above which the code may be added; +Infinity = never. */
+  logitThresholds: Float64Array;
+  /**
+   * Scores the features already in `buffer` into `logits` (one per code). Returns `logits`.
+   * Call extractFeatures first (or use scoreText).
+   */
+  scoreFeatures(buffer: FeatureBuffer, logits: Float64Array): Float64Array;
+  /** Extracts the text's features into `buffer` and scores them. */
+  scoreText(analysis: TextAnalysis, buffer: FeatureBuffer, logits: Float64Array): Float64Array;
+  /** The weight a feature gives a code (0 when unknown): used to explain a hit. */
+  weightOf(featureHash: number, codeIndex: number): number;
+}
+
+export function logit(probability: number): number {
+  return Math.log(probability / (1 - probability));
+}
+
+export function loadClassifierModel(input: unknown): ClassifierModel {
+  const weights = ZClassifierWeights.parse(input);
+  const rowStart = new Map<number, number>();
+  let entryCount = 0;
+  for (const row of weights.rows) entryCount += row.length / 2;
+  const entryCode = new Uint16Array(entryCount);
+  const entryWeight = new Float64Array(entryCount);
+  const rowEnd = new Int32Array(weights.features.length);
+  let next = 0;
+  weights.features.forEach((hash, featureIndex) => {
+    rowStart.set(hash, featureIndex);
+    const row = weights.rows[featureIndex] ?? [];
+    for (let at = 0; at + 1 < row.length; at += 2) {
+      entryCode[next] = row[at] ?? 0;
+      entryWeight[next] = (row[at + 1] ?? 0) / weightScale;
+      next += 1;
+    }
+    rowEnd[featureIndex] = next;
+  });
+  const bias = Float64Array.from(weights.bias, (value) => value / weightScale);
+  const logitThresholds = Float64Array.from(weights.thresholds, (threshold) =>
+    threshold === null ? Number.POSITIVE_INFINITY : logit(threshold),
+  );
+
+  let distinct = new Int32Array(4096);
+  /** Features are present or absent (as in training): each distinct feature counts once. */
+  const scoreFeatures = (buffer: FeatureBuffer, logits: Float64Array): Float64Array => {
+    logits.set(bias);
+    if (distinct.length < buffer.count) distinct = new Int32Array(buffer.count * 2);
+    distinct.set(buffer.hashes.subarray(0, buffer.count));
+    const sorted = distinct.subarray(0, buffer.count).sort();
+    for (let index = 0; index < sorted.length; index++) {
+      const hash = sorted[index] ?? 0;
+      if (index > 0 && sorted[index - 1] === hash) continue;
+      const featureIndex = rowStart.get(hash);
+      if (featureIndex === undefined) continue;
+      const end = rowEnd[featureIndex] ?? 0;
+      for (let at = featureIndex === 0 ? 0 : (rowEnd[featureIndex - 1] ?? 0); at < end; at++) {
+        const code = entryCode[at] ?? 0;
+        logits[code] = (logits[code] ?? 0) + (entryWeight[at] ?? 0);
+      }
+    }
+    return logits;
+  };
+
+  return {
+    codes: weights.codes,
+    logitThresholds,
+    scoreFeatures,
+    scoreText(analysis, buffer, logits) {
+      extractFeatures(analysis, buffer);
+      return scoreFeatures(buffer, logits);
+    },
+    weightOf(featureHash, codeIndex) {
+      const featureIndex = rowStart.get(featureHash);
+      if (featureIndex === undefined) return 0;
+      const end = rowEnd[featureIndex] ?? 0;
+      for (let at = featureIndex === 0 ? 0 : (rowEnd[featureIndex - 1] ?? 0); at < end; at++) {
+        if (entryCode[at] === codeIndex) return entryWeight[at] ?? 0;
+      }
+      return 0;
+    },
+  };
+}
