@@ -64,6 +64,8 @@ interface CandidateHit {
 const defaultField = 'customerText';
 /** Evidence kept per code: enough to explain a decision, bounded for very long texts. */
 const maximumHitsPerCode = 3;
+/** Distinct words whose starting cues are remembered; past this the memory starts over. */
+const rememberedStartWords = 50_000;
 
 function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
   return entries.map((entry) => ({
@@ -152,6 +154,24 @@ export function compileDetector(
     }
   }
 
+  /**
+   * The cues that can open a match at a word: those indexed by it as a first word, then those
+   * whose first word is a prefix or typo-tolerant test it passes. Remembered per word (bounded),
+   * so each pass over a message costs one lookup per token.
+   */
+  const cuesByStartWord = new Map<string, readonly CompiledCue[]>();
+  const startingCues = (norm: string): readonly CompiledCue[] => {
+    const known = cuesByStartWord.get(norm);
+    if (known !== undefined) return known;
+    const cues = [
+      ...(byFirstWord.get(norm) ?? []),
+      ...scanned.filter((cue) => cue.pattern.startTest?.(norm) && !cue.pattern.opensWithLiteral(norm)),
+    ];
+    if (cuesByStartWord.size >= rememberedStartWords) cuesByStartWord.clear();
+    cuesByStartWord.set(norm, cues);
+    return cues;
+  };
+
   const model = options.classifier === undefined ? shippedClassifierModel() : options.classifier;
   const signal = model === null ? null : createClassifierSignal(model, listenedCodes, questionBlockedCodes);
 
@@ -169,6 +189,7 @@ export function compileDetector(
     };
     const consider = (cue: CompiledCue, first: number, limit: number): void => {
       if ((hitsPerCode.get(cue.code) ?? 0) >= maximumHitsPerCode) return;
+      if (!cue.pattern.possibleIn(analysis)) return;
       const end = cue.pattern.matchAt(tokens, first, limit);
       if (end < 0) return;
       if (cue.minimumDaysBetweenDates !== null && !datesFarEnoughApart(cue.minimumDaysBetweenDates)) return;
@@ -185,12 +206,7 @@ export function compileDetector(
       const token = tokens[first];
       if (token === undefined || token.opaque) continue;
       const limit = sentenceSpan(analysis, first).end;
-      const indexed = byFirstWord.get(token.norm);
-      for (const cue of indexed ?? []) consider(cue, first, limit);
-      for (const cue of scanned) {
-        if (cue.pattern.startTest?.(token.norm) && !cue.pattern.opensWithLiteral(token.norm))
-          consider(cue, first, limit);
-      }
+      for (const cue of startingCues(token.norm)) consider(cue, first, limit);
     }
 
     return { analysis, accepted, vetoedCodes };

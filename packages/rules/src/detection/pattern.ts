@@ -2,7 +2,8 @@ import { anyTest, type WordTest, withinOneEdit } from './edit-distance.js';
 
 export type { WordTest } from './edit-distance.js';
 
-import type { Token } from './tokenize.js';
+import { holdsAnyKeyword, keywordIdsOf, patternKeywords } from './pattern-keywords.js';
+import type { TextAnalysis, Token } from './tokenize.js';
 
 /**
  * Token patterns, written as text in the trigger definitions and compiled once.
@@ -15,7 +16,7 @@ import type { Token } from './tokenize.js';
  * - `word?` and `( … )?` are optional; `^` and `$` match at the start and end of a sentence.
  */
 
-type PatternNode =
+export type PatternNode =
   | { kind: 'word'; test: WordTest; literals: readonly string[]; other: WordTest | null }
   | { kind: 'seq'; items: readonly PatternNode[] }
   | { kind: 'alt'; options: readonly PatternNode[] }
@@ -33,6 +34,10 @@ export interface CompiledPattern {
   opensWithLiteral: WordTest;
   /** Whether a token can open a match: a cheap filter before matchAt. */
   canStartAt: WordTest;
+  /** One of these words must be in the message for a match (null: no such set). */
+  keywords: ReadonlySet<string> | null;
+  /** Whether the analyzed message holds a keyword (or the pattern has none): a match is possible. */
+  possibleIn(analysis: TextAnalysis): boolean;
   /** End (exclusive) of the first match that starts at pos and stays before limit, or -1. */
   matchAt(tokens: readonly Token[], pos: number, limit: number): number;
 }
@@ -295,7 +300,11 @@ export function compilePattern(source: string): CompiledPattern {
   const literalSet = new Set(literals);
   const tests = first.tests;
   const startTest: WordTest | null = tests.length === 0 ? null : anyTest(tests);
+  const keywords = patternKeywords(root, literals);
+  const keywordIds = keywords === null ? null : keywordIdsOf(keywords);
   return {
+    keywords,
+    possibleIn: (analysis) => keywordIds === null || holdsAnyKeyword(analysis, keywordIds),
     source,
     firstLiterals: literals,
     startTest,

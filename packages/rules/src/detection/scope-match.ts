@@ -43,14 +43,12 @@ export function anyMatch(
   endAfter: number,
 ): boolean {
   const { tokens } = analysis;
-  for (let pos = Math.max(0, startFrom); pos < startTo; pos++) {
-    const token = tokens[pos];
-    if (token === undefined || token.opaque) continue;
-    let limit = -1;
-    for (const pattern of patterns) {
-      if (!pattern.canStartAt(token.norm)) continue;
-      if (limit < 0) limit = Math.min(endBy, sentenceSpan(analysis, pos).end);
-      const end = pattern.matchAt(tokens, pos, limit);
+  for (const pattern of patterns) {
+    if (!pattern.possibleIn(analysis)) continue;
+    for (let pos = Math.max(0, startFrom); pos < startTo; pos++) {
+      const token = tokens[pos];
+      if (token === undefined || token.opaque || !pattern.canStartAt(token.norm)) continue;
+      const end = pattern.matchAt(tokens, pos, Math.min(endBy, sentenceSpan(analysis, pos).end));
       if (end > endAfter) return true;
     }
   }

@@ -50,18 +50,45 @@ export function logit(probability: number): number {
   return Math.log(probability / (1 - probability));
 }
 
+/**
+ * Feature hash → row, an open-addressing table in two typed arrays: one multiply and a probe or
+ * two per lookup, no hashing of boxed keys.
+ */
+function buildFeatureTable(features: readonly number[]) {
+  let size = 1024;
+  while (size < features.length * 2) size *= 2;
+  const shift = 32 - Math.log2(size);
+  const keys = new Int32Array(size);
+  const rows = new Int32Array(size).fill(-1);
+  const slotOf = (hash: number): number => Math.imul(hash, 0x9e3779b1) >>> shift;
+  features.forEach((hash, row) => {
+    let slot = slotOf(hash);
+    while ((rows[slot] ?? -1) >= 0) slot = (slot + 1) & (size - 1);
+    keys[slot] = hash;
+    rows[slot] = row;
+  });
+  return (hash: number): number => {
+    let slot = slotOf(hash);
+    for (;;) {
+      const row = rows[slot] ?? -1;
+      if (row < 0 || keys[slot] === hash) return row;
+      slot = (slot + 1) & (size - 1);
+    }
+  };
+}
+
 export function loadClassifierModel(input: unknown): ClassifierModel {
   const weights = ZClassifierWeights.parse(input);
-  const rowStart = new Map<number, number>();
+  const rowOf = buildFeatureTable(weights.features);
   let entryCount = 0;
   for (const row of weights.rows) entryCount += row.length / 2;
   const entryCode = new Uint16Array(entryCount);
   const entryWeight = new Float64Array(entryCount);
+  const rowFirst = new Int32Array(weights.features.length);
   const rowEnd = new Int32Array(weights.features.length);
   let next = 0;
-  weights.features.forEach((hash, featureIndex) => {
-    rowStart.set(hash, featureIndex);
-    const row = weights.rows[featureIndex] ?? [];
+  weights.rows.forEach((row, featureIndex) => {
+    rowFirst[featureIndex] = next;
     for (let at = 0; at + 1 < row.length; at += 2) {
       entryCode[next] = row[at] ?? 0;
       entryWeight[next] = (row[at + 1] ?? 0) / weightScale;
@@ -73,21 +100,19 @@ export function loadClassifierModel(input: unknown): ClassifierModel {
   const logitThresholds = Float64Array.from(weights.thresholds, (threshold) =>
     threshold === null ? Number.POSITIVE_INFINITY : logit(threshold),
   );
+  /** Per row, the stamp of the last message that counted it: features count once (as in training). */
+  const countedIn = new Int32Array(weights.features.length);
+  let stamp = 0;
 
-  let distinct = new Int32Array(4096);
-  /** Features are present or absent (as in training): each distinct feature counts once. */
   const scoreFeatures = (buffer: FeatureBuffer, logits: Float64Array): Float64Array => {
     logits.set(bias);
-    if (distinct.length < buffer.count) distinct = new Int32Array(buffer.count * 2);
-    distinct.set(buffer.hashes.subarray(0, buffer.count));
-    const sorted = distinct.subarray(0, buffer.count).sort();
-    for (let index = 0; index < sorted.length; index++) {
-      const hash = sorted[index] ?? 0;
-      if (index > 0 && sorted[index - 1] === hash) continue;
-      const featureIndex = rowStart.get(hash);
-      if (featureIndex === undefined) continue;
-      const end = rowEnd[featureIndex] ?? 0;
-      for (let at = featureIndex === 0 ? 0 : (rowEnd[featureIndex - 1] ?? 0); at < end; at++) {
+    stamp += 1;
+    for (let index = 0; index < buffer.count; index++) {
+      const row = rowOf(buffer.hashes[index] ?? 0);
+      if (row < 0 || countedIn[row] === stamp) continue;
+      countedIn[row] = stamp;
+      const end = rowEnd[row] ?? 0;
+      for (let at = rowFirst[row] ?? 0; at < end; at++) {
         const code = entryCode[at] ?? 0;
         logits[code] = (logits[code] ?? 0) + (entryWeight[at] ?? 0);
       }
@@ -104,12 +129,10 @@ export function loadClassifierModel(input: unknown): ClassifierModel {
       return scoreFeatures(buffer, logits);
     },
     weightOf(featureHash, codeIndex) {
-      const featureIndex = rowStart.get(featureHash);
-      if (featureIndex === undefined) return 0;
-      const end = rowEnd[featureIndex] ?? 0;
-      for (let at = featureIndex === 0 ? 0 : (rowEnd[featureIndex - 1] ?? 0); at < end; at++) {
-        if (entryCode[at] === codeIndex) return entryWeight[at] ?? 0;
-      }
+      const row = rowOf(featureHash);
+      if (row < 0) return 0;
+      const end = rowEnd[row] ?? 0;
+      for (let at = rowFirst[row] ?? 0; at < end; at++) if (entryCode[at] === codeIndex) return entryWeight[at] ?? 0;
       return 0;
     },
   };
