@@ -4,6 +4,7 @@ export type { WordTest } from './edit-distance.js';
 
 import { holdsAnyKeyword, keywordIdsOf, patternKeywords } from './pattern-keywords.js';
 import type { TextAnalysis, Token } from './tokenize.js';
+import { expandWordClasses } from './vocabulary/word-classes.js';
 
 /**
  * Token patterns, written as text in the trigger definitions and compiled once.
@@ -14,6 +15,7 @@ import type { TextAnalysis, Token } from './tokenize.js';
  *   deletion, substitution or swap) when the word has at least 7 letters.
  * - `_` is any one token, `_{0,3}` zero to three tokens, `#` a number.
  * - `word?` and `( … )?` are optional; `^` and `$` match at the start and end of a sentence.
+ * - `@name` is a word class (vocabulary/word-classes.ts): any one of its words or phrases.
  */
 
 export type PatternNode =
@@ -100,7 +102,7 @@ function simplifyChoice(options: readonly PatternNode[]): PatternNode {
 }
 
 function parsePattern(source: string): PatternNode {
-  const lexemes = source
+  const lexemes = expandWordClasses(source)
     .replaceAll('(', ' ( ')
     .replaceAll(')', ' ) ')
     .replaceAll('|', ' | ')
