@@ -11,12 +11,17 @@ const ZLabeledMessage = z.object({
 });
 export type TLabeledMessage = z.infer<typeof ZLabeledMessage>;
 
+/** One NDJSON line of a labeled set, validated. */
+export function parseLabeledLine(line: string): TLabeledMessage {
+  return ZLabeledMessage.parse(JSON.parse(line));
+}
+
 /** Reads one `*.ndjson` labeled set that sits beside this file. */
 export function loadLabeledMessages(fileName: string): TLabeledMessage[] {
   return readFileSync(new URL(`./${fileName}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => ZLabeledMessage.parse(JSON.parse(line)));
+    .map(parseLabeledLine);
 }
 
 /** The combined detector (patterns, then the classifier where they are silent): the one decisions use. */
