@@ -1,10 +1,10 @@
 import type { ClassifierModel } from './classifier/classifier-model.js';
 import { type ClassifierHit, createClassifierSignal } from './classifier/classifier-signal.js';
 import { shippedClassifierModel } from './classifier/shipped-classifier.js';
-import { daysBetweenFirstAndLastDate } from './date-mentions.js';
 import { type TTriggerDefinition, ZTriggerDefinition } from './definition-schema.js';
-import { type CompiledPattern, compilePattern } from './pattern.js';
-import { type CompiledScope, isNegated, scopeMatches, sentenceSpan } from './scope-match.js';
+import { compilePattern } from './pattern.js';
+import { type CompiledCue, PatternPass } from './pattern-pass.js';
+import type { CompiledScope } from './scope-match.js';
 import { analyzeText, type TextAnalysis } from './tokenize.js';
 
 export { isNegated } from './scope-match.js';
@@ -44,26 +44,8 @@ export interface DetectorOptions {
   classifier?: ClassifierModel | null;
 }
 
-interface CompiledCue {
-  code: string;
-  detectorId: string;
-  pattern: CompiledPattern;
-  requires: readonly CompiledScope[];
-  guards: readonly CompiledScope[];
-  negatable: boolean;
-  blockedInQuestions: boolean;
-  minimumDaysBetweenDates: number | null;
-}
-
-interface CandidateHit {
-  cue: CompiledCue;
-  first: number;
-  end: number;
-}
-
 const defaultField = 'customerText';
-/** Evidence kept per code: enough to explain a decision, bounded for very long texts. */
-const maximumHitsPerCode = 3;
+const noCues: readonly CompiledCue[] = [];
 /** Distinct words whose starting cues are remembered; past this the memory starts over. */
 const rememberedStartWords = 50_000;
 
@@ -72,45 +54,6 @@ function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
     scope: entry.scope,
     patterns: entry.anyOf.map(compilePattern),
   }));
-}
-
-/** Message-wide checks give the same answer for every hit in a message, so each runs once. */
-/** Sentence- and message-wide checks give one answer per sentence or message, so each runs once. */
-type ScopeCache = Map<CompiledScope, Map<number, boolean>>;
-
-function checkScope(analysis: TextAnalysis, entry: CompiledScope, hit: CandidateHit, cache: ScopeCache): boolean {
-  if (entry.scope !== 'message' && entry.scope !== 'sentence') return scopeMatches(analysis, entry, hit);
-  const key = entry.scope === 'message' ? -1 : (analysis.tokens[hit.first]?.sentence ?? -1);
-  let byKey = cache.get(entry);
-  if (byKey === undefined) {
-    byKey = new Map();
-    cache.set(entry, byKey);
-  }
-  let known = byKey.get(key);
-  if (known === undefined) {
-    known = scopeMatches(analysis, entry, hit);
-    byKey.set(key, known);
-  }
-  return known;
-}
-
-/**
- * `turned-down`: a negation, a question or a guard blocks the cue (the classifier must not add
- * the code either); `requirement-unmet`: the cue lacks what must be near it.
- */
-type HitVerdict = 'accepted' | 'turned-down' | 'requirement-unmet';
-
-function judgeHit(analysis: TextAnalysis, hit: CandidateHit, cache: ScopeCache): HitVerdict {
-  const { cue } = hit;
-  if (cue.negatable && isNegated(analysis, hit.first)) return 'turned-down';
-  if (cue.blockedInQuestions) {
-    const sentence = analysis.sentences[analysis.tokens[hit.first]?.sentence ?? -1];
-    if (sentence?.question) return 'turned-down';
-  }
-  if (cue.guards.some((guard) => checkScope(analysis, guard, hit, cache))) return 'turned-down';
-  return cue.requires.every((required) => checkScope(analysis, required, hit, cache))
-    ? 'accepted'
-    : 'requirement-unmet';
 }
 
 /** Compiles trigger definitions into one detector; compile once, call detect per message. */
@@ -155,70 +98,34 @@ export function compileDetector(
   }
 
   /**
-   * The cues that can open a match at a word: those indexed by it as a first word, then those
-   * whose first word is a prefix or typo-tolerant test it passes. Remembered per word (bounded),
-   * so each pass over a message costs one lookup per token.
+   * The cues whose first word is a prefix or typo-tolerant test a word passes (cues opening with
+   * the word itself are indexed in byFirstWord). Remembered per word (bounded), so each token
+   * costs two lookups.
    */
-  const cuesByStartWord = new Map<string, readonly CompiledCue[]>();
-  const startingCues = (norm: string): readonly CompiledCue[] => {
-    const known = cuesByStartWord.get(norm);
-    if (known !== undefined) return known;
-    const cues = [
-      ...(byFirstWord.get(norm) ?? []),
-      ...scanned.filter((cue) => cue.pattern.startTest?.(norm) && !cue.pattern.opensWithLiteral(norm)),
-    ];
-    if (cuesByStartWord.size >= rememberedStartWords) cuesByStartWord.clear();
-    cuesByStartWord.set(norm, cues);
+  const scannedByWord = new Map<string, readonly CompiledCue[]>();
+  const scannedCuesAt = (norm: string): readonly CompiledCue[] => {
+    let cues = scannedByWord.get(norm);
+    if (cues === undefined) {
+      const passing = scanned.filter((cue) => cue.pattern.startTest?.(norm) && !cue.pattern.opensWithLiteral(norm));
+      cues = passing.length === 0 ? noCues : passing;
+      if (scannedByWord.size >= rememberedStartWords) scannedByWord.clear();
+      scannedByWord.set(norm, cues);
+    }
     return cues;
   };
+  const pass = new PatternPass((norm) => byFirstWord.get(norm) ?? noCues, scannedCuesAt);
+  const proposed: ClassifierHit[] = [];
 
   const model = options.classifier === undefined ? shippedClassifierModel() : options.classifier;
   const signal = model === null ? null : createClassifierSignal(model, listenedCodes, questionBlockedCodes);
 
-  const patternPass = (text: string): PatternPass => {
-    const analysis = analyzeText(text);
-    const vetoedCodes = new Set<string>();
-    const { tokens } = analysis;
-    const accepted: CandidateHit[] = [];
-    const cache: ScopeCache = new Map();
-    const hitsPerCode = new Map<string, number>();
-    let daysBetweenDates: number | null | undefined;
-    const datesFarEnoughApart = (minimumDays: number): boolean => {
-      if (daysBetweenDates === undefined) daysBetweenDates = daysBetweenFirstAndLastDate(text);
-      return daysBetweenDates !== null && daysBetweenDates >= minimumDays;
-    };
-    const consider = (cue: CompiledCue, first: number, limit: number): void => {
-      if ((hitsPerCode.get(cue.code) ?? 0) >= maximumHitsPerCode) return;
-      if (!cue.pattern.possibleIn(analysis)) return;
-      const end = cue.pattern.matchAt(tokens, first, limit);
-      if (end < 0) return;
-      if (cue.minimumDaysBetweenDates !== null && !datesFarEnoughApart(cue.minimumDaysBetweenDates)) return;
-      const hit = { cue, first, end };
-      const verdict = judgeHit(analysis, hit, cache);
-      if (verdict !== 'accepted') {
-        if (verdict === 'turned-down') vetoedCodes.add(cue.code);
-        return;
-      }
-      accepted.push(hit);
-      hitsPerCode.set(cue.code, (hitsPerCode.get(cue.code) ?? 0) + 1);
-    };
-    for (let first = 0; first < tokens.length; first++) {
-      const token = tokens[first];
-      if (token === undefined || token.opaque) continue;
-      const limit = sentenceSpan(analysis, first).end;
-      for (const cue of startingCues(token.norm)) consider(cue, first, limit);
-    }
-
-    return { analysis, accepted, vetoedCodes };
-  };
-
   return {
     detect(text, field = defaultField) {
-      const { analysis, accepted, vetoedCodes } = patternPass(text);
+      const { analysis, accepted, acceptedCodes, vetoedCodes } = pass.run(text, analyzeText(text));
       const { tokens } = analysis;
-      const firedCodes = new Set(accepted.map((hit) => hit.cue.code));
-      const proposed: ClassifierHit[] = [];
-      signal?.propose(analysis, firedCodes, vetoedCodes, proposed);
+      proposed.length = 0;
+      signal?.propose(analysis, acceptedCodes, vetoedCodes, proposed);
+      const firedCodes = acceptedCodes;
       for (const hit of proposed) firedCodes.add(hit.code);
       const hits: TextTriggerHit[] = [];
       const lastEndByCode = new Map<string, number>();
@@ -250,18 +157,11 @@ export function compileDetector(
     classifierCandidates(text, minimumProbability) {
       const out: ClassifierHit[] = [];
       if (signal === null) return out;
-      const { analysis, accepted, vetoedCodes } = patternPass(text);
-      signal.propose(analysis, new Set(accepted.map((hit) => hit.cue.code)), vetoedCodes, out, minimumProbability);
+      const { analysis, acceptedCodes, vetoedCodes } = pass.run(text, analyzeText(text));
+      signal.propose(analysis, acceptedCodes, vetoedCodes, out, minimumProbability);
       return out;
     },
   };
-}
-
-interface PatternPass {
-  analysis: TextAnalysis;
-  accepted: CandidateHit[];
-  /** Codes with a cue that matched and was turned down by a negation, a question or a guard. */
-  vetoedCodes: Set<string>;
 }
 
 function classifierTriggerHit(hit: ClassifierHit, analysis: TextAnalysis, text: string, field: string): TextTriggerHit {
