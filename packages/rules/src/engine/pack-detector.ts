@@ -19,19 +19,17 @@ export function packTriggerDefinitions(pack: TPolicyPack): TTriggerDefinition[] 
   return [...canonical, ...pack.triggers.extensions];
 }
 
-/** A detector whose last answer is kept: asked again about the same text, it answers at once. */
+/** A detector that keeps its last answer per field: asked again about the same text, it answers at once. */
 function rememberingLastText(detector: CompiledDetector): CompiledDetector {
-  let lastText: string | null = null;
-  let lastField = '';
-  let lastHits: ReturnType<CompiledDetector['detect']> = [];
+  const lastByField = new Map<string, { text: string; hits: ReturnType<CompiledDetector['detect']> }>();
   return {
     ...detector,
     detect(text, field = 'customerText') {
-      if (text === lastText && field === lastField) return lastHits.map((hit) => ({ ...hit }));
+      const last = lastByField.get(field);
+      if (last !== undefined && last.text === text) return last.hits.map((hit) => ({ ...hit }));
       const hits = detector.detect(text, field);
-      lastText = text;
-      lastField = field;
-      lastHits = hits.map((hit) => ({ ...hit }));
+      if (lastByField.size > 8) lastByField.clear();
+      lastByField.set(field, { text, hits: hits.map((hit) => ({ ...hit })) });
       return hits;
     },
   };
