@@ -105,7 +105,7 @@ async function main() {
   console.log('');
   console.log(`packs: ${slugs.join(', ')}; one core (single Node ${process.version} thread, CPU time)`);
   console.log(
-    `unique texts: ${throughput.length} decisions timed once each (throughput), ${latency.length} others for latency (p50 ${unique.p50Micros.toFixed(1)} µs, wall ${rate(unique.perSecond)}/s), after ${warmUp.length} warm-up decisions`,
+    `unique texts: ${throughput.length} decisions timed once each (throughput), ${latency.length} others for latency (p50 ${unique.p50Micros.toFixed(1)} µs wall clock, p99 ${unique.p99CpuMicros?.toFixed(0)} µs of CPU; wall ${rate(unique.perSecond)}/s), after ${warmUp.length} warm-up decisions`,
   );
   console.log(
     `evaluator only: ${evaluatorInputs.length} inputs × ≥${rounds} rounds and ≥${minSeconds} s; ours ${line(oursAnalyzed)}; json-rules-engine ${line(peerAnalyzed)}; same matched rules: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differ)`}`,

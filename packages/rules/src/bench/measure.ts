@@ -10,6 +10,8 @@ export interface TResult {
   perSecond: number;
   p50Micros: number;
   p99Micros: number;
+  /** p99 of CPU time per call (unique-text runs only): what the call cost, without waiting for a core */
+  p99CpuMicros?: number;
 }
 
 export function argument(name: string, fallback: number): number {
@@ -94,12 +96,16 @@ export function measureUnique<T>(
   const cpuUs = cpuMicros() - cpuStart;
   const wallMs = performance.now() - wallStart;
   const latencies = new Float64Array(latencyInputs.length);
+  const cpuLatencies = new Float64Array(latencyInputs.length);
   latencyInputs.forEach((input, index) => {
+    const cpuBefore = cpuMicros();
     const before = performance.now();
     decide(input);
     latencies[index] = (performance.now() - before) * 1000;
+    cpuLatencies[index] = cpuMicros() - cpuBefore;
   });
   latencies.sort();
+  cpuLatencies.sort();
   return {
     label,
     decisions: throughputInputs.length,
@@ -107,5 +113,6 @@ export function measureUnique<T>(
     perSecond: throughputInputs.length / (wallMs / 1e3),
     p50Micros: percentile(latencies, 0.5),
     p99Micros: percentile(latencies, 0.99),
+    p99CpuMicros: percentile(cpuLatencies, 0.99),
   };
 }
