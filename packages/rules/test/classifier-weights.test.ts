@@ -12,4 +12,19 @@ describe('committed classifier weights', () => {
     expect(committed.codes).toEqual(shippedClassifierModel().codes);
     expect(JSON.stringify(buildClassifierWeights()) === JSON.stringify(committed)).toBe(true);
   }, 180_000);
+
+  it('are validated when loaded: rows are [codeIndex, weight] integer pairs', () => {
+    const valid = {
+      training: { seed: 1, epochs: 1, trainedOn: [], thresholdsChosenOn: [], reportedOn: [] },
+      codes: ['LEGAL_THREAT'],
+      bias: [0],
+      thresholds: [0.5],
+      features: [7],
+      rows: [[0, 120]],
+    };
+    expect(ZClassifierWeights.safeParse(valid).success).toBe(true);
+    expect(ZClassifierWeights.safeParse({ ...valid, rows: [[0]] }).success).toBe(false);
+    expect(ZClassifierWeights.safeParse({ ...valid, rows: [[0, 1.5]] }).success).toBe(false);
+    expect(ZClassifierWeights.safeParse({ ...valid, features: ['7'] }).success).toBe(false);
+  });
 });

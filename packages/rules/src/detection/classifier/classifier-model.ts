@@ -10,6 +10,17 @@ import { extractFeatures, type FeatureBuffer } from './text-features.js';
 /** Weights are stored as integers: weight × weightScale, so the file is exact and diffable. */
 export const weightScale = 1000;
 
+function isIntegerList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((item) => Number.isInteger(item));
+}
+
+/** Tens of thousands of numbers: checked by one loop each, not an element schema per number. */
+const ZIntegerList = z.custom<number[]>(isIntegerList, 'expected a list of integers');
+const ZIntegerRows = z.custom<number[][]>(
+  (value) => Array.isArray(value) && value.every((row) => isIntegerList(row) && row.length % 2 === 0),
+  'expected rows of [codeIndex, weight] integer pairs',
+);
+
 export const ZClassifierWeights = z.strictObject({
   /** How the model was trained, so a reader can reproduce it. */
   training: z.strictObject({
@@ -25,9 +36,9 @@ export const ZClassifierWeights = z.strictObject({
   /** Per code: the probability above which the signal may add the code; null = never. */
   thresholds: z.array(z.number().min(0).max(1).nullable()),
   /** Feature hashes, each with its row in `rows`. */
-  features: z.array(z.number().int()),
+  features: ZIntegerList,
   /** Per feature: [codeIndex, weight × weightScale, codeIndex, weight × weightScale, …]. */
-  rows: z.array(z.array(z.number().int())),
+  rows: ZIntegerRows,
 });
 export type TClassifierWeights = z.infer<typeof ZClassifierWeights>;
 
