@@ -8,6 +8,12 @@ export const ZTextEvidence = z.strictObject({
   start: z.number().int(),
   end: z.number().int(),
   field: z.string(),
+  /** Present when the classifier, not a pattern, raised the code. */
+  signal: z.literal('classifier').optional(),
+  /** The classifier's driving words, strongest first. */
+  words: z.array(z.string()).optional(),
+  /** The classifier's probability. */
+  probability: z.number().min(0).max(1).optional(),
 });
 export const ZSignalEvidence = z.strictObject({
   kind: z.literal('signal'),

@@ -6,22 +6,39 @@ const ZLabeledMessage = z.object({
   id: z.string().min(1),
   text: z.string().min(1),
   codes: z.array(z.string()),
+  /** A trap: negation, word boundary, third party, conditional…; scored as an exact set match. */
+  trap: z.boolean().optional(),
 });
 export type TLabeledMessage = z.infer<typeof ZLabeledMessage>;
+
+/** One NDJSON line of a labeled set, validated. */
+export function parseLabeledLine(line: string): TLabeledMessage {
+  return ZLabeledMessage.parse(JSON.parse(line));
+}
 
 /** Reads one `*.ndjson` labeled set that sits beside this file. */
 export function loadLabeledMessages(fileName: string): TLabeledMessage[] {
   return readFileSync(new URL(`./${fileName}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => ZLabeledMessage.parse(JSON.parse(line)));
+    .map(parseLabeledLine);
 }
 
+/** The combined detector (patterns, then the classifier where they are silent): the one decisions use. */
 export const detector = compileDetector(canonicalTriggerDefinitions);
+/** Patterns alone, for comparison. */
+export const patternDetector = compileDetector(canonicalTriggerDefinitions, { classifier: null });
 export const canonicalCodes = canonicalTriggerDefinitions.map((definition) => definition.code);
+
+/** The codes a detector finds in a labeled message (by text; `id` for recorded outputs). */
+export type DetectCodes = (text: string, id: string) => string[];
 
 export function detectedCodes(text: string): string[] {
   return [...new Set(detector.detect(text).map((hit) => hit.code))].sort();
+}
+
+export function patternCodes(text: string): string[] {
+  return [...new Set(patternDetector.detect(text).map((hit) => hit.code))].sort();
 }
 
 export interface Counts {
@@ -39,14 +56,21 @@ export function score(counts: Counts): { precision: number; recall: number; f1: 
   return { precision, recall, f1 };
 }
 
-export function evaluate(messages: readonly TLabeledMessage[]) {
+/**
+ * Scores a detector on labeled messages: per-code counts, their micro total, exact-set matches
+ * and trap accuracy (share of `trap` messages whose detected set equals the labeled set).
+ */
+export function evaluate(messages: readonly TLabeledMessage[], detect: DetectCodes = detectedCodes) {
   const perCode = new Map<string, Counts>(
     canonicalCodes.map((code) => [code, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]),
   );
   const mistakes: string[] = [];
+  let exactMatches = 0;
+  let traps = 0;
+  let trapsRight = 0;
   for (const message of messages) {
     const expected = new Set(message.codes);
-    const actual = new Set(detectedCodes(message.text));
+    const actual = new Set(detect(message.text, message.id));
     for (const code of new Set([...expected, ...actual])) {
       const counts = perCode.get(code);
       if (!counts) throw new Error(`${message.id}: unknown code ${code}`);
@@ -56,9 +80,13 @@ export function evaluate(messages: readonly TLabeledMessage[]) {
     }
     const missing = [...expected].filter((code) => !actual.has(code));
     const extra = [...actual].filter((code) => !expected.has(code));
-    if (missing.length > 0 || extra.length > 0) {
-      mistakes.push(`${message.id} missing=[${missing}] extra=[${extra}] ${message.text}`);
+    const exact = missing.length === 0 && extra.length === 0;
+    if (exact) exactMatches++;
+    if (message.trap) {
+      traps++;
+      if (exact) trapsRight++;
     }
+    if (!exact) mistakes.push(`${message.id} missing=[${missing}] extra=[${extra}] ${message.text}`);
   }
   const total: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
   for (const counts of perCode.values()) {
@@ -66,7 +94,9 @@ export function evaluate(messages: readonly TLabeledMessage[]) {
     total.falsePositives += counts.falsePositives;
     total.falseNegatives += counts.falseNegatives;
   }
-  return { perCode, total, mistakes };
+  const exactSetShare = messages.length === 0 ? 1 : exactMatches / messages.length;
+  const trapAccuracy = traps === 0 ? null : trapsRight / traps;
+  return { perCode, total, mistakes, exactSetShare, traps, trapAccuracy };
 }
 
 export function formatTable(perCode: Map<string, Counts>, total: Counts): string {

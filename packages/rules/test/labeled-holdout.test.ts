@@ -5,6 +5,8 @@ import { canonicalCodes, evaluate, formatTable, loadLabeledMessages, score } fro
 /**
  * Held-out sets written from the code definitions in REQUIREMENTS.md, never tuned against.
  * They are a report of how detection generalizes, so no floor is enforced on their scores.
+ * Scored with the combined detector (patterns, then the classifier), the one decisions use; a
+ * set whose messages carry `"trap": true` also reports trap accuracy.
  */
 const heldOutSetFiles = [
   'labeled-holdout.ndjson',
@@ -34,10 +36,12 @@ describe('held-out labeled messages (report only)', () => {
       expect(new Set(messages.map((message) => message.id)).size).toBe(messages.length);
       const known = new Set(canonicalCodes);
       for (const message of messages) for (const code of message.codes) expect(known).toContain(code);
-      const { perCode, total, mistakes } = evaluate(messages);
+      const { perCode, total, mistakes, exactSetShare, traps, trapAccuracy } = evaluate(messages);
       const { precision, recall, f1 } = score(total);
+      const trapLine =
+        trapAccuracy === null ? 'no trap messages' : `trap accuracy ${trapAccuracy.toFixed(3)} (${traps})`;
       console.log(
-        `${fileName}: ${messages.length} messages, micro P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}\n` +
+        `${fileName}: ${messages.length} messages, micro P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}, exact sets ${exactSetShare.toFixed(3)}, ${trapLine}\n` +
           `${formatTable(perCode, total)}\n\nmismatches (${mistakes.length}):\n${mistakes.join('\n')}`,
       );
     });

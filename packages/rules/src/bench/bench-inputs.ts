@@ -66,7 +66,7 @@ const TIMES = [
 ];
 
 /** mulberry32: a small seeded generator, so the set is identical on every run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -83,45 +83,61 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return item;
 }
 
-export function buildBenchInputs(orgSlugs: readonly string[], count: number, seed = 42): TEvaluationInput[] {
+/** Texts to use instead of the small fixed lists: input i gets customer[i] and notes[i]. */
+export interface BenchTexts {
+  customer: readonly string[];
+  notes: readonly string[];
+}
+
+export function buildBenchInputs(
+  orgSlugs: readonly string[],
+  count: number,
+  seed = 42,
+  texts?: BenchTexts,
+): TEvaluationInput[] {
+  return buildBenchInputJson(orgSlugs, count, seed, texts).map(parseEvaluationInput);
+}
+
+/** Inputs as stored JSON (what a replay reads back), not yet validated. */
+export function buildBenchInputJson(orgSlugs: readonly string[], count: number, seed = 42, texts?: BenchTexts) {
   const random = seededRandom(seed);
-  const inputs: TEvaluationInput[] = [];
+  const inputs = [];
   for (let index = 0; index < count; index++) {
     const orgSlug = orgSlugs[index % orgSlugs.length] ?? 'cinch';
-    inputs.push(
-      parseEvaluationInput({
-        orgSlug,
-        actorRole: 'agent',
-        now: pick(random, TIMES),
-        customerText: pick(random, CUSTOMER_TEXTS),
-        agentNote: pick(random, AGENT_NOTES),
-        signals: {
-          agentFlags: pick(random, FLAG_SETS),
-          sentiment: random() < 0.5 ? Math.round((random() * 2 - 1) * 100) / 100 : undefined,
-          supervisorApproved: random() < 0.2 ? true : undefined,
-          jobStatus: random() < 0.1 ? pick(random, ['REJECTED', 'EXPIRED', 'SCHEDULED'] as const) : undefined,
-          values: {},
+    const customerText = texts ? (texts.customer[index] ?? '') : pick(random, CUSTOMER_TEXTS);
+    const agentNote = texts ? (texts.notes[index] ?? '') : pick(random, AGENT_NOTES);
+    inputs.push({
+      orgSlug,
+      actorRole: 'agent',
+      now: pick(random, TIMES),
+      customerText,
+      agentNote,
+      signals: {
+        agentFlags: pick(random, FLAG_SETS),
+        sentiment: random() < 0.5 ? Math.round((random() * 2 - 1) * 100) / 100 : undefined,
+        supervisorApproved: random() < 0.2 ? true : undefined,
+        jobStatus: random() < 0.1 ? pick(random, ['REJECTED', 'EXPIRED', 'SCHEDULED'] as const) : undefined,
+        values: {},
+      },
+      case: {
+        reference: `CASE-${String(index).padStart(6, '0')}`,
+        status: 'OPEN',
+        priority: pick(random, ['NORMAL', 'HIGH'] as const),
+        tier: pick(random, ['TIER1', 'TIER1', 'TIER2'] as const),
+        brand: orgSlug === 'll' ? pick(random, ['TSM', 'HB'] as const) : undefined,
+        channel: pick(random, ['PHONE', 'CHAT', 'EMAIL'] as const),
+        rmaCount: Math.floor(random() * 3),
+        monthlyBillingsRefunded: Math.floor(random() * 5),
+        programPurchaseRefunds: Math.floor(random() * 5),
+        refundsByReason: random() < 0.2 ? { PROVIDER_NO_SHOW: Math.floor(random() * 4) } : {},
+        lastRefundProcessedAt: random() < 0.2 ? '2026-02-01T12:00:00Z' : undefined,
+        customer: {
+          preferredName: random() < 0.2 ? 'Alex' : undefined,
+          legalName: 'Jordan Smith',
+          signInMethods: ['password'],
         },
-        case: {
-          reference: `CASE-${String(index).padStart(6, '0')}`,
-          status: 'OPEN',
-          priority: pick(random, ['NORMAL', 'HIGH'] as const),
-          tier: pick(random, ['TIER1', 'TIER1', 'TIER2'] as const),
-          brand: orgSlug === 'll' ? pick(random, ['TSM', 'HB'] as const) : undefined,
-          channel: pick(random, ['PHONE', 'CHAT', 'EMAIL'] as const),
-          rmaCount: Math.floor(random() * 3),
-          monthlyBillingsRefunded: Math.floor(random() * 5),
-          programPurchaseRefunds: Math.floor(random() * 5),
-          refundsByReason: random() < 0.2 ? { PROVIDER_NO_SHOW: Math.floor(random() * 4) } : {},
-          lastRefundProcessedAt: random() < 0.2 ? '2026-02-01T12:00:00Z' : undefined,
-          customer: {
-            preferredName: random() < 0.2 ? 'Alex' : undefined,
-            legalName: 'Jordan Smith',
-            signInMethods: ['password'],
-          },
-        },
-      }),
-    );
+      },
+    });
   }
   return inputs;
 }

@@ -1,176 +1,123 @@
 /**
- * Benchmark: decisions per second on one core (one Node thread) and p50/p99 latency over a
- * realistic mixed input set across every shipped pack; the same decisions through
- * json-rules-engine in the same run; ratios printed.
+ * Benchmark over every shipped pack, on one core (one Node thread, CPU time):
+ * - unique texts: every decision on a text never seen before (no cache hits), the headline;
+ * - evaluator only: the same decisions with text analysis already done, vs json-rules-engine;
+ * - memoized: inputs drawn from 24 texts, so text analysis is served from the memo (secondary);
+ * - replay: stored case inputs parsed and decided by a baseline and a candidate policy, as the
+ *   API's replayPolicy does.
  *
- *   pnpm --filter @escalate/rules bench [-- --inputs 2000 --rounds 5 --seconds 2]
+ *   pnpm --filter @escalate/rules bench [-- --unique 20000 --inputs 2000 --rounds 5 --seconds 2]
  */
 import { cpus, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { type CompiledPolicy, compilePolicy } from '../engine/compile-policy.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, parseEvaluationInput } from '../engine/evaluate.js';
 import { shippedPolicyPacks } from '../packs/index.js';
 import type { TEvaluationInput } from '../types.js';
-import { buildBenchInputs } from './bench-inputs.js';
+import { buildBenchInputJson, buildBenchInputs, seededRandom } from './bench-inputs.js';
 import { buildPeerPolicy, type PeerPolicy } from './json-rules-engine-peer.js';
+import { argument, measureRepeated, measureUnique, type TResult } from './measure.js';
+import { measureReplay } from './replay-bench.js';
+import { labeledTexts, uniqueTexts } from './unique-texts.js';
 
-interface TResult {
-  label: string;
-  decisions: number;
-  /** decisions per second of CPU time of this (single-threaded) process: per core */
-  perCpuSecond: number;
-  /** decisions per second of wall-clock time (lower when other processes share the cores) */
-  perSecond: number;
-  p50Micros: number;
-  p99Micros: number;
-}
+const slugs = Object.keys(shippedPolicyPacks).sort();
+const packOf = (slug: string) => shippedPolicyPacks[slug as keyof typeof shippedPolicyPacks];
+const compileAll = (textMemoEntries?: number) =>
+  new Map(slugs.map((slug) => [slug, compilePolicy(packOf(slug) as never, { textMemoEntries })]));
+const decideWith = (policies: Map<string, CompiledPolicy>) => (input: TEvaluationInput) =>
+  evaluate(policies.get(input.orgSlug) as CompiledPolicy, input);
+const rate = (value: number) => Math.round(value).toLocaleString('en-US');
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function cpuMicros(): number {
-  const usage = process.cpuUsage();
-  return usage.user + usage.system;
-}
-
-/**
- * Throughput pass (no per-call timing), then a latency pass (one timer per call). A synchronous
- * engine is called without `await`: awaiting a plain value would add a microtask per call.
- * Each engine runs at least `rounds` rounds and at least `minSeconds` of wall time, so a fast
- * engine is not timed only while V8 is still optimizing it: both get a window of the same length.
- */
-async function measure(
-  label: string,
-  inputs: TEvaluationInput[],
-  rounds: number,
-  minSeconds: number,
-  decide: (input: TEvaluationInput) => unknown,
-  isAsync: boolean,
-): Promise<TResult> {
-  const once = async (input: TEvaluationInput) => (isAsync ? await decide(input) : decide(input));
-  for (let round = 0; round < 2; round++) for (const input of inputs) await once(input); // warm-up
-  const wallStart = performance.now();
-  const cpuStart = cpuMicros();
-  let roundsRun = 0;
-  while (roundsRun < rounds || performance.now() - wallStart < minSeconds * 1000) {
-    if (isAsync) for (const input of inputs) await decide(input);
-    else for (const input of inputs) decide(input);
-    roundsRun += 1;
-  }
-  const cpuUs = cpuMicros() - cpuStart;
-  const wallMs = performance.now() - wallStart;
-  const latencies = new Float64Array(inputs.length * Math.max(1, Math.floor(rounds / 2)));
-  for (let index = 0; index < latencies.length; index++) {
-    const input = inputs[index % inputs.length] as TEvaluationInput;
-    const before = performance.now();
-    if (isAsync) await decide(input);
-    else decide(input);
-    latencies[index] = (performance.now() - before) * 1000;
-  }
-  latencies.sort();
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const decisions = roundsRun * inputs.length;
+/** Unique-text inputs in three disjoint groups (warm-up, throughput, latency), seeded. */
+function uniqueInputGroups(perGroup: number) {
+  const random = seededRandom(17);
+  const sources = labeledTexts();
+  const customer = uniqueTexts(perGroup * 3, random, sources);
+  const notePool = uniqueTexts(perGroup * 3, random, sources).map((text) => `agent note: ${text}`);
+  const notes = notePool.map((note, index) => (index % 3 === 0 ? note : ''));
+  const all = buildBenchInputJson(slugs, perGroup * 3, 99, { customer, notes });
   return {
-    label,
-    decisions,
-    perCpuSecond: decisions / (cpuUs / 1e6),
-    perSecond: decisions / (wallMs / 1e3),
-    p50Micros: at(0.5),
-    p99Micros: at(0.99),
+    json: all,
+    warmUp: all.slice(0, perGroup),
+    throughput: all.slice(perGroup, perGroup * 2),
+    latency: all.slice(perGroup * 2),
   };
 }
 
 async function main() {
+  const uniqueCount = argument('unique', 20_000);
   const inputCount = argument('inputs', 2000);
   const rounds = argument('rounds', 5);
   const minSeconds = argument('seconds', 2);
-  const slugs = Object.keys(shippedPolicyPacks).sort();
-  const inputs = buildBenchInputs(slugs, inputCount);
-  const compile = (textMemoEntries: number) =>
-    new Map(
-      slugs.map((slug) => [
-        slug,
-        compilePolicy(shippedPolicyPacks[slug as keyof typeof shippedPolicyPacks] as never, { textMemoEntries }),
-      ]),
-    );
-  const memoized = compile(4096);
-  const unmemoized = compile(0);
-  const peersMemoized = new Map([...memoized].map(([slug, policy]) => [slug, buildPeerPolicy(policy)]));
-  const peersUnmemoized = new Map([...unmemoized].map(([slug, policy]) => [slug, buildPeerPolicy(policy)]));
 
-  // same decisions: the peer must match exactly the rules we match, for every input
+  // Headline: unique texts through the default (production) policies.
+  const groups = uniqueInputGroups(uniqueCount);
+  const parse = (json: readonly unknown[]) => json.map(parseEvaluationInput);
+  const [warmUp, throughput, latency] = [parse(groups.warmUp), parse(groups.throughput), parse(groups.latency)];
+  const unique = measureUnique('unique texts', warmUp, throughput, latency, decideWith(compileAll()));
+
+  // Evaluator only: the analyzed text is given (memo large enough to hold every text, warmed).
+  const evaluatorInputs = throughput.slice(0, inputCount);
+  const analyzed = compileAll(evaluatorInputs.length * 2 + 16);
+  const peers = new Map([...analyzed].map(([slug, policy]) => [slug, buildPeerPolicy(policy)]));
   let mismatches = 0;
-  for (const input of inputs) {
-    const ours = evaluate(memoized.get(input.orgSlug) as CompiledPolicy, input);
-    const theirs = await (peersMemoized.get(input.orgSlug) as PeerPolicy).decide(input);
-    const ourMatched = ours.explanation.rules
-      .filter((rule) => rule.matched)
-      .map((rule) => rule.ruleId)
-      .sort();
-    if (JSON.stringify(ourMatched) !== JSON.stringify(theirs.matchedRuleIds)) mismatches += 1;
+  for (const input of evaluatorInputs) {
+    const ours = evaluate(analyzed.get(input.orgSlug) as CompiledPolicy, input);
+    const theirs = await (peers.get(input.orgSlug) as PeerPolicy).decide(input);
+    const matched = ours.explanation.rules.filter((rule) => rule.matched).map((rule) => rule.ruleId);
+    if (JSON.stringify(matched.sort()) !== JSON.stringify(theirs.matchedRuleIds)) mismatches += 1;
   }
-
-  const ours = (policies: Map<string, CompiledPolicy>) => (input: TEvaluationInput) =>
-    evaluate(policies.get(input.orgSlug) as CompiledPolicy, input);
-  const peer = (peers: Map<string, PeerPolicy>) => (input: TEvaluationInput) =>
-    (peers.get(input.orgSlug) as PeerPolicy).decide(input);
-  const results = [
-    await measure('escalate-rules, text analysis memoized', inputs, rounds, minSeconds, ours(memoized), false),
-    await measure('json-rules-engine, text analysis memoized', inputs, rounds, minSeconds, peer(peersMemoized), true),
-    await measure('escalate-rules, text analyzed every call', inputs, rounds, minSeconds, ours(unmemoized), false),
-    await measure(
-      'json-rules-engine, text analyzed every call',
-      inputs,
-      rounds,
-      minSeconds,
-      peer(peersUnmemoized),
-      true,
-    ),
-  ];
-  const escalating = inputs.filter(
-    (input) => evaluate(memoized.get(input.orgSlug) as CompiledPolicy, input).outcome === 'ESCALATE',
-  ).length;
-
-  console.log(
-    `packs: ${slugs.join(', ')}; ${inputs.length} inputs × at least ${rounds} rounds and ${minSeconds} s per engine; ${escalating} of ${inputs.length} inputs escalate`,
+  const peerDecide = (input: TEvaluationInput) => (peers.get(input.orgSlug) as PeerPolicy).decide(input);
+  const oursAnalyzed = await measureRepeated(
+    'evaluator only',
+    evaluatorInputs,
+    rounds,
+    minSeconds,
+    decideWith(analyzed),
+    false,
   );
-  console.log(
-    `one core (single Node ${process.version} thread); same matched rules in both engines: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differ)`}`,
+  const peerAnalyzed = await measureRepeated(
+    'json-rules-engine',
+    evaluatorInputs,
+    rounds,
+    minSeconds,
+    peerDecide,
+    true,
   );
+
+  // Secondary: the old mixed set of 24 texts, analysis memoized (cache hits).
+  const repeated = buildBenchInputs(slugs, inputCount);
+  const memoized = await measureRepeated('memoized', repeated, rounds, minSeconds, decideWith(compileAll(4096)), false);
+
+  const replay = measureReplay(
+    slugs,
+    groups.json.slice(0, uniqueCount),
+    groups.json.slice(uniqueCount, uniqueCount * 2),
+  );
+
+  const line = (result: TResult) =>
+    `${rate(result.perCpuSecond)} decisions/s/core, p99 ${result.p99Micros.toFixed(1)} µs`;
+  console.log(`unique texts: ${line(unique)}`);
+  console.log(
+    `evaluator only (analyzed text given): ${(oursAnalyzed.perCpuSecond / peerAnalyzed.perCpuSecond).toFixed(1)}× json-rules-engine`,
+  );
+  console.log(`replay: ${rate(replay.casesPerCpuSecond)} cases/s`);
+  console.log(`memoized (24 distinct texts, cache hits; secondary): ${line(memoized)}`);
   console.log('');
+  console.log(`packs: ${slugs.join(', ')}; one core (single Node ${process.version} thread, CPU time)`);
+  console.log(
+    `unique texts: ${throughput.length} decisions timed once each (throughput), ${latency.length} others for latency (p50 ${unique.p50Micros.toFixed(1)} µs wall clock, p99 ${unique.p99CpuMicros?.toFixed(0)} µs of CPU; wall ${rate(unique.perSecond)}/s), after ${warmUp.length} warm-up decisions`,
+  );
+  console.log(
+    `evaluator only: ${evaluatorInputs.length} inputs × ≥${rounds} rounds and ≥${minSeconds} s; ours ${line(oursAnalyzed)}; json-rules-engine ${line(peerAnalyzed)}; same matched rules: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differ)`}`,
+  );
+  console.log(
+    `replay: ${replay.cases} stored cases, each parsed and decided by baseline and candidate, ${replay.changed} changed; wall ${rate(replay.casesPerSecond)} cases/s`,
+  );
   console.log(
     `load average ${loadavg()
       .map((load) => load.toFixed(2))
       .join(' ')} on ${cpus().length} cores (latencies are wall-clock and include waiting for a core)`,
   );
-  console.log('');
-  console.log(
-    'mode'.padEnd(46),
-    'decisions/s/core'.padStart(17),
-    'wall decisions/s'.padStart(17),
-    'p50 µs'.padStart(8),
-    'p99 µs'.padStart(8),
-  );
-  for (const result of results) {
-    console.log(
-      result.label.padEnd(46),
-      Math.round(result.perCpuSecond).toLocaleString('en-US').padStart(17),
-      Math.round(result.perSecond).toLocaleString('en-US').padStart(17),
-      result.p50Micros.toFixed(1).padStart(8),
-      result.p99Micros.toFixed(1).padStart(8),
-    );
-  }
-  const [oursMemo, peerMemo, oursFull, peerFull] = results;
-  if (oursMemo && peerMemo && oursFull && peerFull) {
-    const ratio = (ours: TResult, peer: TResult) =>
-      `${(ours.perCpuSecond / peer.perCpuSecond).toFixed(1)}× per core, p50 ${(peer.p50Micros / ours.p50Micros).toFixed(1)}× faster`;
-    console.log('');
-    console.log(`ratio vs json-rules-engine, text analysis memoized: ${ratio(oursMemo, peerMemo)}`);
-    console.log(`ratio vs json-rules-engine, text analyzed every call: ${ratio(oursFull, peerFull)}`);
-  }
   if (mismatches > 0) process.exitCode = 1;
 }
 

@@ -1,57 +1,53 @@
-import { daysBetweenFirstAndLastDate } from './date-mentions.js';
-import { type TPatternScope, type TTriggerDefinition, ZTriggerDefinition } from './definition-schema.js';
-import { negationBarrierWords, negationReleaseWords, negationWindow, negatorWords } from './language.js';
-import { type CompiledPattern, compilePattern } from './pattern.js';
+import type { ClassifierModel } from './classifier/classifier-model.js';
+import { type ClassifierHit, createClassifierSignal } from './classifier/classifier-signal.js';
+import { shippedClassifierModel } from './classifier/shipped-classifier.js';
+import { type TTriggerDefinition, ZTriggerDefinition } from './definition-schema.js';
+import { compilePattern } from './pattern.js';
+import { type CompiledCue, PatternPass } from './pattern-pass.js';
+import type { CompiledScope } from './scope-match.js';
 import { analyzeText, type TextAnalysis } from './tokenize.js';
+
+export { isNegated } from './scope-match.js';
 
 export interface TextTriggerHit {
   code: string;
-  /** `<definition detectorId>:<cue id>`: which data produced the hit. */
+  /** `<definition detectorId>:<cue id>` for a pattern, `classifier:<CODE>` for the classifier. */
   detectorId: string;
   evidence: {
     kind: 'text';
+    /** The matched phrase; for the classifier, its strongest word. */
     phrase: string;
     start: number;
     end: number;
     field: string;
+    /** Present when the classifier, not a pattern, raised the code. */
+    signal?: 'classifier';
+    /** The classifier's driving words, strongest first. */
+    words?: string[];
+    /** The classifier's probability, rounded to 3 decimals. */
+    probability?: number;
   };
 }
 
 export interface CompiledDetector {
   /** Every trigger found in the text; `field` names where the text came from (default customerText). */
   detect(text: string, field?: string): TextTriggerHit[];
+  /**
+   * Codes the classifier would add to the text at `minimumProbability` instead of the per-code
+   * thresholds (for choosing thresholds); empty without a classifier.
+   */
+  classifierCandidates?(text: string, minimumProbability: number): ClassifierHit[];
 }
 
-interface CompiledScope {
-  scope: TPatternScope;
-  patterns: readonly CompiledPattern[];
-}
-
-interface CompiledCue {
-  code: string;
-  detectorId: string;
-  pattern: CompiledPattern;
-  requires: readonly CompiledScope[];
-  guards: readonly CompiledScope[];
-  negatable: boolean;
-  blockedInQuestions: boolean;
-  minimumDaysBetweenDates: number | null;
-}
-
-interface Span {
-  first: number;
-  end: number;
-}
-
-interface CandidateHit {
-  cue: CompiledCue;
-  first: number;
-  end: number;
+export interface DetectorOptions {
+  /** The statistical signal; default the shipped model, null for patterns alone. */
+  classifier?: ClassifierModel | null;
 }
 
 const defaultField = 'customerText';
-/** Evidence kept per code: enough to explain a decision, bounded for very long texts. */
-const maximumHitsPerCode = 3;
+const noCues: readonly CompiledCue[] = [];
+/** Distinct words whose starting cues are remembered; past this the memory starts over. */
+const rememberedStartWords = 50_000;
 
 function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
   return entries.map((entry) => ({
@@ -60,129 +56,23 @@ function compileScopes(entries: TTriggerDefinition['guards']): CompiledScope[] {
   }));
 }
 
-function clauseSpan(analysis: TextAnalysis, index: number): Span {
-  const span = analysis.clauses.get(analysis.tokens[index]?.clause ?? -1);
-  return span ?? { first: index, end: index + 1 };
-}
-
-function sentenceSpan(analysis: TextAnalysis, index: number): Span {
-  const sentence = analysis.sentences[analysis.tokens[index]?.sentence ?? -1];
-  return sentence ? { first: sentence.first, end: sentence.end } : { first: index, end: index + 1 };
-}
-
-/** Whether any pattern matches starting in [startFrom, startTo) and ending by endBy, with an end after endAfter. */
-function anyMatch(
-  analysis: TextAnalysis,
-  patterns: readonly CompiledPattern[],
-  startFrom: number,
-  startTo: number,
-  endBy: number,
-  endAfter: number,
-): boolean {
-  const { tokens } = analysis;
-  for (let pos = Math.max(0, startFrom); pos < startTo; pos++) {
-    const token = tokens[pos];
-    if (token === undefined || token.opaque) continue;
-    let limit = -1;
-    for (const pattern of patterns) {
-      if (!pattern.canStartAt(token.norm)) continue;
-      if (limit < 0) limit = Math.min(endBy, sentenceSpan(analysis, pos).end);
-      const end = pattern.matchAt(tokens, pos, limit);
-      if (end > endAfter) return true;
-    }
-  }
-  return false;
-}
-
-function scopeMatches(analysis: TextAnalysis, entry: CompiledScope, hit: CandidateHit): boolean {
-  const { patterns } = entry;
-  switch (entry.scope) {
-    case 'overlap': {
-      const sentence = sentenceSpan(analysis, hit.first);
-      return anyMatch(analysis, patterns, sentence.first, hit.end, sentence.end, hit.first);
-    }
-    case 'before': {
-      const clause = clauseSpan(analysis, hit.first);
-      return anyMatch(analysis, patterns, clause.first, hit.first, hit.end, -1);
-    }
-    case 'after': {
-      const clause = clauseSpan(analysis, hit.end - 1);
-      return anyMatch(analysis, patterns, hit.end, clause.end, clause.end, -1);
-    }
-    case 'clause': {
-      const clause = clauseSpan(analysis, hit.first);
-      const lastClause = clauseSpan(analysis, hit.end - 1);
-      return anyMatch(analysis, patterns, clause.first, lastClause.end, lastClause.end, -1);
-    }
-    case 'sentence': {
-      const sentence = sentenceSpan(analysis, hit.first);
-      return anyMatch(analysis, patterns, sentence.first, sentence.end, sentence.end, -1);
-    }
-    case 'message':
-      return anyMatch(analysis, patterns, 0, analysis.tokens.length, analysis.tokens.length, -1);
-    default: {
-      const unreachable: never = entry.scope;
-      throw new Error(`Unknown scope ${String(unreachable)}`);
-    }
-  }
-}
-
-/** A negator shortly before the cue, in its clause, with no new subject in between. */
-export function isNegated(analysis: TextAnalysis, first: number): boolean {
-  const { tokens } = analysis;
-  const clause = tokens[first]?.clause;
-  for (let index = first - 1; index >= 0 && index >= first - negationWindow; index--) {
-    const token = tokens[index];
-    if (token === undefined || token.clause !== clause || negationBarrierWords.has(token.norm)) return false;
-    if (negatorWords.has(token.norm)) {
-      const following = tokens[index + 1]?.norm ?? '';
-      return !negationReleaseWords.has(following);
-    }
-  }
-  return false;
-}
-
-/** Message-wide checks give the same answer for every hit in a message, so each runs once. */
-/** Sentence- and message-wide checks give one answer per sentence or message, so each runs once. */
-type ScopeCache = Map<CompiledScope, Map<number, boolean>>;
-
-function checkScope(analysis: TextAnalysis, entry: CompiledScope, hit: CandidateHit, cache: ScopeCache): boolean {
-  if (entry.scope !== 'message' && entry.scope !== 'sentence') return scopeMatches(analysis, entry, hit);
-  const key = entry.scope === 'message' ? -1 : (analysis.tokens[hit.first]?.sentence ?? -1);
-  let byKey = cache.get(entry);
-  if (byKey === undefined) {
-    byKey = new Map();
-    cache.set(entry, byKey);
-  }
-  let known = byKey.get(key);
-  if (known === undefined) {
-    known = scopeMatches(analysis, entry, hit);
-    byKey.set(key, known);
-  }
-  return known;
-}
-
-function acceptHit(analysis: TextAnalysis, hit: CandidateHit, cache: ScopeCache): boolean {
-  const { cue } = hit;
-  if (cue.negatable && isNegated(analysis, hit.first)) return false;
-  if (cue.blockedInQuestions) {
-    const sentence = analysis.sentences[analysis.tokens[hit.first]?.sentence ?? -1];
-    if (sentence?.question) return false;
-  }
-  if (cue.guards.some((guard) => checkScope(analysis, guard, hit, cache))) return false;
-  return cue.requires.every((required) => checkScope(analysis, required, hit, cache));
-}
-
 /** Compiles trigger definitions into one detector; compile once, call detect per message. */
-export function compileDetector(definitions: readonly TTriggerDefinition[]): CompiledDetector {
+export function compileDetector(
+  definitions: readonly TTriggerDefinition[],
+  options: DetectorOptions = {},
+): CompiledDetector {
   const byFirstWord = new Map<string, CompiledCue[]>();
   const scanned: CompiledCue[] = [];
   const suppressions = new Map<string, readonly string[]>();
+  const listenedCodes = new Set<string>();
+  const questionBlockedCodes = new Set<string>();
 
   for (const input of definitions) {
     const definition = ZTriggerDefinition.parse(input);
     const definitionGuards = compileScopes(definition.guards);
     if (definition.suppressedBy.length > 0) suppressions.set(definition.code, definition.suppressedBy);
+    listenedCodes.add(definition.code);
+    if (definition.blockedInQuestions) questionBlockedCodes.add(definition.code);
     for (const cue of definition.cues) {
       const requires = compileScopes(cue.requires);
       const guards = [...definitionGuards, ...compileScopes(cue.guards)];
@@ -207,41 +97,36 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
     }
   }
 
+  /**
+   * The cues whose first word is a prefix or typo-tolerant test a word passes (cues opening with
+   * the word itself are indexed in byFirstWord). Remembered per word (bounded), so each token
+   * costs two lookups.
+   */
+  const scannedByWord = new Map<string, readonly CompiledCue[]>();
+  const scannedCuesAt = (norm: string): readonly CompiledCue[] => {
+    let cues = scannedByWord.get(norm);
+    if (cues === undefined) {
+      const passing = scanned.filter((cue) => cue.pattern.startTest?.(norm) && !cue.pattern.opensWithLiteral(norm));
+      cues = passing.length === 0 ? noCues : passing;
+      if (scannedByWord.size >= rememberedStartWords) scannedByWord.clear();
+      scannedByWord.set(norm, cues);
+    }
+    return cues;
+  };
+  const pass = new PatternPass((norm) => byFirstWord.get(norm) ?? noCues, scannedCuesAt);
+  const proposed: ClassifierHit[] = [];
+
+  const model = options.classifier === undefined ? shippedClassifierModel() : options.classifier;
+  const signal = model === null ? null : createClassifierSignal(model, listenedCodes, questionBlockedCodes);
+
   return {
     detect(text, field = defaultField) {
-      const analysis = analyzeText(text);
+      const { analysis, accepted, acceptedCodes, vetoedCodes } = pass.run(text, analyzeText(text));
       const { tokens } = analysis;
-      const accepted: CandidateHit[] = [];
-      const cache: ScopeCache = new Map();
-      const hitsPerCode = new Map<string, number>();
-      let daysBetweenDates: number | null | undefined;
-      const datesFarEnoughApart = (minimumDays: number): boolean => {
-        if (daysBetweenDates === undefined) daysBetweenDates = daysBetweenFirstAndLastDate(text);
-        return daysBetweenDates !== null && daysBetweenDates >= minimumDays;
-      };
-      const consider = (cue: CompiledCue, first: number, limit: number): void => {
-        if ((hitsPerCode.get(cue.code) ?? 0) >= maximumHitsPerCode) return;
-        const end = cue.pattern.matchAt(tokens, first, limit);
-        if (end < 0) return;
-        if (cue.minimumDaysBetweenDates !== null && !datesFarEnoughApart(cue.minimumDaysBetweenDates)) return;
-        const hit = { cue, first, end };
-        if (!acceptHit(analysis, hit, cache)) return;
-        accepted.push(hit);
-        hitsPerCode.set(cue.code, (hitsPerCode.get(cue.code) ?? 0) + 1);
-      };
-      for (let first = 0; first < tokens.length; first++) {
-        const token = tokens[first];
-        if (token === undefined || token.opaque) continue;
-        const limit = sentenceSpan(analysis, first).end;
-        const indexed = byFirstWord.get(token.norm);
-        for (const cue of indexed ?? []) consider(cue, first, limit);
-        for (const cue of scanned) {
-          if (cue.pattern.startTest?.(token.norm) && !cue.pattern.opensWithLiteral(token.norm))
-            consider(cue, first, limit);
-        }
-      }
-
-      const firedCodes = new Set(accepted.map((hit) => hit.cue.code));
+      proposed.length = 0;
+      signal?.propose(analysis, acceptedCodes, vetoedCodes, proposed);
+      const firedCodes = acceptedCodes;
+      for (const hit of proposed) firedCodes.add(hit.code);
       const hits: TextTriggerHit[] = [];
       const lastEndByCode = new Map<string, number>();
       for (const hit of accepted) {
@@ -263,7 +148,41 @@ export function compileDetector(definitions: readonly TTriggerDefinition[]): Com
           },
         });
       }
+      for (const hit of proposed) {
+        if (suppressions.get(hit.code)?.some((other) => firedCodes.has(other))) continue;
+        hits.push(classifierTriggerHit(hit, analysis, text, field));
+      }
       return hits;
+    },
+    classifierCandidates(text, minimumProbability) {
+      const out: ClassifierHit[] = [];
+      if (signal === null) return out;
+      const { analysis, acceptedCodes, vetoedCodes } = pass.run(text, analyzeText(text));
+      signal.propose(analysis, acceptedCodes, vetoedCodes, out, minimumProbability);
+      return out;
+    },
+  };
+}
+
+function classifierTriggerHit(hit: ClassifierHit, analysis: TextAnalysis, text: string, field: string): TextTriggerHit {
+  const strongest = analysis.tokens[hit.token];
+  const start = strongest?.start ?? 0;
+  const end = strongest?.end ?? start;
+  return {
+    code: hit.code,
+    detectorId: `classifier:${hit.code}`,
+    evidence: {
+      kind: 'text',
+      phrase: text.slice(start, end),
+      start,
+      end,
+      field,
+      signal: 'classifier',
+      words: hit.drivingTokens.map((token) => {
+        const word = analysis.tokens[token];
+        return word === undefined ? '' : text.slice(word.start, word.end);
+      }),
+      probability: Math.round(hit.probability * 1000) / 1000,
     },
   };
 }

@@ -2,7 +2,9 @@ import { anyTest, type WordTest, withinOneEdit } from './edit-distance.js';
 
 export type { WordTest } from './edit-distance.js';
 
-import type { Token } from './tokenize.js';
+import { holdsAnyKeyword, keywordIdsOf, patternKeywords } from './pattern-keywords.js';
+import type { TextAnalysis, Token } from './tokenize.js';
+import { expandWordClasses } from './vocabulary/word-classes.js';
 
 /**
  * Token patterns, written as text in the trigger definitions and compiled once.
@@ -13,9 +15,10 @@ import type { Token } from './tokenize.js';
  *   deletion, substitution or swap) when the word has at least 7 letters.
  * - `_` is any one token, `_{0,3}` zero to three tokens, `#` a number.
  * - `word?` and `( … )?` are optional; `^` and `$` match at the start and end of a sentence.
+ * - `@name` is a word class (vocabulary/word-classes.ts): any one of its words or phrases.
  */
 
-type PatternNode =
+export type PatternNode =
   | { kind: 'word'; test: WordTest; literals: readonly string[]; other: WordTest | null }
   | { kind: 'seq'; items: readonly PatternNode[] }
   | { kind: 'alt'; options: readonly PatternNode[] }
@@ -33,6 +36,10 @@ export interface CompiledPattern {
   opensWithLiteral: WordTest;
   /** Whether a token can open a match: a cheap filter before matchAt. */
   canStartAt: WordTest;
+  /** One of these words must be in the message for a match (null: no such set). */
+  keywords: ReadonlySet<string> | null;
+  /** Whether the analyzed message holds a keyword (or the pattern has none): a match is possible. */
+  possibleIn(analysis: TextAnalysis): boolean;
   /** End (exclusive) of the first match that starts at pos and stays before limit, or -1. */
   matchAt(tokens: readonly Token[], pos: number, limit: number): number;
 }
@@ -95,7 +102,7 @@ function simplifyChoice(options: readonly PatternNode[]): PatternNode {
 }
 
 function parsePattern(source: string): PatternNode {
-  const lexemes = source
+  const lexemes = expandWordClasses(source)
     .replaceAll('(', ' ( ')
     .replaceAll(')', ' ) ')
     .replaceAll('|', ' | ')
@@ -295,7 +302,11 @@ export function compilePattern(source: string): CompiledPattern {
   const literalSet = new Set(literals);
   const tests = first.tests;
   const startTest: WordTest | null = tests.length === 0 ? null : anyTest(tests);
+  const keywords = patternKeywords(root, literals);
+  const keywordIds = keywords === null ? null : keywordIdsOf(keywords);
   return {
+    keywords,
+    possibleIn: (analysis) => keywordIds === null || holdsAnyKeyword(analysis, keywordIds),
     source,
     firstLiterals: literals,
     startTest,

@@ -144,12 +144,6 @@ export const privacyRequest: TTriggerDefinitionInput = {
 const externalReviewPlatforms =
   '(google|yelp|bbb|better business bureau|trustpilot|trust pilot|consumer affairs|consumeraffairs|angi|facebook|tiktok|instagram|twitter|reddit|app store|play store|google play|youtube|nextdoor)';
 
-const careProviderWords =
-  'sitter|sitters|babysitter|nanny|nannies|caregiver|caregivers|care giver|provider|aide|tutor|dog walker|pet sitter|housekeeper|cleaner|caretaker|carer|helper|au pair|companion|family|families';
-
-const reviewWords =
-  '~review|reviews|rating|ratings|stars|star rating|feedback i wrote|comment i left|comment i wrote|comment i posted|comments i left|resena|resenas|testimonial|feedback i left|feedback';
-
 export const reviewEditRequest: TTriggerDefinitionInput = {
   code: 'REVIEW_EDIT_REQUEST',
   detectorId: 'text.review-edit-request',
@@ -175,12 +169,12 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
     {
       id: 'edit-review',
       patterns: [
-        `(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|bump|improve|soften|softening|tone down|toning down|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (${reviewWords})`,
-        `(${reviewWords}) (edit|edits|change|update|correction|revision)`,
-        `(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (${reviewWords}) (edited|changed|updated|corrected|reworded|fixed)`,
+        '(tweak|tweaking|edit|editing|change|changing|update|updating|fix|fixing|correct|correcting|modify|modifying|revise|revising|amend|amending|adjust|adjusting|reword|rewrite|rewriting|raise|raising|bump up|bump|improve|soften|softening|tone down|toning down|editar|cambiar|corregir) _{0,4} (my|the|a|this|that|her|his|their|our|mi|la|el)? _{0,3} (@review-word)',
+        '(@review-word) (edit|edits|change|update|correction|revision)',
+        '(want|wants|wanted|need|needs|like|requesting|requests) (the|my|her|his|their|a)? (@review-word) (edited|changed|updated|corrected|reworded|fixed)',
         '(edit|change|update) (the)? (star rating|stars|rating) (i|we)? (gave|left)',
-        `(like|want|need|wants|needs) (the|my|this|that) (${reviewWords}) _{0,6} (edited|changed|updated|corrected|fixed|reworded|amended)`,
-        `(fix|correct|change|update|edit) (the)? (spelling|typo|typos|name|names|date|dates|details|wording|grammar) _{0,6} (${reviewWords})`,
+        '(like|want|need|wants|needs) (the|my|this|that) (@review-word) _{0,6} (edited|changed|updated|corrected|fixed|reworded|amended)',
+        '(fix|correct|change|update|edit) (the)? (spelling|typo|typos|name|names|date|dates|details|wording|grammar) _{0,6} (@review-word)',
       ],
     },
     {
@@ -191,18 +185,18 @@ export const reviewEditRequest: TTriggerDefinitionInput = {
         '(can|could|may|would|will) (i|we|you|u|ya|someone|somebody|anyone|you guys|your team) (please|pls|plz)? (help me|help us)? (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend|bump|raise|up) (it|that|this|them)',
         '(help me|help us|let me|allow me to) (fix|edit|change|update|correct|modify|reword|soften|tone down|adjust|amend) (it|that|this|them|the|my)',
         '(please|pls|plz|kindly) (fix|edit|change|update|correct|modify|reword|amend|adjust|soften) (it|that|this|them)',
-        `(that|this|the) (part|line|sentence|bit|paragraph) (of)? (the|my)? (${reviewWords}) (corrected|edited|changed|fixed|updated|reworded)`,
-        `(add|adding|append|include) (a|one|another)? (line|sentence|note|comment|update|paragraph|few words) (to) (the|my) (${reviewWords})`,
+        '(that|this|the) (part|line|sentence|bit|paragraph) (of)? (the|my)? (@review-word) (corrected|edited|changed|fixed|updated|reworded)',
+        '(add|adding|append|include) (a|one|another)? (line|sentence|note|comment|update|paragraph|few words) (to) (the|my) (@review-word)',
         '(could|can|would) (just)? (that|this|the) (part|line|sentence|bit|detail|word|words|mention|street|address) (be)? (taken out|removed|deleted|edited|changed|cut)',
         '(like|want|wanted|wants|need|needs|needed) to (edit|change|update|fix|correct|modify|reword|amend|revise) (it|that|this|them)',
         '(quiero|necesito|puedo|pueden|podrian) (editarla|cambiarla|corregirla|editarlo|cambiarlo|corregirlo)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@review-word)'] }],
     },
     {
       id: 'edit-what-i-wrote',
       patterns: [
-        `(edit|change|update|fix|correct|modify|reword|rewrite|amend|revise|soften|tone down) (what|something|the part|some of what|the things|the stuff|the comment|the comments) (i|we) (wrote|said|posted|left|put (up)?) (about|on|for|regarding) (my|the|our|a|her|his|their)? _{0,2} (${careProviderWords}|profile|page|her|him|them)`,
+        '(edit|change|update|fix|correct|modify|reword|rewrite|amend|revise|soften|tone down) (what|something|the part|some of what|the things|the stuff|the comment|the comments) (i|we) (wrote|said|posted|left|put (up)?) (about|on|for|regarding) (my|the|our|a|her|his|their)? _{0,2} (@care-provider|profile|page|her|him|them)',
       ],
     },
   ],
@@ -228,11 +222,11 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
     {
       id: 'remove-review',
       patterns: [
-        `(borren|eliminen|quiten|borre|elimine|quite|eliminate|eliminating|eliminated|remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (${reviewWords})`,
-        `(${reviewWords}) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)`,
+        '(borren|eliminen|quiten|borre|elimine|quite|eliminate|eliminating|eliminated|remove|removing|removed|delete|deleting|deleted|take down|taking down|taken down|take _ down|pull down|pull|withdraw|withdrawing|retract|retracting|get rid of|erase|hide|unpublish|eliminar|borrar|quitar) _{0,2} (my|the|a|this|that|her|his|their|our|these|those|mi|la|el|esa|esta)? _{0,2} (@review-word)',
+        '(@review-word) _{0,9} (removed|deleted|taken down|pulled|retracted|removal|deletion|eliminada|borrada)',
         '(remove|delete|take down) (it|that|this) _{0,6} (review|reviews)',
-        `(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (${reviewWords})`,
-        `(take|pull|get) (my|the|this|that|her|his|their|these|those)? _{0,2} (${reviewWords}) (down|off|offline)`,
+        '(removal|deletion|takedown|take down|retraction) (of|for) (my|the|a|this|that|her|his|their|our)? _{0,2} (@review-word)',
+        '(take|pull|get) (my|the|this|that|her|his|their|these|those)? _{0,2} (@review-word) (down|off|offline)',
       ],
     },
     {
@@ -241,8 +235,8 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         '(want|need|like|get|have) (it|that|this|them)? (removed|deleted|taken down|taken off|pulled|gone)',
         '(asking|ask|like|want|need|request|requesting) (for)? (it|that|this|them) to be (removed|deleted|taken down|taken off|pulled)',
         '(get|take|pull) (it|that|this|them) (off|down) (of)? (his|her|my|their|the) (profile|page)',
-        `(like|want|need) (the|my|this|that) (${reviewWords}) _{0,6} (withdrawn|retracted|pulled|deleted|removed|taken down) (entirely|completely|altogether)?`,
-        `(want|need|like|get|have) (my|the|this|that|her|his|their) (${reviewWords}) _{0,4} (gone|removed|deleted|taken down|pulled|off)`,
+        '(like|want|need) (the|my|this|that) (@review-word) _{0,6} (withdrawn|retracted|pulled|deleted|removed|taken down) (entirely|completely|altogether)?',
+        '(want|need|like|get|have) (my|the|this|that|her|his|their) (@review-word) _{0,4} (gone|removed|deleted|taken down|pulled|off)',
         '(just|then|or|otherwise) (remove|delete|take down|pull) (it|that|this|them)',
         '(like|want|wanted|wants|need|needs|needed) to (remove|delete|take down|withdraw|retract) (it|that|this|them)',
         '(please|pls|plz|can you|could you|would you) (remove|delete|take down) (it|that|this|them)',
@@ -251,7 +245,7 @@ export const reviewRemovalRequest: TTriggerDefinitionInput = {
         '(needs to|has to|should|must) (come down|be removed|be deleted|be taken down)',
         '(quiero|necesito|puedo|pueden|podrian) (borrarla|eliminarla|quitarla|borrarlo|eliminarlo|quitarlo)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${reviewWords})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@review-word)'] }],
       guards: [
         {
           scope: 'message',

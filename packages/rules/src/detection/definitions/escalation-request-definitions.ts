@@ -1,15 +1,7 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement, resolvedPastEvent } from './shared-vocabulary.js';
 
-const supervisorWords =
-  'someone in leadership|somebody in leadership|anyone in leadership|someone in management|somebody in management|anyone in management|super visor|super visors|~supervisor|supervisors|supervisr|suprvisor|supervsor|supervior|supervisro|superviser|sup|sups|supe|suprv|supv|spvr|sprvsr|~manager|managers|manger|mangr|managr|manageer|mgr|mngr|mgmt|management|senior manager|senior supervisor|senior management|head manager|team lead|team leader|teamlead|tl|shift lead|shift leader|a lead|the lead|ur lead|senior agent|senior rep|senior representative|senior staff|floor manager|floor supervisor|lead agent|your lead|your boss|ur boss|the boss|boss|higher up|higher ups|someone higher|somebody higher|anyone higher|someone higher up|someone above you|somebody above you|anyone above you|whoever is above you|whoever above you|whoever is above me|someone above me|the person above me|the person above you|whoever is over you|whoever is higher|whoever is higher up|someone senior|somebody senior|anyone senior|someone more senior|somebody more senior|anyone more senior|someone with more authority|somebody with more authority|someone with authority|someone in charge|somebody in charge|whoever is in charge|person in charge|your superior|a superior|superior|superiors|your superiors|head honcho|big boss|director|your director|department head|head of customer service|head of support|customer service director|top boss|higher authority|jefe|jefa|supervisora|gerente|encargado|encargada';
-
 /** Role words safe to read as a request when they stand alone ("Manager. Now."); not "sup" or "boss". */
-const fragmentRoleWords =
-  '~supervisor|supervisors|supervisr|suprvisor|supervsor|~manager|managers|manger|mgr|mngr|management|team lead|team leader|supervisora|gerente';
-
-const askVerbs =
-  'reqs|reqd|reqstd|reqing|pass|hand|route|forward|switch|speak|talk|speaking|talking|chat|chatting|connect|connected|transfer|transferred|put|get|give|escalate|escalated|escalating|send|bring|see|reach|call|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|ask|asks|asking|asked|insist|insists|insisting|insisted|like|wanna|elevate|hablar|quiero|necesito|pasame|comunicar|comuniqueme';
 
 export const supervisorRequest: TTriggerDefinitionInput = {
   code: 'SUPERVISOR_REQUEST',
@@ -71,10 +63,10 @@ export const supervisorRequest: TTriggerDefinitionInput = {
     {
       id: 'asks-for-supervisor',
       patterns: [
-        `(${askVerbs}) _{0,4} (${supervisorWords})`,
-        `(${supervisorWords}) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)`,
-        `^ (to)? (a|an|your|the|ur)? (${fragmentRoleWords}) (please|pls|plz|now|asap|immediately|today|por favor)? $`,
-        `^ (a|an|your|the|ur)? (${fragmentRoleWords}) (or|a|an|your)? (${supervisorWords})`,
+        '(@ask-verb) _{0,4} (@supervisor-title)',
+        '(@supervisor-title) (please|pls|plz|now|asap|immediately|right now|right away|por favor|callback|call back|cb|request|requested|req|needed|transfer|on the line|to call me)',
+        '^ (to)? (a|an|your|the|ur)? (@supervisor-fragment) (please|pls|plz|now|asap|immediately|today|por favor)? $',
+        '^ (a|an|your|the|ur)? (@supervisor-fragment) (or|a|an|your)? (@supervisor-title)',
         '(talk|speak|go|going|gone|goes|escalate|escalated|escalating) (to)? (above|over) (you|your head|u|ur head)',
         '(complaint|complain|complaining) (with|to) (your|a|the|ur) (~supervisor|~manager|mgr|supervisors|managers|boss|superiors)',
         '^ (please|pls)? escalate (me|this|my case|it|my complaint) (please|pls|now|asap|immediately)? $',
@@ -89,7 +81,7 @@ export const supervisorRequest: TTriggerDefinitionInput = {
         '(someone|somebody|anyone|anybody) (above you|higher up|higher than you|over you|with more authority|with authority|with real authority|with the authority|with some authority|with actual authority|with decision making power|in charge|who can actually)',
         '(escalate|escalating|escalated) (this|it|me|my case|the case|my complaint)? (up|higher|further|up the chain)',
         '(up the chain|chain of command)',
-        `(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (${supervisorWords})`,
+        '(put|get|bring|want|need|wants|needs|escalate|take) (this|it|my case|the case|my complaint|me)? (in front of|before) (a|an|the|your|ur|some)? (@supervisor-title)',
         '(whoever|whomever|the person|someone|somebody) (you|u) (answer|report|respond) to',
         '(who|whom) (do|does) (you|u) (report|answer) to',
         '(whoever|whomever|the person who|someone who|the one who) (signs off|sign off|approves|makes the decisions|makes decisions|calls the shots|has the final say|has the authority)',
@@ -124,7 +116,7 @@ export const executiveRequest: TTriggerDefinitionInput = {
     {
       id: 'asks-for-executive',
       patterns: [
-        `(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|director ejecutivo|directora ejecutiva|top brass|top dog|big cheese|head honcho himself|the boss of the whole outfit|boss of the whole|senior leadership member|senior leadership|head of the company|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)`,
+        '(forward|forwarding|pass|passing|next step is|next stop is|next is|speak|talk|speaking|talking|connect|transfer|put|get|give|escalate|escalating|escalated|send|sending|bring|reach|reaching|contact|contacting|email|emailing|emailed|write|writing|letter|call|calling|callback|call back|want|wants|wanted|need|needs|demand|demands|demanding|demanded|request|requests|requesting|requested|req|reqs|ask|asks|asking|asked|insist|insisting|like|wanna|hablar|quiero) _{0,6} (ceo|c e o|ceos|president|vice president|vp|executive|executives|exec|execs|chief executive|director ejecutivo|directora ejecutiva|top brass|top dog|big cheese|head honcho himself|the boss of the whole outfit|boss of the whole|senior leadership member|senior leadership|head of the company|head of (your|the|this) (company|business|organization|corporation|firm|whole company)|owner of (your|the|this) (company|business)|highest ranking person|highest ranking|highest level person|person at the very top|very top|top of the company|executive team|executive office|corporate executive|cfo|coo|founder|founders|chairman|board of directors|owner of the company|company owner|presidente|director general)',
         '(or|better yet|even better|or even) (the|your)? (ceo|president|chief executive|owner|founder|vp|executive)',
         '(whoever|whomever|the person who|someone who) (sits|is) (at)? (the)? (very)? top (of)?',
         '(name|number|direct line|email|contact|address|phone) (and|or)? _{0,3} (of|for) (your|the) (company)? (ceo|president|chief executive|founder|owner|chairman)',
@@ -149,7 +141,7 @@ export const repeatEscalation: TTriggerDefinitionInput = {
       patterns: [
         '(someone|somebody|anyone|anybody|person|people) (higher|above|over|more senior|senior to) _{0,3}',
         '(their|his|her|the supervisor s|the supervisors|the manager s|the managers|your manager s|your supervisor s|supervisors|managers|next) (boss|manager|supervisor|superior|supervisors|managers|level|level up|higher up)',
-        `(above|beyond|over|past) (the level above the supervisors|the supervisors|supervisors|the managers|managers|sups|the sups|tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)`,
+        '(above|beyond|over|past) (the level above the supervisors|the supervisors|supervisors|the managers|managers|sups|the sups|tl|the tl|team lead|lead|them|him|her|that|that person|your team lead|the team lead|your lead|the lead|the supervisor|the manager|your supervisor|your manager|a supervisor|supervisor|manager|sup|mgr|tier 1|t1)',
         '(go|going|escalate|escalated|escalating|take this|take it|move this|bump this|bump it) (higher|further|up|over their head|over her head|over his head|up the chain|to the next level|above)',
         '(escalate|escalated|escalating|take|taking|bump|bumping|move|moving|push|pushing|kick|send|sending) (this|it|me|my case|the case|my complaint|the complaint|things|my ticket|the ticket) (higher|further|up the chain|over (their|his|her) head|to the next level)',
         '(want|wants|wanted|need|needs|demand|demands|demanding|demanded|asking for|asked for|asks for|req|requesting|requested|insists on|insisting on) (someone|somebody|to go|to speak to someone|to talk to someone)? (higher|higher up|above (them|him|her|that))',
@@ -207,12 +199,6 @@ export const repeatEscalation: TTriggerDefinitionInput = {
   ],
 };
 
-const insultFillers =
-  'brainless|mindless|gutless|spineless|scamming|scammy|crooked|stealing|lying|thieving|worthless|sorry|pathetic|useless|seriously|honestly|literally|clearly|obviously|the|unos|unas|un|una|such|so|a|an|bunch of|all|complete|total|absolute|fucking|fuckin|f|freaking|effing|stupid|damn|goddamn|bloody|bunch|of|just|truly|really|completely|totally';
-
-const insultWords =
-  'b word|c word|n word|donkey|muppet|buffoon|buffoons|dimwit|nitwit|halfwit|dope|dummy|dummies|dolt|twit|wanker|tosser|numbskull|bozo|bozos|inutiles|inutil|ladrones|ladron|estafadores|maskedprofanity|idiot|idiots|stupid|moron|morons|useless|incompetent|dumb|dumbass|retard|retarded|bitch|bitches|asshole|assholes|jerk|jerks|clown|clowns|liar|liars|pathetic|worthless|scum|scumbag|scumbags|loser|losers|trash|garbage|imbecile|imbeciles|pig|pigs|crooks|crook|thieves|thief|cunt|dick|dicks|prick|bastard|bastards|fool|fools|joke|piece of shit|piece of crap|pos|idiota|idiotas|estupido|estupida|pendejo|pendeja|ignorant|brain dead|braindead|clueless|morona|dumbest|stupidest|most incompetent|most useless|muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|wankers|tossers|bellend|bellends|knobhead|knobheads|git|gits|prat|prats|thick as a brick|thick as two short planks|rudest|laziest|waste of space|waste of oxygen|waste of air|waste of skin|waste of a paycheck|sorry excuse|disgrace|parasite|parasites|leech|leeches|vermin|weasel|weasels|dipshit|shithead|dickhead|douchebag|douche|twat|slob|subhuman|lowlife|lowlifes|degenerate|degenerates|daft cow|cow|brainless|maskedprofanity|sack of shit|sacks of shit|sack of maskedprofanity|sacks of maskedprofanity|sack of crap|sacks of crap|piece of maskedprofanity|pieces of shit|pieces of maskedprofanity';
-
 export const abusiveCustomer: TTriggerDefinitionInput = {
   code: 'ABUSIVE_CUSTOMER',
   detectorId: 'text.abusive-customer',
@@ -222,11 +208,11 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
     {
       id: 'insult-at-staff',
       patterns: [
-        `(you lot|u people|u guys|ya people|ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultFillers})? (${insultWords})`,
-        `(${insultWords}) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)`,
+        '(you lot|u people|u guys|ya people|ustedes son|ustedes|eres|you|u|ya|ur|your (team|people|agents|staff|reps|employees|workers|support people|service people|csrs)|you guys|you people|y all|yall|all of you|this agent|the agent|that agent|the rep|this rep|your rep|your agent|your tech|your technician|your employee|that rep|the tech|eres|son) (are|is|was|were|r|re|must be|sound like|seem|seem like|act like)? (@insult-modifier)? (@insult-modifier)? (@insult-modifier)? (@insult-modifier)? (@insult)',
+        '(@insult) (agent|agents|rep|reps|staff|employees|people|workers|support staff|person|woman|man|lady|guy)',
         '(fuck|f|fk|fck|fuk|screw|f ck|f k|maskedprofanity) (you|u|ya|off|yourself|yourselves|all of you|you all|yall)',
-        `(hey|listen|look|ok|okay|yo|listen here) (you)? (${insultFillers})? (${insultWords})`,
-        `(are|r) (you|u|ya|you guys|you people|yall) _{0,3} (${insultWords})`,
+        '(hey|listen|look|ok|okay|yo|listen here) (you)? (@insult-modifier)? (@insult)',
+        '(are|r) (you|u|ya|you guys|you people|yall) _{0,3} (@insult)',
         '(made|making|issued|issuing) (threats|threat|threatening remarks) (toward|towards|against|to|at) (agent|the agent|me|staff|rep|the rep|our agent)',
         '(shut your mouth|shut ur mouth|shut your trap|shut your face)',
         '(threatened|threatening|threats to|threats against|threat to) (the)? (agent|me|staff|rep|employee|tech|technician|our agent|my safety)',
@@ -234,7 +220,7 @@ export const abusiveCustomer: TTriggerDefinitionInput = {
         '(threatened|threatening|threatens|threats) to _{0,6} (hurt|kill|harm|beat|attack|shoot|stab|punch|assault|bomb|burn down|blow up|smash|beat up|rough up)',
         '(threatened|threatening|threatens) to (come|show up|go|drive) (to|at|down to|over to) (the|our|your|their)? (office|offices|store|building|warehouse|location|headquarters|hq|call center)',
         '(go to hell|burn in hell|shut up|shut the fuck up|shut the f up|stfu|kiss my ass|eat shit|piece of shit|son of a bitch|sob|get bent|drop dead|vete a la mierda|chinga tu madre|callate)',
-        `(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (${insultWords}|name|names|slur|slurs)`,
+        '(called|calling|call) (me|the agent|our agent|agent|the rep|staff) (a|an)? _{0,2} (@insult|name|names|slur|slurs)',
         '(i ll|i will|gonna|going to|im going to|we will) (find|hurt|kill|come for|come after|beat|get|show up at|find out where) (you|u|your|yall)',
         '(make|making) (you|u|yall|you all|you people) (regret|pay for|sorry)',
         '(come|coming) down there',

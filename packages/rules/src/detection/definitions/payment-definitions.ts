@@ -2,9 +2,6 @@ import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement, threatGuards } from './shared-vocabulary.js';
 
 /** Banks, card networks and payment processors, as pattern text. */
-export const cardWords = 'credit card|debit card|card|cc|my card';
-export const bankWords =
-  'santander|td bank|pnc|us bank|truist|regions|citizens bank|fifth third|hsbc|barclays|ally|synchrony|chime|sofi|first national|national bank|savings bank|federal credit union|fcu|apple pay|google pay|venmo|cash app|zelle|klarna|authorize net|authorizenet|authnet|shopify payments|paypal braintree|affirm|afterpay|bank|banks|banco|bnak|elavon|worldpay|fiserv|first data|tsys|global payments|heartland|paymentech|nmi|checkout com|stripe|braintree|square|adyen|processor|payment processor|gateway|credit card company|card company|cc company|card issuer|issuer|credit union|amex|american express|visa|mastercard|discover|chase|paypal|capital one|citi|citibank|wells fargo|bank of america|boa|usaa|navy federal';
 
 export const chargebackThreat: TTriggerDefinitionInput = {
   code: 'CHARGEBACK_THREAT',
@@ -39,12 +36,12 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       id: 'dispute-charge',
       patterns: [
         '(contest|contesting|contested|dispute|disputing|disputed|disputar|disputare|reclamar) (the|this|that|these|those|my|your|all|every|each|el|este|los)? (charge|charges|payment|payments|transaction|transactions|purchase|cargo|cargos|pago|billing|bill|debit|fee|fees|subscription|order)',
-        `(contest|contested|contesting|disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,5} (with|to|through|thru|w|via|con|on|en) (my|the|our|his|her|their|mi|su)? (${bankWords}|${cardWords})`,
-        `(${bankWords}) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)`,
-        `(${bankWords}) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)`,
+        '(contest|contested|contesting|disputa|disputas|reclamo|reclamacion|dispute|disputing|disputed|dispute it|dispute this|dispute that|file a dispute|filed a dispute|filing a dispute|open a dispute|opened a dispute|opening a dispute|claim|claims|report|reported|reporting|fraud claim) _{0,5} (with|to|through|thru|w|via|con|on|en) (my|the|our|his|her|their|mi|su)? (@payment-institution|@payment-card)',
+        '(@payment-institution) (called|calling|phoned|emailed|rep|representative|agent) _{0,5} (dispute|disputes|disputed|chargeback|chargebacks|claim)',
+        '(@payment-institution) _{0,3} (reversing|reversed|refunding|pulling|clawing back|claw back|clawback|pull back|take back|dispute|disputes|disputing|disputed|claim|chargeback|reverse|reversal|investigating|investigation|looking into|pull the money|take the money back|get my money back|refund me)',
         '(report|reporting|reported|flag|flagging|flagged|mark|marking|marked) (this|the|these|it|that|your)? (charge|charges|transaction|payment)? as (fraud|fraudulent|unauthorized)',
         '(stop|stopping|stopped|block|blocking|blocked) (the)? (payment|payments)',
-        `(cancel|canceling|cancelling|cancelled|canceled|reverse|reversing|reversed|pull|pulling|stop|stopping|block|blocking) _{0,3} (payment|payments|charge|charges|transaction|transactions|money) (through|with|via|at|by) (my|the|her|his|their|our)? (${bankWords}|${cardWords})`,
+        '(cancel|canceling|cancelling|cancelled|canceled|reverse|reversing|reversed|pull|pulling|stop|stopping|block|blocking) _{0,3} (payment|payments|charge|charges|transaction|transactions|money) (through|with|via|at|by) (my|the|her|his|their|our)? (@payment-institution|@payment-card)',
       ],
     },
     {
@@ -59,7 +56,7 @@ export const chargebackThreat: TTriggerDefinitionInput = {
         '(disputo|disputaron|reclamo|desconocio|desconocieron) (el|los)? (cargo|cargos|cobro|cobros) (con|en|ante) (su|mi|el|la) (banco|tarjeta)',
         '(reportar|reclamar|disputar|reporte|reporto|reportare) (el|los|este|ese)? (cargo|cargos|cobro|cobros) (a|con|en|ante) (mi|el|la) (banco|tarjeta)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${bankWords}|notice|dispute|chargeback)`] }],
+      requires: [{ scope: 'message', anyOf: ['(@payment-institution|notice|dispute|chargeback)'] }],
     },
     {
       id: 'charge-disputed',
@@ -90,12 +87,12 @@ export const chargebackThreat: TTriggerDefinitionInput = {
       patterns: [
         '(cardholder|cardmember|card holder|account holder|consumer) (dispute|disputes|chargeback|chargebacks|claim|claims)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@payment-institution)'] }],
     },
     {
       id: 'filed-dispute',
       patterns: ['(recent|open|opened|pending|new|filed|active) (dispute|disputes|disputed charge|disputed charges)'],
-      requires: [{ scope: 'message', anyOf: [`(${bankWords})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@payment-institution)'] }],
     },
     {
       id: 'reluctant-dispute',
@@ -107,17 +104,17 @@ export const chargebackThreat: TTriggerDefinitionInput = {
     {
       id: 'money-back-through-card',
       patterns: [
-        `(get|getting|got|take|taking) (my)? (money|payment|funds) back (through|from|via|with|using) (my|the)? (${bankWords}|${cardWords})`,
+        '(get|getting|got|take|taking) (my)? (money|payment|funds) back (through|from|via|with|using) (my|the)? (@payment-institution|@payment-card)',
       ],
     },
     {
       id: 'call-bank',
       patterns: [
-        `(ringing|ring up|ringing up|rang|llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (${bankWords})`,
-        `(my|the)? (${bankWords}|${cardWords}) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)`,
-        `(have|get|let|having) (my|the)? (${bankWords}) (handle|deal|take care|reverse|pull|get|take it back|sort|claw|dispute|charge it back|charge this back)`,
-        `(my|mi) (${bankWords}|${cardWords}) (will|is going to|gonna|can|va a) (do it for me|handle it for me|get it back|get my money|take it back|reverse it|refund me|take care of it|claw it back|sort it out)`,
-        `(go|going|gonna go|headed|heading|goes|run|running) to _{1,4} (and|&|then|plus) (to)? (my|mi) (${bankWords})`,
+        '(ringing|ring up|ringing up|rang|llamo a|llamar a|llamare a|call|calling|called|contact|contacting|contacted|tell|telling|told|talk to|talking to|talked to|going to|gonna|go to|going to my|phone|phoned|ring|notify|notifying|notified|let|llamar|llamare|llamando|voy a llamar a|hablar con) (my|the|his|her|their|mi|al|su)? (@payment-institution)',
+        '(my|the)? (@payment-institution|@payment-card) _{0,4} (getting a call|get a call|hearing from me|hear from me|get a call from me)',
+        '(have|get|let|having) (my|the)? (@payment-institution) (handle|deal|take care|reverse|pull|get|take it back|sort|claw|dispute|charge it back|charge this back)',
+        '(my|mi) (@payment-institution|@payment-card) (will|is going to|gonna|can|va a) (do it for me|handle it for me|get it back|get my money|take it back|reverse it|refund me|take care of it|claw it back|sort it out)',
+        '(go|going|gonna go|headed|heading|goes|run|running) to _{1,4} (and|&|then|plus) (to)? (my|mi) (@payment-institution)',
       ],
       guards: [
         {
@@ -145,19 +142,19 @@ export const financialInstitutionContact: TTriggerDefinitionInput = {
     {
       id: 'institution-calls',
       patterns: [
-        `(${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (disputes dept|dispute dept|disputes department|fraud investigator|fraud analyst|fraud specialist|fraud rep|fraud agent|fraud investigations|dispute rep|disputes rep|dispute analyst|dispute investigator|investigations|investigations team|investigator|dispute team|dispute department|disputes department|chargeback team|chargeback department|claims team|claims department|support|support team|customer service|compliance|underwriting|rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|contacted|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us|(flagged|flags|is flagging|froze|has frozen|put a hold on|placed a hold on|is reviewing) (us|our|several|multiple|a number of|a batch of|a few)|opened (a|an) (inquiry|investigation|review|case|retrieval request)|wants us|needs us|asked us|is asking us|requires us|wants documentation|wants proof|requested documentation|requested proof)`,
-        `(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)`,
-        `(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)`,
-        `(this is|calling from|writing from|we are|here is) _{0,3} (from|with|at|on)? (the|a)? (risk|fraud|fraud prevention|dispute|disputes|chargeback|chargebacks|security|card services|merchant services) (team|department|dept|unit|desk|services) (at|from|of|with) (the)? (${bankWords})`,
-        `(${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations|card services|fraud prevention) (team|department|dept|desk|unit|services)? (here|calling|writing|speaking)`,
-        `(this is|calling from|writing from|we are|here is) (the|a)? (${bankWords}) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations)? (team|department|dept|desk|unit|services)`,
-        `(llamo|llamamos|hablo|le hablo|le llamo|escribo|le escribo|le escribimos) (de|del|desde) (el|la)? (${bankWords})`,
-        `(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (${bankWords}|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)`,
+        '(@payment-institution|processor|payment processor|gateway|payment gateway|stripe|braintree|authorize net|nmi|merchant services|fraud department|fraud dept|fraud team|disputes department|dispute department|risk team|acquirer|acquiring bank) (disputes dept|dispute dept|disputes department|fraud investigator|fraud analyst|fraud specialist|fraud rep|fraud agent|fraud investigations|dispute rep|disputes rep|dispute analyst|dispute investigator|investigations|investigations team|investigator|dispute team|dispute department|disputes department|chargeback team|chargeback department|claims team|claims department|support|support team|customer service|compliance|underwriting|rep|representative|agent|investigator|analyst|specialist|department|dept|team|person|lady|guy|card services|cardmember services|card member services|services|disputes|disputes team|risk team)? (called|calling|phoned|rang|emailed|wrote|reached out|contacted us|is on the line|on the line|on line|was on the line|left a (voicemail|vm|message)|asking|asked|requesting|requested|wants to verify|contacted|inquiring|inquired|is on line|was on line|is on the line|is on hold|is holding|is calling|faxed|faxed over|mailed|sent over|sent|submitted|forwarded|notified us|(flagged|flags|is flagging|froze|has frozen|put a hold on|placed a hold on|is reviewing) (us|our|several|multiple|a number of|a batch of|a few)|opened (a|an) (inquiry|investigation|review|case|retrieval request)|wants us|needs us|asked us|is asking us|requires us|wants documentation|wants proof|requested documentation|requested proof)',
+        '(someone|somebody|rep|agent|person|lady|guy|caller|representative) (from|at|with) (the|a|our|their)? _{0,2} (@payment-institution|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer) _{0,6} (calling|called|on the line|on line|is on|asking|asked|wants|requesting|needs|inquiring)',
+        '(call|calls|phone call|voicemail|vm|email|letter|inquiry|fax|notice|request) from (the|a|an|cx s|customer s|customers|cxs|their|his|her|mbr s)? _{0,2} (@payment-institution|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|credit union|acquirer)',
+        '(this is|calling from|writing from|we are|here is) _{0,3} (from|with|at|on)? (the|a)? (risk|fraud|fraud prevention|dispute|disputes|chargeback|chargebacks|security|card services|merchant services) (team|department|dept|unit|desk|services) (at|from|of|with) (the)? (@payment-institution)',
+        '(@payment-institution) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations|card services|fraud prevention) (team|department|dept|desk|unit|services)? (here|calling|writing|speaking)',
+        '(this is|calling from|writing from|we are|here is) (the|a)? (@payment-institution) (risk|dispute|disputes|fraud|chargeback|chargebacks|compliance|merchant|support|underwriting|investigations)? (team|department|dept|desk|unit|services)',
+        '(llamo|llamamos|hablo|le hablo|le llamo|escribo|le escribo|le escribimos) (de|del|desde) (el|la)? (@payment-institution)',
+        '(calling|writing|this is _{0,3}) (from|with|at|on behalf of) (the)? _{0,2} (@payment-institution|processor|payment processor|gateway|payment gateway|stripe|braintree|merchant services|fraud department|acquirer)',
       ],
       guards: [
         {
           scope: 'overlap',
-          anyOf: [`(my|mi) (${bankWords})`, '(asking|asked|requesting|requested|wants|wanted|needs) me'],
+          anyOf: ['(my|mi) (@payment-institution)', '(asking|asked|requesting|requested|wants|wanted|needs) me'],
         },
       ],
     },

@@ -1,8 +1,5 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
-import { numbersAboveThree, numbersFromTwo } from './shared-vocabulary.js';
 
-const refundWords =
-  'reembolsan|reembolsaron|reembolsado|reembolsada|devuelvan|devolver|devolucion|reembolsen|refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement|money back|credit back|reembolso|reembolsar';
 const moreThanTwoWeeks =
   '(2+|3+|4+|5+|6+|3|4|5|6|7|8|three|four|five|six|seven|eight|several|a few|few|couple|couple of) (weeks|wks)|(15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|35|40|45|50|60|90) (days|business days)|(over|more than|past|almost|nearly) (2|two|14|fourteen) (weeks|days)|(over|more than) a fortnight|a fortnight|two fortnights|(a|one|1|2|two|3|three|over a|more than a|over one|whole|full) (month|months)|(mes|meses|semanas)|(hace)? mas de (14|catorce|15|quince|dos semanas) (dias)?|(the)? # (of)? last month|early last month|beginning of last month|start of last month';
 
@@ -15,19 +12,19 @@ export const refundThreshold: TTriggerDefinitionInput = {
     {
       id: 'many-billings',
       patterns: [
-        `(${numbersAboveThree}) (mos|mo|mths|mnths|meses|mensualidades|months|month|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?`,
-        `(${numbersAboveThree}) (programas|cursos|program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)`,
-        `(all)? (${numbersAboveThree}) of (the|my|those|these|your|their) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)`,
+        '(@number-above-three) (mos|mo|mths|mnths|meses|mensualidades|months|month|monthly|billing|billings|billing cycles|charges|payments|subscription payments|monthly payments|monthly charges|months worth|months of) (of)? (subscription|billing|billings|charges|payments|membership|fees)?',
+        '(@number-above-three) (programas|cursos|program|programs|program purchases|course|courses|course purchases|class|classes|plans|challenges|purchases|orders)',
+        '(all)? (@number-above-three) of (the|my|those|these|your|their) (program purchases|course purchases|programs|courses|classes|plans|challenges|purchases|orders|months|charges|payments|monthly payments|monthly charges)',
         '(a|the|whole|entire|full) (year|years) (of|worth of)? (subscription|billing|billings|charges|payments|membership)?',
         '(last|past) (year|years) (of|worth of) (subscription|billing|billings|charges|payments|membership)?',
         'every (month|charge|payment|billing) since',
-        `(billed|charged) (${numbersAboveThree}) (times|x)`,
-        `(${numbersAboveThree}) (subscription|monthly|membership|recurring|separate) (billings|charges|payments|fees|programs|courses|purchases)`,
+        '(billed|charged) (@number-above-three) (times|x)',
+        '(@number-above-three) (subscription|monthly|membership|recurring|separate) (billings|charges|payments|fees|programs|courses|purchases)',
       ],
       requires: [
         {
           scope: 'sentence',
-          anyOf: [`(${refundWords}|back|charged|paid|owed|return|billing|billed|never used|did not use|never use)`],
+          anyOf: ['(@refund-word|back|charged|paid|owed|return|billing|billed|never used|did not use|never use)'],
         },
       ],
       guards: [
@@ -41,9 +38,9 @@ export const refundThreshold: TTriggerDefinitionInput = {
     {
       id: 'refund-all-programs',
       patterns: [
-        `(${refundWords}) (me)? (for)? (all|every one of|each of)? (${numbersAboveThree}) (of them|programs|courses|purchases|challenges|plans)?`,
-        `(all|every one of|each of) (${numbersAboveThree}) (of them|programs|courses|purchases)? (refunded|back|returned|reimbursed)`,
-        `(bought|purchased|ordered) (your|the|these|those)? (programs|courses|program|course) (${numbersAboveThree}) (separate|different)? (times)`,
+        '(@refund-word) (me)? (for)? (all|every one of|each of)? (@number-above-three) (of them|programs|courses|purchases|challenges|plans)?',
+        '(all|every one of|each of) (@number-above-three) (of them|programs|courses|purchases)? (refunded|back|returned|reimbursed)',
+        '(bought|purchased|ordered) (your|the|these|those)? (programs|courses|program|course) (@number-above-three) (separate|different)? (times)',
       ],
       requires: [
         { scope: 'message', anyOf: ['(program|programs|course|courses|purchases|challenges|plans|bought|purchased)'] },
@@ -66,22 +63,22 @@ export const repeatRefund: TTriggerDefinitionInput = {
     {
       id: 'third-refund',
       patterns: [
-        `(${refundWords}) _{0,4} (3|three|4|four|multiple|several|tres|cuatro) (times|x|occasions|veces)`,
-        `(${refundWords}) _{0,4} (3x|4x|3 x|4 x)`,
+        '(@refund-word) _{0,4} (3|three|4|four|multiple|several|tres|cuatro) (times|x|occasions|veces)',
+        '(@refund-word) _{0,4} (3x|4x|3 x|4 x)',
         '(third|3rd|fourth|4th) (refund|refunds|booking refund|booking refunds|reembolso)',
-        `(3|three|4|four|third|3rd|fourth|4th) (time|times) _{0,5} (been refunded|refunded|gotten a refund|got a refund|received a refund|requested a refund|asked for a refund|get a refund|getting a refund|needed a refund|a refund|refund)`,
-        `(3|three|4|four) (prior|previous|past|separate|earlier|other)? (refunds|booking refunds|reembolsos)`,
+        '(3|three|4|four|third|3rd|fourth|4th) (time|times) _{0,5} (been refunded|refunded|gotten a refund|got a refund|received a refund|requested a refund|asked for a refund|get a refund|getting a refund|needed a refund|a refund|refund)',
+        '(3|three|4|four) (prior|previous|past|separate|earlier|other)? (refunds|booking refunds|reembolsos)',
         '(that is|thats|that s|this is|now|already) (3|three|4|four) (times|x)',
         '(same reason|same issue|same problem) _{0,6} (3|three|4|four) (times|x)',
         '(same|identical) (refund)? (reason|issue|problem) _{0,3} (third|3rd|fourth|4th) time',
         '(third|3rd|fourth|4th) time _{0,4} same (refund)? (reason|issue|problem)',
         '(tercer|tercera|3er|cuarto|cuarta) (reembolso|reembolsos|devolucion|vez) _{0,4} (mismo|misma)',
-        `(${refundWords}) (all|the)? (3|three|4|four) (bookings|reservations|visits|sessions) (for the same|for same|same)`,
+        '(@refund-word) (all|the)? (3|three|4|four) (bookings|reservations|visits|sessions) (for the same|for same|same)',
         '(tercera|cuarta) vez _{0,6} (reembolsan|reembolsaron|reembolso|devuelven|devolvieron)',
-        `(${refundWords}) (number|no|num)? (3|4|three|four) (on|for) (booking|reservation|this booking|the booking|order)`,
+        '(@refund-word) (number|no|num)? (3|4|three|four) (on|for) (booking|reservation|this booking|the booking|order)',
         'same reason (code)? (as|like) (the)? (first|last|previous|other) (two|2|three|3)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${refundWords})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@refund-word)'] }],
       guards: [
         {
           scope: 'overlap',
@@ -137,7 +134,7 @@ export const repeatRma: TTriggerDefinitionInput = {
     {
       id: 'several-returns',
       patterns: [
-        `(${numbersFromTwo}) (prior|previous|past|earlier|separate|other)? (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)`,
+        '(@number-from-two) (prior|previous|past|earlier|separate|other)? (rma|rmas|returns|replacements|exchanges|replaced units|replacement units|return authorizations|devoluciones)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th|another) (rma|return authorization)',
         '(devolvi|devolvimos|devuelto|regrese|regresamos|regresado|mande|mandamos|mandado|envie|enviamos|enviado) (el|la|los|las)? _{0,2} (dos|tres|cuatro|2|3|4) veces',
         '(rma|return) (number|#|no) (2|3|4|5|two|three|four|five)',
@@ -149,7 +146,7 @@ export const repeatRma: TTriggerDefinitionInput = {
         '(sent|shipped|mailed|ship|send|mail) _{0,3} back _{0,2} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmad|returned|replaced|exchanged|swapped|sent back|return|exchange|replace|send back|ship back) _{0,4} (twice|two times|three times|3 times|2 times|# times|2x|3x|multiple times|several times)',
         '(rma|rmas) (#|number)? _{0,1} (and|&) (rma|another)',
-        `(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d|sent) (${numbersFromTwo}) (units|machines|devices|trainers|of them|already) (back)?`,
+        '(returned|sent back|shipped back|exchanged|swapped|replaced|rmad|rma d|sent) (@number-from-two) (units|machines|devices|trainers|of them|already) (back)?',
       ],
       guards: [
         {
@@ -193,8 +190,8 @@ export const staleRefund: TTriggerDefinitionInput = {
       id: 'processed-on-dates-weeks-apart',
       minimumDaysBetweenDates: 15,
       patterns: [
-        `(${refundWords}|credit) _{0,8} (processed|proc|procd|sent|issued|went through|posted|completed|initiated|approved|confirmed|procesado|procesaron|enviado)`,
-        `(processed|issued|sent|initiated|approved|confirmed|completed|procesaron|enviaron) (the|my|your|a|el|mi)? (${refundWords})`,
+        '(@refund-word|credit) _{0,8} (processed|proc|procd|sent|issued|went through|posted|completed|initiated|approved|confirmed|procesado|procesaron|enviado)',
+        '(processed|issued|sent|initiated|approved|confirmed|completed|procesaron|enviaron) (the|my|your|a|el|mi)? (@refund-word)',
       ],
       requires: [
         {
@@ -208,10 +205,10 @@ export const staleRefund: TTriggerDefinitionInput = {
     {
       id: 'processed-long-ago',
       patterns: [
-        `(${refundWords}|credit|return) _{0,8} (${moreThanTwoWeeks})`,
-        `(${moreThanTwoWeeks}) _{0,6} (${refundWords})`,
+        `(@refund-word|credit|return) _{0,8} (${moreThanTwoWeeks})`,
+        `(${moreThanTwoWeeks}) _{0,6} (@refund-word)`,
         `(been|now|it s been|its been|over|already|waited|waiting) _{0,2} (${moreThanTwoWeeks})`,
-        `(${refundWords}) _{0,2} (processed|issued|sent|initiated|procesado) _{0,4} (14|fourteen) (days|business days|dias)`,
+        '(@refund-word) _{0,2} (processed|issued|sent|initiated|procesado) _{0,4} (14|fourteen) (days|business days|dias)',
       ],
       requires: [
         {

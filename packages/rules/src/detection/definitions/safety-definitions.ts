@@ -1,9 +1,6 @@
 import type { TScopedPatterns, TTriggerCueInput, TTriggerDefinitionInput } from '../definition-schema.js';
 import { agentPolicyQuote, policyStatement, resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
-const medicalContext =
-  'diagnosed|diagnosis|suffer from|suffering from|eczema|psoriasis|rosacea|dermatitis|sensitive skin|colitis|hypoglycemia|prediabetic|prediabetes|afib|arrhythmia|multiple sclerosis|fibromyalgia|sleep apnea|kidney stones|gallbladder|hepatitis|anemia|anemic|hypertension|high blood pressure|pcos|gerd|ibs|gout|cancer|hypothyroid|hashimotos|arthritis|osteoporosis|kidney disease|liver disease|heart disease|eating disorder|bariatric|gastric bypass|allergic|allergy|allergies|intolerant|intolerance|adhd|adderall|ritalin|stimulant|stimulants|anxiety|depression|cholesterol|statin|statins|asthma|heart|migraines|lupus|crohns|celiac|autoimmune|takes|pregnant|pregnancy|breastfeeding|nursing|medication|medications|meds|medicine|prescription|prescriptions|blood thinner|blood thinners|warfarin|metformin|insulin|ssri|ssris|antidepressant|antidepressants|birth control|diabetes|diabetic|heart condition|heart problems|kidney|kidneys|liver|blood pressure|thyroid|chemo|chemotherapy|surgery|allergy|allergies|allergic|epilepsy|seizures|condition|pacemaker|my doctor|my physician|teen|toddler|kids|children|embarazada|medicamento|medicamentos|seizure|seizure disorder|disorder|dose|dosing|doses|dosage|urgent care|cramps|pharmacist|physician|cardiologist|prescribed|rx|lisinopril|metoprolol|atorvastatin|levothyroxine|sertraline|lexapro|zoloft|prozac|xanax|synthroid|eliquis|coumadin|ozempic|wegovy|semaglutide|tamoxifen|prednisone|aspirin|presion alta|diabetes|embarazo|lactancia|palpitations|rash|hives|reaction|swelling|dizzy|dizziness|nausea|vomiting|symptoms';
-
 export const medicalQuestion: TTriggerDefinitionInput = {
   code: 'MEDICAL_QUESTION',
   detectorId: 'text.medical-question',
@@ -49,7 +46,7 @@ export const medicalQuestion: TTriggerDefinitionInput = {
         '(good|safe|ok|okay|enough|suitable|appropriate|recommended|bad) _{0,4} (for|with) (someone|somebody|a person|people|me|my (son|daughter|kid|child|husband|wife|mom|dad)) (with|who has|who have|who is|on)',
         '(affect|affects|interfere with|interferes with|interfere w|mess with|messes with|mess w|messes w|react with|reacts with|interact with|interacts with|interact w|compatible with|safe with|ok with|okay with|counteract|counteracts|throw off|throws off) _{0,2} (my|his|her|their|the)? _{0,2} (meds|medication|medications|medicine|prescription|prescriptions|treatment|condition|pregnancy|blood sugar|blood pressure|thyroid|heart|kidneys|liver|insulin|birth control)',
       ],
-      requires: [{ scope: 'message', anyOf: [`(${medicalContext})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@medical-condition)'] }],
     },
     {
       id: 'physician-asks',
@@ -108,9 +105,6 @@ export const medicalQuestion: TTriggerDefinitionInput = {
     },
   ],
 };
-
-const treatment =
-  'pcp|primary care|primary care doctor|primary care physician|gp|family doctor|nurse practitioner|seen by|telehealth|ems|emt|emts|medics|hospitalization|hospitalisation|hospital stay|prescription|antibiotics|vet|vets|veterinarian|animal hospital|emergency vet|er|emergency room|e r|urgent care|hospital|hospitalized|hospitalised|admitted|doctor|doctors|dr|physician|pediatrician|epipen|epi pen|epinephrine|ambulance|911|paramedics|paramedic|clinic|prescribed|steroids|steroid|iv|icu|emergencias|urgencias|medico|hospitalizado|dermatologist|stomach pumped';
 
 const adverseTreatmentDenied: TScopedPatterns = {
   scope: 'sentence',
@@ -177,7 +171,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
     {
       id: 'allergic-reaction-treated',
       patterns: ['(allergic reaction|allergic rxn|anaphylaxis|anaphylactic|anaphylactic shock|reaccion alergica)'],
-      requires: [{ scope: 'message', anyOf: [`(${treatment})`] }],
+      requires: [{ scope: 'message', anyOf: ['(@medical-treatment)'] }],
     },
     {
       id: 'reaction-with-treatment',
@@ -187,7 +181,7 @@ export const adverseReaction: TTriggerDefinitionInput = {
         '(skin burned|skin burning|skin was burning|burned my skin|burnt my skin|liver enzymes|elevated enzymes|abnormal bloodwork|abnormal blood work|elevated liver|rxn|rxns|liver problems|liver failure|liver issues|kidney problems|kidney failure|jaundice|heart attack|stroke|heart problems|blistered|blistering|blister|peeling|welts|broke out|breakout|hair fell out|hair loss|allergic reaction|reaction|reacted|hives|rash|rashes|swelling|swollen|swelled|vomiting|vomited|throwing up|threw up|seizure|seizures|anaphylaxis|anaphylactic|anaphylactic shock|trouble breathing|difficulty breathing|could not breathe|cant breathe|chest pain|chest pains|palpitations|heart racing|passed out|fainted|poisoning|poisoned|chemical burn|chemical burns|blisters|blistering|burning skin|died|passed away|death|dizzy|dizziness|nausea|diarrhea|migraine|sick|ill|liver damage|kidney damage|bleeding|reaccion|reaccion alergica|ronchas|sarpullido|hinchazon|hinchada|hinchado|alergia|mareos|vomito|vomitos|desmayo)',
       ],
       requires: [
-        { scope: 'message', anyOf: [`(${treatment})`] },
+        { scope: 'message', anyOf: ['(@medical-treatment)'] },
         {
           scope: 'message',
           anyOf: [
@@ -422,9 +416,6 @@ export const sosHighRisk: TTriggerDefinitionInput = {
   ],
 };
 
-const homeParts =
-  'granite|quartz|marble|glass door|sliding door|light fixture|piso|pared|paredes|techo|tuberia|tuberias|gabinete|gabinetes|fixtures|pavers|concrete|brick|stucco|gutter|gutters|chimney|banister|shed|windshield|laundry room|baseboards|baseboard|trim|molding|crawl space|crawlspace|living room|bedroom|hallway|dining room|cocina|bano|fence|gate|patio|porch|stairs|staircase|railing|sink|toilet|bathtub|tub|shower|landscaping|floor|floors|flooring|hardwood|laminate|subfloor|ceiling|ceilings|wall|walls|drywall|sheetrock|cabinet|cabinets|carpet|carpets|rug|countertop|countertops|counter|counters|basement|kitchen|bathroom|roof|foundation|door|doors|window|windows|deck|yard|lawn|driveway|garage|house|home|property|furniture|tile|tiles|insulation|pipe|pipes|siding|attic|closet|vanity|backsplash|piso|techo|pared';
-
 export const propertyDamage: TTriggerDefinitionInput = {
   code: 'PROPERTY_DAMAGE',
   detectorId: 'text.property-damage',
@@ -450,36 +441,34 @@ export const propertyDamage: TTriggerDefinitionInput = {
     {
       id: 'damaged-home',
       patterns: [
-        `(break|breaks|crack|damage|ruin|destroy|flood|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (${homeParts})`,
-        `(${homeParts}) (is|are|was|were|got|has been|have been|now)? _{0,2} (flood|wet|damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|caved|caved in|fell in|came down|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)`,
+        '(break|breaks|crack|damage|ruin|destroy|flood|damaged|damaging|punched through|punched a hole in|knocked a hole in|drilled through|cut through|cut into|chipped|ruined|ruining|destroyed|flooded|flooding|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|burned|burnt|punctured|broke|broken|tore up|torn up|ripped up|caved in|collapsed|rotting|rotted|dano|danaron|danado|danada|rompio|rompieron|arruino) _{0,4} (@home-part)',
+        '(@home-part) (is|are|was|were|got|has been|have been|now)? _{0,2} (flood|wet|damaged|ruined|destroyed|flooded|soaked|warped|stained|cracked|gouged|scratched|dented|scorched|buckling|buckled|caving|caved|caved in|fell in|came down|collapsed|sagging|rotting|dripping|leaking|soaking wet|covered in water|full of water)',
         '(water|sewage|mold) (damage|damaged)',
-        `(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (${homeParts})`,
-        `(${homeParts}) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)`,
+        '(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming) (on|in|behind|under|across|all over) (my|the|our)? _{0,2} (@home-part)',
+        '(@home-part) (stain|stains|damage|crack|cracks|hole|holes|gouge|gouges|water damage)',
         '(roof|ceiling|wall|attic) (leak|leaks) (from|caused by|after|since) (your|the|their) (install|installation|installer|installers|crew|tech|contractor|work|panels)',
-        `(gouged|scratched|dented|cracked|chipped) (a|an)? (long|deep|big|huge|large)? (scratch|gash|gouge|dent|crack|chip|mark) (down|in|into|across|on|along) (my|the|our) _{0,2} (${homeParts})`,
-        `(water|rain) (is)? (dripping|leaking|pouring|coming|running|seeping) (through|from|out of|down) (the|my|our) _{0,2} (${homeParts}|downlight|light fixture|light|vent|fan|skylight)`,
-        `(water|rain) (through|in|into) (my|the|our) (${homeParts}) (for)? (a|# )? (week|weeks|days|month)?`,
-        `(${homeParts}) (is|s|are)? (going|gone|getting) (soft|soggy|moldy|mouldy|black|rotten)`,
+        '(gouged|scratched|dented|cracked|chipped) (a|an)? (long|deep|big|huge|large)? (scratch|gash|gouge|dent|crack|chip|mark) (down|in|into|across|on|along) (my|the|our) _{0,2} (@home-part)',
+        '(water|rain) (is)? (dripping|leaking|pouring|coming|running|seeping) (through|from|out of|down) (the|my|our) _{0,2} (@home-part|downlight|light fixture|light|vent|fan|skylight)',
+        '(water|rain) (through|in|into) (my|the|our) (@home-part) (for)? (a|# )? (week|weeks|days|month)?',
+        '(@home-part) (is|s|are)? (going|gone|getting) (soft|soggy|moldy|mouldy|black|rotten)',
         '(stepped|fell|put (his|her|their|a) foot|came) (right)? through (the|my|our) (ceiling|floor|drywall|roof|wall)',
         '(left|made|put|knocked) (a|an) (hole|gash|crack|dent) (the size of|in|through|into)',
         '(mold|mildew) (is|has been|started|keeps|now)? (growing|spreading|forming)',
         '(unrepaired|unfixed|still leaking|ongoing|active) (roof|ceiling|pipe|water|plumbing)? (leak|damage|hole)',
         '(leak|damage|hole|flood|flooding) (the|your|their)? (sp|tech|technician|provider|contractor|crew|installer|plumber|roofer|electrician|painter|mover|movers|handyman) (caused|made|left|created)',
-        `(leak|leaking|water) (into|through|thru) (the|my|our)? _{0,1} (${homeParts})`,
+        '(leak|leaking|water) (into|through|thru) (the|my|our)? _{0,1} (@home-part)',
         '(flooding|flooded) (from|in|of) (the|my|our) _{0,2} (water heater|dishwasher|washer|pipe|pipes|toilet|sink|ac|drain|roof|basement|kitchen)',
         'hay agua (debajo|en|por) (del|de la|el|la|los|las)? (piso|pared|techo|cocina|sotano|bano)',
-        `(water|sewage) (everywhere|all over|in|throughout|under|filling|flooding|backing up into) _{0,3} (${homeParts})`,
-        `(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (${homeParts})`,
-        `(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (${homeParts})`,
-        `(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (${homeParts})`,
+        '(water|sewage) (everywhere|all over|in|throughout|under|filling|flooding|backing up into) _{0,3} (@home-part)',
+        '(mold|mildew|water damage|water stain|water stains|stain|stains|hole|holes|crack|cracks|leak|leaks) (spreading|growing|forming|showing|appearing|running|dripping|coming)? (on|in|through|across|all over|down|from) (my|the|our) _{0,2} (@home-part)',
+        '(hole|holes|crack|cracks|gouge|gouges|gash|dent|stain|stains|burn mark|scorch mark) _{0,2} in (my|the|our) _{0,2} (@home-part)',
+        '(hoyo|hoyos|agujero|agujeros|grieta|grietas|mancha|manchas) en (el|la|mi|los|las) (@home-part)',
         '(property damage|damage to my property|damage to (my|our|the) (home|house))',
-        `(opened up|cut open|tore open|ripped open|tore out|ripped out|left open|left a hole in|cut a hole in|cut holes in) _{0,3} (${homeParts})`,
-        `(${homeParts}) (that|which)? (the|your|their)? (sp|tech|technician|provider|contractor|plumber|crew|installer|electrician) (opened up|cut open|tore open|ripped open|tore out|ripped out|left open|opened)`,
+        '(opened up|cut open|tore open|ripped open|tore out|ripped out|left open|left a hole in|cut a hole in|cut holes in) _{0,3} (@home-part)',
+        '(@home-part) (that|which)? (the|your|their)? (sp|tech|technician|provider|contractor|plumber|crew|installer|electrician) (opened up|cut open|tore open|ripped open|tore out|ripped out|left open|opened)',
         '(hole|holes|gap|opening) (is|are)? still (there|open|in (my|the|our))',
-        `(put|went|crashed|fell|slammed|drove|kicked|pushed|punched|dropped|smashed|rammed|backed) _{0,3} (through|into) (my|the|our) (window|windows|wall|walls|ceiling|door|drywall|floor|roof|fence|garage door|windshield|glass door|sliding door|gate)`,
-        '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (' +
-          homeParts +
-          ')',
+        '(put|went|crashed|fell|slammed|drove|kicked|pushed|punched|dropped|smashed|rammed|backed) _{0,3} (through|into) (my|the|our) (window|windows|wall|walls|ceiling|door|drywall|floor|roof|fence|garage door|windshield|glass door|sliding door|gate)',
+        '(leaked|leaking|flooded|flooding|poured|pouring|dripping) _{0,3} (into|onto|through|all over|under) (my|the|our) _{0,2} (@home-part)',
       ],
     },
     {
@@ -488,7 +477,7 @@ export const propertyDamage: TTriggerDefinitionInput = {
         '(still|keeps|keep) (coming through|leaking through|dripping through|seeping through|pouring through|coming in|leaking in|dripping|leaking|pooling)',
       ],
       requires: [
-        { scope: 'message', anyOf: [`(${homeParts})`] },
+        { scope: 'message', anyOf: ['(@home-part)'] },
         { scope: 'message', anyOf: ['(water|leak|leaking|drain|pipe|rain|moisture)'] },
       ],
     },

@@ -1,26 +1,17 @@
 import type { TScopedPatterns, TTriggerDefinitionInput } from '../definition-schema.js';
 import { resolvedPastEvent, thirdPartyStory } from './shared-vocabulary.js';
 
-const providerWords =
-  'heating company|cooling company|ac company|furnace company|installation company|install company|repair company|repair service|repair shop|hvac company|plumbing company|tech|techs|technician|technicians|provider|providers|service provider|sp|contractor|contractors|plumber|electrician|installer|installers|repairman|repair man|repair guy|repair person|service tech|hvac tech|hvac guy|vendor|handyman|service company|the company you sent|company you sent|guy you sent|person you sent|tecnico';
-
-const partWords =
-  'the piece|piece you ordered|part|parts|the part|the parts|replacement part|replacement parts|compressor|motor|control board|circuit board|board|coil|valve|capacitor|thermostat|igniter|ignitor|pump|fan motor|blower|blower motor|condenser|evaporator|heat exchanger|relay|sensor|heating element|element|gasket|inverter|pieza|piezas|repuesto|repuestos';
-
 /** The provider's own part (they ordered it, it is theirs): PROVIDER_DELAY, never SERVICE_DELAY. */
 const providerOwnPart = [
-  `(${providerWords}) s? (own)? (part|parts)`,
-  `(${providerWords}) _{0,3} (their|his|her) (own)? (part|parts)`,
-  `(${partWords}) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)`,
+  '(@service-provider) s? (own)? (part|parts)',
+  '(@service-provider) _{0,3} (their|his|her) (own)? (part|parts)',
+  '(@appliance-part) (that)? (they|he|she|the sp|sp|the tech|the provider|the contractor|the plumber) (ordered|sourced|are getting|is getting|had to order)',
 ];
 
 const notYet: TScopedPatterns = {
   scope: 'clause',
   anyOf: ['(if|unless|in case|what if|hopefully|hope)'],
 };
-
-const delayWords =
-  'in transit since|said in transit|says in transit|shows in transit|in transit for|still in transit|holding up|holding this up|holding it up|holding things up|on order|in procurement|procurement|b o|bo|on bo|back order|sigue sin llegar|no ha llegado|no llega|todavia no llega|atrasada|atrasado|nothing yet|still nothing|no sign|not been ordered|not ordered|not shipped|hasnt shipped|has not shipped|still has not|still hasnt|still havent|still have not|yet to ship|lost|lost in shipping|missing|no eta|delayed|delay|delays|late|backordered|backorder|back ordered|on backorder|on back order|still waiting|waiting|waited|still not|still no|not arrived|not here|not in|not received|never arrived|never came|never showed|hasnt arrived|has not arrived|havent received|have not received|taking forever|taking so long|taking weeks|taking months|weeks|months|stuck|pending|held up|retrasado|retraso';
 
 export const serviceDelay: TTriggerDefinitionInput = {
   code: 'SERVICE_DELAY',
@@ -34,7 +25,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         {
           scope: 'sentence',
           anyOf: [
-            `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)`,
+            '(@service-provider|he|she|they) _{0,3} (ordered|order|orders|ordering|is ordering|has to order|had to order|needs to order|sourcing|sourced) _{0,4} (part|parts|the part|the parts|compressor|motor|board)',
             ...providerOwnPart,
             '(his|her|their) (supplier|distributor|supply house|vendor|parts house|manufacturer)',
             '(installer|installers|install|installation) (keeps|kept|keep|is|was) (rescheduling|cancelling|canceling|pushing|delayed|pushed)',
@@ -43,13 +34,13 @@ export const serviceDelay: TTriggerDefinitionInput = {
         },
       ],
       patterns: [
-        `(${partWords}) _{0,10} (${delayWords})`,
+        '(@appliance-part) _{0,10} (@delay-phrase)',
         '(esperando|esperamos|espero|esperar) (la|las|el|los|una|un)? (pieza|piezas|parte|partes|repuesto|repuestos)',
-        `(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (${partWords}|a part)`,
+        '(waiting|waited|wait|still waiting|been waiting|esperando) _{0,4} (for|on) _{0,6} (@appliance-part|a part)',
         '(days|weeks|months) (and|with|but)? (still)? (no|without) (part|parts|pieza|piezas)',
         '(part|parts) (ordered|shipped|sent) by (you|cinch|the warranty company|your company|the company|warranty)',
         '(part|parts|pieza|piezas) (were|was) (supposed|meant|scheduled|due) to (ship|arrive|come|be here|be delivered)',
-        `(you|you guys|yall|cinch|your company|the warranty company) (ordered|were sending|said you would send) (the|my|our)? _{0,2} (${partWords}|parts) (a|over a|more than a|#)? (month|months|weeks|week|days) ago`,
+        '(you|you guys|yall|cinch|your company|the warranty company) (ordered|were sending|said you would send) (the|my|our)? _{0,2} (@appliance-part|parts) (a|over a|more than a|#)? (month|months|weeks|week|days) ago',
         '(part|parts|pieza|piezas) (you|your company|cinch|the warranty company|you guys) (ordered|sent|shipped|were sending|are sending) _{0,4} (was|were|is|are) (supposed|meant|scheduled|due|promised) to (ship|arrive|come|be here|be delivered)',
       ],
     },
@@ -84,7 +75,7 @@ export const serviceDelay: TTriggerDefinitionInput = {
         {
           scope: 'message',
           anyOf: [
-            `(${delayWords}|still|been # (days|weeks|months)|for (days|weeks|months)|for a (week|month)|no (word|update|answer|response)|nobody called|no one called|never called|never heard)`,
+            '(@delay-phrase|still|been # (days|weeks|months)|for (days|weeks|months)|for a (week|month)|no (word|update|answer|response)|nobody called|no one called|never called|never heard)',
           ],
         },
       ],
@@ -101,13 +92,12 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'missed-appointment',
       patterns: [
-        `(${providerWords}) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|hours late|no llego|no vino)`,
         '(nobody|no one|noone) (showed|came|arrived|turned up|came out|showed up)',
-        `(${providerWords}) (not|no|never|did not) (came|come|show|showed|arrive|arrived|show up|showed up)`,
-        `(${providerWords}|repair man|repairman|man|guy) (was|were) (meant|supposed|scheduled|due) to (turn up|show up|show|come|arrive) (between|at|by|before|in the)`,
+        '(@service-provider) (not|no|never|did not) (came|come|show|showed|arrive|arrived|show up|showed up)',
+        '(@service-provider|repair man|repairman|man|guy) (was|were) (meant|supposed|scheduled|due) to (turn up|show up|show|come|arrive) (between|at|by|before|in the)',
         '(stood up|got stood up|been stood up) (by)? (the|my|our)? _{0,2}',
         '(man|guy|person|woman|worker|crew|team|someone|tech|technician) (who|that) (was|were) (supposed|scheduled|meant|booked) to _{0,8} (never|did not|didnt|not) (showed|show|came|come|arrived|turned up|show up)',
-        `(no|still no) (${providerWords}|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)`,
+        '(no|still no) (@service-provider|one) (has|have|had)? (ever)? (shown up|showed up|shown|come|arrived|come out|turned up|been out|been here|been by)',
         '(tecnico|tecnicos|plomero|proveedor|electricista) _{0,2} (no|nunca) (se presento|vino|llego|aparecio|se aparecio)',
         '(la cita|la visita|la instalacion|la reparacion) (se)? (cancelo|cancelaron|reprogramo|reprogramaron|pospuso|pospusieron|ha cancelado|han cancelado)',
         '(tecnico|tecnicos|plomero|proveedor|electricista|instalador|instaladores) _{0,2} (falto|faltaron|cancelo|cancelaron|no cumplio) (a la cita|a las citas|la cita)?',
@@ -116,13 +106,13 @@ export const providerDelay: TTriggerDefinitionInput = {
         '(got|get|was|were|been|keep getting) stood up',
         '(they|he|she) (rescheduled|cancelled|canceled|postponed|bailed) (again|once more|yet again)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) time (the|my|our)? (install|installation|appointment|appt|visit|service) (date)? (has|was|got)? (been)? (moved|changed|rescheduled|pushed|cancelled|canceled)',
-        `(${providerWords}) _{0,6} (has|have)? (rescheduled|cancelled|canceled|postponed) (twice|again|# times|three times|two times)`,
-        `(${providerWords}) _{0,4} (bailed|flaked|ghosted|blew off|blew us off|blew me off|cancelled on|canceled on|missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)`,
-        `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)`,
-        `(${providerWords}) _{0,4} (still has not|still hasnt|has not|hasnt|not yet|still not|still did not) (shown up|shown|showed up|come|come out|arrived|turned up)`,
+        '(@service-provider) _{0,6} (has|have)? (rescheduled|cancelled|canceled|postponed) (twice|again|# times|three times|two times)',
+        '(@service-provider) _{0,4} (no show|no showed|no call no show|never (showed|came|arrived|turned up)|did not (show|come|arrive|turn up)|didnt (show|come|arrive|turn up)|failed to (show|come|arrive)|showed up late|no llego|no vino|bailed|flaked|ghosted|blew off|blew us off|blew me off|cancelled on|canceled on|missed|cancelled|canceled|rescheduled|rescheduling|cancelling|canceling|postponing|postponed|pushing back|pushed back|was late|were late|is late|hours late)',
+        '(@service-provider) _{0,4} (still has not|still hasnt|has not|hasnt|never|not yet|still not|still) (scheduled|called to schedule|set up|booked|confirmed|reached out)',
+        '(@service-provider) _{0,4} (still has not|still hasnt|has not|hasnt|not yet|still not|still did not) (shown up|shown|showed up|come|come out|arrived|turned up)',
         '(second|third|fourth|fifth|2nd|3rd|4th|5th) (reschedule|rescheduling|time rescheduling|time they rescheduled|cancellation|cancelation|missed visit|missed appointment|no show)',
         '(missed|missing|blown|skipped) (the|my|our|a|his|their|another|two|2|three|3)? (appointment|appointments|appt|appts|window|service window|visit|service call|install|installation)',
-        `(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (${providerWords}) _{0,3} (to)? (come|show|arrive|call|schedule|return)?`,
+        '(waiting|waited|wait|still waiting|been waiting|sat home|stayed home|took off work|took the day off) _{0,5} (for|on) _{0,2} (the|a|my|your|any)? (@service-provider) _{0,3} (to)? (come|show|arrive|call|schedule|return)?',
       ],
       guards: [
         {
@@ -163,7 +153,7 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'supposed-to-come',
       patterns: [
-        `(${providerWords}|he|she|they) _{0,3} (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out|fix|repair|install|replace)`,
+        '(@service-provider|he|she|they) _{0,3} (was|were|is|are) (supposed|scheduled|meant|due) to (come|arrive|show|be here|be there|come out|fix|repair|install|replace)',
       ],
       requires: [
         {
@@ -179,9 +169,9 @@ export const providerDelay: TTriggerDefinitionInput = {
       patterns: [
         '(install|installation|instalacion) _{0,8} (slipping|slips|slipped|keeps moving|keeps changing|keeps getting moved|delayed|pushed|pushed back|postponed|rescheduled|cancelled|canceled|still not|not done|not happened|hasnt happened|has not happened|keeps getting|keeps being|for weeks|for months|weeks late|late)',
         '(delayed|postponed|rescheduled|late) (install|installation)',
-        `(${providerWords}|they) _{0,4} (keeps|keep|kept) (pushing|moving|bumping|rescheduling|delaying) (it|this|us|me|that) (back|out|off)?`,
+        '(@service-provider|they) _{0,4} (keeps|keep|kept) (pushing|moving|bumping|rescheduling|delaying) (it|this|us|me|that) (back|out|off)?',
         '(install|installation|appointment|appt|service date|visit) (was|is|got)? (scheduled|set|booked|planned|supposed to be) (for)? _{0,4} then _{0,4} (now|then|and now)',
-        `(${providerWords}|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)`,
+        '(@service-provider|they) _{0,4} (keeps|keep|kept) (moving|changing|pushing back|pushing|rescheduling|cancelling|canceling) (my|the|our)',
         '(pushed|pushing|delayed|delaying|postponed|postponing|rescheduled|rescheduling|cancelled|canceled) (back)? (my|the|our) (install|installation|appointment|appt|service date)',
         '(pushed|pushing|moved|bumped|rescheduled|delayed) (my|the|our) _{0,3} (install|installation|appointment|appt|visit) (back|out)',
         '(waiting|waited|still waiting|been waiting) _{0,4} (for|on) _{0,3} (install|installation|the install|them to install|it to be installed)',
@@ -205,12 +195,12 @@ export const providerDelay: TTriggerDefinitionInput = {
     {
       id: 'provider-part-late',
       patterns: [
-        `(${providerWords}|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)`,
+        '(@service-provider|he|she|they) _{0,4} (waiting|waits|waited) (on|for) (his|her|their|the) (supplier|distributor|part|parts|manufacturer|vendor)',
         '(his|her|their) (supplier|distributor|supply house|manufacturer|vendor|parts house) _{0,3} (hasnt|has not|still hasnt|still has not|never|not yet|didnt|did not|is late|is behind|backordered|back ordered|out of stock|delayed|wont|will not)',
-        `(${providerWords}|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (${partWords}|a part)`,
+        '(@service-provider|he|she|they) _{0,3} (ordered|order|orders|ordering|had to order|has to order|needed to order) _{0,4} (@appliance-part|a part)',
         ...providerOwnPart,
       ],
-      requires: [{ scope: 'message', anyOf: [`(${delayWords}|never|still|yet|where is|where are|no word|no update)`] }],
+      requires: [{ scope: 'message', anyOf: ['(@delay-phrase|never|still|yet|where is|where are|no word|no update)'] }],
       guards: [
         {
           scope: 'sentence',
@@ -557,36 +547,33 @@ export const unauthorizedWork: TTriggerDefinitionInput = {
       id: 'work-before-claim',
       patterns: [
         '(before|prior to|without) (calling|contacting|filing|opening|submitting|placing|starting|getting|waiting for|asking|telling|notifying|checking with|going through) _{0,4} (in|us|it in|you|cinch|a claim|claim|the claim|service request|a service request|approval|authorization|the warranty|my warranty|warranty|home warranty)',
-        '(already|went ahead and|just|had to) _{0,2} (had|got|paid|hired|called|fixed|repaired|replaced|installed) _{0,3} (my own|own|an outside|outside|independent|a local|local|third party|another|a different|a private|our own|a)? _{0,2} (plumber|electrician|contractor|hvac company|hvac guy|hvac tech|repairman|repair man|handyman|technician|tech|company|guy|someone)',
+        '(already|went ahead and|just|had to) _{0,2} (@hire-verb|fixed|repaired|replaced|installed) _{0,3} (@own-choice|own|another|a different|a)? _{0,2} (@tradesperson|someone)',
         '(reimburse|reimbursed|reimbursement|pay me back|pay us back|refund me|cover the cost|cover the bill|pay for the) _{0,6} (plumber|electrician|contractor|handyman|hvac|repairman|invoice|bill|receipt|repair (i|we)|repairs (i|we)|work (i|we)|someone (i|we))',
         '(paid|paying|pay) (out of pocket|out of my pocket|myself|ourselves)',
         '(already|went ahead and) (had|got) (the|my|our|it) _{0,3} (replaced|repaired|fixed|installed|serviced|done)',
         '(had|got) (the|my|our)? _{0,3} (replaced|repaired|fixed|installed|serviced) by _{0,3} (tech|neighbor|neighbour|company|plumber|electrician|contractor|hvac|guy|tech|someone|handyman|repairman)',
-        '(i|we) (hired|paid|got|called|had|brought in) (a|an|my own|our own|some|another|my)? _{0,2} (guy|plumber|electrician|contractor|handyman|company|tech|technician|someone|repairman) _{0,6} (to)? (fix|repair|replace|install|look at)',
+        '(i|we) @hire-verb (a|an|my own|our own|some|another|my)? _{0,2} (@tradesperson|someone) _{0,6} (to)? (fix|repair|replace|install|look at)',
         '(before|prior to) (i|we) (even|ever|had|actually)? (call|contact|file|called|contacted|filed|opened|submitted|placed|started|reached out|got in touch)',
         '(before|prior to) (calling|contacting|filing|calling in)',
         '(before|prior to) (opening|filing|submitting|placing|creating) (a|an|the|my)? (sr|claim|ticket|case|request|service request|job|service call)',
-        '(hire|hired|called|paid|got|used) (already)? (a|an|my own|our own)? (electrician|plumber|contractor|handyman|repairman|hvac company|guy|tech) (by myself|myself|on my own|ourselves|by ourselves)',
-        '(call|called|hire|hired|use|used|get|got) (our own|my own) (hvac company|hvac guy|electrician|plumber|contractor|handyman|repairman|company|tech|guy)',
+        '@hire-verb (already)? (a|an|my|our|@own-choice)? @tradesperson @by-oneself',
+        '(call|hire|use|get|@hire-verb) @own-choice @tradesperson',
         '(did not|didnt|never) (call|contact|check) (first|beforehand|ahead of time|in advance)',
         '(fixed|repaired|replaced|had it fixed|got it fixed) (it)? (first) _{0,2} (called|rang|contacted|phoned) (you|yall|you guys|you all|cinch)? (second|after|afterwards|later)',
         '(supposed|meant|had|needed) to (call|contact|file|check with) (you|cinch|in|you guys|the warranty)? (first|before|beforehand)',
-        '(my|our) (own)? (handyman|plumber|electrician|contractor|guy|repairman) (already)? (replaced|fixed|repaired|installed|swapped)',
+        '(my|our) (own)? @tradesperson (already)? (replaced|fixed|repaired|installed|swapped)',
         '(just now|only now|now) (filing|opening|calling|submitting)',
-        '(used|hired|called|got|had) (my own|our own|a private|an outside|an independent) (electrician|plumber|contractor|handyman|repairman|hvac company|hvac guy|company|tech|guy)',
-        '(paid|hired) (a|an|my|our)? (handyman|plumber|electrician|contractor|repairman|guy|company|tech) (to) (swap|fix|repair|replace|install|look at|come)',
-        '(paid|hired|called|got|used) (a|an|my own|our own|my|our)? (plumber|electrician|contractor|handyman|repairman|hvac company|hvac guy) (myself|ourselves|on my own|on our own|directly)',
+        '(paid|hired) (a|an|my|our)? @tradesperson (to) (swap|fix|repair|replace|install|look at|come)',
         '(fixed|repaired|replaced|installed) _{0,4} (myself|ourselves|himself|herself|themselves|on my own|on our own|on his own|on her own)',
         '(had to get|had to have|got|get|went and got) (the|my|our|it) _{0,2} (fixed|repaired|replaced|serviced|done) _{0,4} by (a|an|the|some|my|our|another)? _{0,2} (company|plumber|electrician|contractor|hvac|guy|tech|technician|someone|handyman|repairman|service)',
         '(did not|didnt|never|could not|couldnt) (call|contact|notify|check with|tell) (you|cinch|in|us|the warranty|you guys) (first|beforehand|before|ahead of time|in advance)',
         '(already|had already|has already|have already) been (replaced|repaired|fixed|installed|serviced) (by the time|before)',
         '(then|only then|afterwards|after that|and then) (we|i|she|he|they) (filed|called|opened|submitted|contacted|reported|called in)',
-        '(called|hired|got|had|brought in|used) (a|an|some|my|our)? (local|outside|independent|private|third party|emergency|random)? (guy|plumber|electrician|contractor|handyman|repairman|tech|company|hvac guy|hvac company) (and|who) (he|she|they)? (fixed|repaired|replaced|installed|did)',
+        '@hire-verb (a|an|some|my|our)? (local|outside|independent|private|third party|emergency|random)? @tradesperson (and|who) (he|she|they)? (fixed|repaired|replaced|installed|did)',
         '(now|so now) (i am|we are|i m|im) (filing|opening|submitting|putting in) (the|a)? (claim|request)',
-        '(contrato|contrataron|contrate|contratamos|pague|pagamos|llame|llamamos) (a)? (un|una|mi|nuestro)? (electricista|plomero|tecnico|contratista|tecnico particular)',
+        '(contrato|contrataron|contrate|contratamos|pague|pagamos|llame|llamamos) (a)? (un|una|mi|nuestro)? @tradesperson',
         'antes de (llamarnos|llamarles|llamar|reportar|abrir|presentar|avisarles)',
-        '(called|got|had|brought) (a|an|some|our|my|his|her) (guy|plumber|electrician|contractor|handyman|repairman|tech|company) (out|over|in)',
-        '(had|got|brought) (her|his|their|my|our) (own)? (plumber|electrician|contractor|handyman|repairman|hvac guy|hvac company|guy|tech) (out|come out|over|in|come over)',
+        '(called|got|had|brought) (a|an|some|our|my|his|her|their) (own)? @tradesperson (out|come out|over|in|come over)',
       ],
       requires: [
         {

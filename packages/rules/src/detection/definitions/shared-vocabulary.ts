@@ -2,10 +2,6 @@ import type { TScopedPatterns } from '../definition-schema.js';
 
 /** Vocabulary shared by several trigger definitions, kept as pattern text. */
 
-export const numbersAboveThree =
-  '4|5|6|7|8|9|10|11|12|13|14|15|16|18|20|24|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
-export const numbersFromTwo = `2|3|2x|3x|two|three|dos|tres|${numbersAboveThree}`;
-
 /** Someone else's story is not the customer's threat ("my friend sued them"). */
 export const thirdPartyStory: TScopedPatterns = {
   scope: 'before',

@@ -1,9 +1,6 @@
 import type { TTriggerDefinitionInput } from '../definition-schema.js';
 import { threatGuards } from './shared-vocabulary.js';
 
-const lawyerWords =
-  '~attorney|attorneys|attny|atty|~lawyer|lawyers|lawer|lawyr|abogado|abogados|abogada|solicitor|counsel';
-
 export const legalThreat: TTriggerDefinitionInput = {
   code: 'LEGAL_THREAT',
   detectorId: 'text.legal-threat',
@@ -55,18 +52,18 @@ export const legalThreat: TTriggerDefinitionInput = {
         'breach of (the|your|our|this|my)? _{0,1} (contract|warranty|agreement)',
         '(commence|commencing|initiate|initiating|institute|instituting|begin|file) (legal)? (proceedings|litigation|an action)',
         '(filed|file|filing|lodged) (a)? (complaint|case|petition) (in|with|before) (the)? (consumer court|consumer forum|court|tribunal|district court)',
-        `(${lawyerWords}|practices law|law) _{0,4} (drafting|drafted|preparing|prepared|writing|sending) (the|a)? (demand letter|letter|complaint|lawsuit|papers)`,
-        `(or|otherwise) (my|our) (${lawyerWords}) (files|will file|is filing|sues|will sue|takes over)`,
-        `(my|our) (${lawyerWords}) (and|&) _{0,6} (have|has|got) (copies|a copy|everything|the emails|all of this|the documents)`,
+        '(@lawyer|practices law|law) _{0,4} (drafting|drafted|preparing|prepared|writing|sending) (the|a)? (demand letter|letter|complaint|lawsuit|papers)',
+        '(or|otherwise) (my|our) (@lawyer) (files|will file|is filing|sues|will sue|takes over)',
+        '(my|our) (@lawyer) (and|&) _{0,6} (have|has|got) (copies|a copy|everything|the emails|all of this|the documents)',
         '(through|via|using|by) (the|all)? (proper|appropriate|available|necessary)? (legal channels|legal means|legal avenues|legal options|legal remedies)',
-        `(next|following) (letter|email|call|contact|correspondence|message) (will|is going to|is gonna) (come|be) from (my|our|a) (${lawyerWords}|legal team|law firm)`,
-        `(${lawyerWords}) (files|will file|is filing|will be filing|files a) (suit|a suit|a lawsuit|a complaint|papers|a claim)`,
+        '(next|following) (letter|email|call|contact|correspondence|message) (will|is going to|is gonna) (come|be) from (my|our|a) (@lawyer|legal team|law firm)',
+        '(@lawyer) (files|will file|is filing|will be filing|files a) (suit|a suit|a lawsuit|a complaint|papers|a claim)',
         '(expect|plan|intend|prepared|ready|going|about) to (file|sue) (suit|shortly|soon|a complaint|a claim|a lawsuit|in court|without further notice)?',
         '(will|shall|are going to|gonna|we ll|we will) (be)? filing (suit|unless|if|against|soon|shortly|a lawsuit|a suit|in court|a claim in court)',
-        `(a|an|my|our) (personal injury|injury|consumer|litigation|trial)? (${lawyerWords}|law firm) (is|are|has been|have been) (reviewing|looking into|looking at|handling|going over|preparing|drafting|building) (my|our|the|this) (case|claim|file|situation|paperwork|complaint)`,
+        '(a|an|my|our) (personal injury|injury|consumer|litigation|trial)? (@lawyer|law firm) (is|are|has been|have been) (reviewing|looking into|looking at|handling|going over|preparing|drafting|building) (my|our|the|this) (case|claim|file|situation|paperwork|complaint)',
         '(file|filing|filed|bring|bringing) _{0,4} (in|with|at|before) (the)? (superior|district|county|civil|circuit|federal|municipal|magistrate|small claims|state) (court)',
-        `(${lawyerWords}|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $`,
-        `(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (${lawyerWords}|legal|court|small claims|a lawsuit|lawsuit)`,
+        '(@lawyer|legal|court|small claims|my lawyer|my attorney) (s|is|are)? (next|up next) $',
+        '(next|my next) (step|stop|move|call) (is|will be|s)? (my|a|an|the)? (@lawyer|legal|court|small claims|a lawsuit|lawsuit)',
         '(go|going|get|getting|got) legal',
         '(attorney general|ftc|federal trade commission|consumer protection (agency|bureau|office)?|cfpb)',
         '(pursue|pursuing|seek|seeking) (legal|damages)',
@@ -80,30 +77,30 @@ export const legalThreat: TTriggerDefinitionInput = {
     {
       id: 'own-lawyer',
       patterns: [
-        `(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|in touch with|been in touch with|spoken with|spoken to|consulted with|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (personal injury|injury|consumer|consumer protection|class action|real estate|contract|litigation|trial)? (${lawyerWords}|legal team|legal counsel|law firm)`,
-        `(my|our|mi) (${lawyerWords}|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already) _{0,3} (contact|contacting|call|calling|reach|reaching|in touch|send|sending|sent|file|filing|filed|sue|suing|handle|handling|deal|dealing|hear|hearing|take|taking|look|looking|review|reviewing|pursue|pursuing|draft|drafting|drafted|know|knows|aware|involved|advised|notified|demandar|llamar|contactar|comunicar|escribir|$)`,
-        `(my|our|mi) (${lawyerWords}|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)`,
+        '(reach out to|reaching out to|reached out to|looking for|find|finding|found|talking with|speaking with|consult with|meeting with|meet with|seeing|call|calling|contact|contacting|contacted|get|getting|got|hire|hiring|hired|involve|involving|involved|consult|consulting|consulted|retain|retaining|retained|speak to|speaking to|spoke to|talk to|talking to|talked to|forward|forwarding|forwarded|send|sending|sent|have|having|lawyer up|in touch with|been in touch with|spoken with|spoken to|consulted with|llamar|llamando|contactar|hablar con|hablando con) _{0,2} (my|an|a|our|the|his|her|their|mi|un|a un|the family)? (personal injury|injury|consumer|consumer protection|class action|real estate|contract|litigation|trial)? (@lawyer|legal team|legal counsel|law firm)',
+        '(my|our|mi) (@lawyer|legal team|law firm|legal counsel|legal department) (will|would|shall|gonna|going|va|sera|already) _{0,3} (contact|contacting|call|calling|reach|reaching|in touch|send|sending|sent|file|filing|filed|sue|suing|handle|handling|deal|dealing|hear|hearing|take|taking|look|looking|review|reviewing|pursue|pursuing|draft|drafting|drafted|know|knows|aware|involved|advised|notified|demandar|llamar|contactar|comunicar|escribir|$)',
+        '(my|our|mi) (@lawyer|legal team|law firm) (is|are|has been|have been) (involved|aware|handling this|looking into this|looking into it|reviewing this|reviewing it|on it|cc|ccd|copied|cc would|in the loop|preparing|drafting)',
         '(lawyer up|lawyering up|lawyered up|lawyer ing up)',
         '(send|sending|sent|mail|mailing|mailed|draft|drafting) (you|u)? (a|an|my|our)? (demand letter|cease and desist|notice of intent to sue|notice of intent)',
         '(do not|dont|would rather not|rather not) (want to)? (have to)? (involve|get|call|contact|hire|use) _{0,2} (lawyers|lawyer|attorney|attorneys|legal) _{0,3} but (i|we) (will|would|am|can|could)',
-        `(${lawyerWords}) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)`,
+        '(@lawyer) (will|is going to|gonna) (be)? (contact|contacting|calling|call|reaching|reach|in touch|hearing|hear)',
         '(mi|nuestro|nuestra) (abogado|abogada|abogados) (se)? (va|van|ira|iran) (a)? (comunicar|llamar|contactar|demandar|escribir)',
         '(mi|nuestro|nuestra) (abogado|abogada|abogados) (ya)? (tiene|tienen|esta|estan|revisa|revisando|prepara|preparando|preparo) _{0,2} (documentos|papeles|caso|demanda|todo|pruebas)',
-        `(${lawyerWords}) (already|has already|has)? (drafted|filed|sent|prepared|started|is drafting|is preparing) _{0,2} (complaint|suit|lawsuit|letter|claim|papers|paperwork)`,
-        `(contact|contacting|contacted|call|calling|hire|hiring|hired|consult|consulting|retain|retaining|get|getting) (a|an|my|the) _{1,3} (${lawyerWords})`,
+        '(@lawyer) (already|has already|has)? (drafted|filed|sent|prepared|started|is drafting|is preparing) _{0,2} (complaint|suit|lawsuit|letter|claim|papers|paperwork)',
+        '(contact|contacting|contacted|call|calling|hire|hiring|hired|consult|consulting|retain|retaining|get|getting) (a|an|my|the) _{1,3} (@lawyer)',
         '(documenting|document|keeping records|keep records|saving everything|saving receipts|gathering evidence|collecting evidence|building a case) _{0,3} (for) (court|my lawyer|my attorney|the lawsuit|a lawsuit|legal action|small claims)',
-        `(hear|hearing) from (my|our) (${lawyerWords}|legal team|legal department|legal counsel|law firm|attorneys|lawyers)`,
+        '(hear|hearing) from (my|our) (@lawyer|legal team|legal department|legal counsel|law firm|attorneys|lawyers)',
         '(counsel|my lawyer|my attorney|my lawyers|legal|attorney|lawyer|attorneys|lawyers|my legal team) (has been|have been|was|were|is being|are being) (notified|contacted|informed|called|retained|engaged|involved|briefed)',
-        `(my|our) (${lawyerWords}|legal team|legal counsel) (has|have) (already)? been (briefed|notified|contacted|retained|engaged|instructed|informed|told|looped in|brought in)`,
-        `(my|our) (${lawyerWords}|legal team) (has|have) _{0,3} (paperwork|papers|documents|case|complaint|letter|filing|everything) (ready|prepared|drafted|lined up)`,
+        '(my|our) (@lawyer|legal team|legal counsel) (has|have) (already)? been (briefed|notified|contacted|retained|engaged|instructed|informed|told|looped in|brought in)',
+        '(my|our) (@lawyer|legal team) (has|have) _{0,3} (paperwork|papers|documents|case|complaint|letter|filing|everything) (ready|prepared|drafted|lined up)',
         '(go|going|went|headed|heading) (to)? (the)? (courthouse|court house|clerk of court) _{0,3} (to)? (file)?',
         '(face|facing|risk|risking) (a|an)? _{0,2} (suit|lawsuit|legal action|litigation|court case)',
         '(legal|legal team|legal department|my legal team|our legal team|legal counsel) (will be in touch|will contact|will be contacting|will reach out|will follow up|will be reaching out|is involved|has been involved)',
-        `(my|our|mi) (${lawyerWords}) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)`,
-        `(my|our|mi) (${lawyerWords}) (is|are) (drafting|preparing|writing|sending|filing)`,
-        `(my|our|mi) (${lawyerWords}) (is|are|will be|has been) (reviewing|looking at|looking into|going over) (this|it|everything|all of this|the case|my case|the situation|your|our|the contract|the terms|the invoices|the charges)`,
-        `(my|our|mi) (${lawyerWords}) (says|said|thinks|believes|told me|told us|agrees|confirmed|advised) _{0,6} (case|grounds|claim|suit|lawsuit|sue|court|liable|liability|negligence|negligent)`,
-        `(threaten|threatens|threatened|threatening|threat of|threats of) _{0,2} (${lawyerWords}|legal|court|suit|lawsuit|litigation)`,
+        '(my|our|mi) (@lawyer) _{0,8} (will|is going to|gonna|va a) (be)? (call|calling|contact|contacting|reach|reaching|in touch|send|sending|file|filing|sue|suing|llamar|contactar)',
+        '(my|our|mi) (@lawyer) (is|are) (drafting|preparing|writing|sending|filing)',
+        '(my|our|mi) (@lawyer) (is|are|will be|has been) (reviewing|looking at|looking into|going over) (this|it|everything|all of this|the case|my case|the situation|your|our|the contract|the terms|the invoices|the charges)',
+        '(my|our|mi) (@lawyer) (says|said|thinks|believes|told me|told us|agrees|confirmed|advised) _{0,6} (case|grounds|claim|suit|lawsuit|sue|court|liable|liability|negligence|negligent)',
+        '(threaten|threatens|threatened|threatening|threat of|threats of) _{0,2} (@lawyer|legal|court|suit|lawsuit|litigation)',
       ],
       guards: [
         { scope: 'overlap', anyOf: ['power of (~attorney)', 'district attorney', 'i am (a|an) (~attorney|~lawyer)'] },
@@ -116,7 +113,7 @@ export const legalThreat: TTriggerDefinitionInput = {
         {
           scope: 'overlap',
           anyOf: [
-            `(call|calls|email|emails|letter|letters|voicemail|message|messages|contact|notice|fax) from (a|an|the|some) _{0,2} (${lawyerWords}|law firm|law office|paralegal)`,
+            '(call|calls|email|emails|letter|letters|voicemail|message|messages|contact|notice|fax) from (a|an|the|some) _{0,2} (@lawyer|law firm|law office|paralegal)',
           ],
         },
       ],
@@ -133,7 +130,7 @@ export const lawyerContact: TTriggerDefinitionInput = {
       scope: 'overlap',
       anyOf: [
         'power of (~attorney)',
-        `(my|mi) (${lawyerWords}|paralegal|law firm)`,
+        '(my|mi) (@lawyer|paralegal|law firm)',
         '(will|going to|gonna|could|may|might) (have|get) (my|our) (~attorney|~lawyer)',
       ],
     },
@@ -144,15 +141,15 @@ export const lawyerContact: TTriggerDefinitionInput = {
       patterns: [
         '(law office|law offices|law firm|law group|legal group|legal services) of',
         '(this is|calling from|writing from|with) _{0,3} (legal|law|law group|legal group|law office) (on behalf of|representing|for|regarding|calling|writing|about)',
-        `^ (${lawyerWords}|paralegal) _{0,3} (for|representing|on behalf of|with|from|at)`,
-        `(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (${lawyerWords}|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)`,
-        `(${lawyerWords}|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)`,
+        '^ (@lawyer|paralegal) _{0,3} (for|representing|on behalf of|with|from|at)',
+        '(this is|i am|we are|soy|somos) _{0,4} (an|a|the|un|una)? (@lawyer|paralegal|paralegals|legal assistant|law firm|law office|law offices|attorneys at law|esq)',
+        '(@lawyer|paralegal|law firm|law office|law offices|legal department) (representing|for|on behalf of|retained by|writing on behalf|writing for|calling on behalf|calling for)',
         '(the|our|a) (firm|law firm|office|law office) (representing|that represents|retained by|acting for)',
         '(we|i|our firm|our office|this firm|this office|the firm|my firm|this law firm|our law firm) (represent|represents|are representing|am representing|is representing|have been retained|has been retained)',
         '(our|my) (client|clients) _{0,3} (mr|mrs|ms|who|whom|is|has|have|was|purchased|received|alleges|claims)',
         'on behalf of (our|my) client',
-        `(${lawyerWords}|paralegal) here`,
-        `(identified|introduced) (himself|herself|themselves|themself) as (a|an|the)? (counsel|${lawyerWords}|paralegal)`,
+        '(@lawyer|paralegal) here',
+        '(identified|introduced) (himself|herself|themselves|themself) as (a|an|the)? (counsel|@lawyer|paralegal)',
         '(counsel) (for|representing) (a|the|our|my|your) (customer|client|member|homeowner|cx|mbr)',
         '(our|my|this) (firm|law firm|law office|office) (keeps|has been|is|have been) (receiving|getting)',
         'do not call (registry|list)',
@@ -176,12 +173,12 @@ export const lawyerContact: TTriggerDefinitionInput = {
     {
       id: 'calls-in',
       patterns: [
-        `(${lawyerWords}|paralegal|law firm|law office|legal assistant|legal secretary|law clerk) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)`,
-        `(${lawyerWords}|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)`,
-        `(call|calls|phone call|robocall|robocalls|spam calls|texts|voicemail|voicemails|vm|email|emails|letter|letters|inquiry|message|messages) from (a|an|the|some|cx s|customer s|customers|his|her|their)? _{0,2} (${lawyerWords}|paralegal|law firm|law office)`,
-        `(${lawyerWords}|paralegal) (s)? office (called|calling|emailed|reached out|contacted)`,
-        `(${lawyerWords}|paralegal|law firm|law office) (for|representing|on behalf of) _{1,4} (called|calling|phoned|emailed|wrote|reached out|left a (voicemail|vm|message)|asking|asked|requesting|requested)`,
-        `(cx|customer|mbr|member|caller|client) s? (${lawyerWords}|paralegal|law firm) (called|calling|phoned|emailed|reached|contacted|is on|on the line|sent)`,
+        '(@lawyer|paralegal|law firm|law office|legal assistant|legal secretary|law clerk) (from|at|with) _{0,4} (called|calling|requesting|requested|asking|asked|emailed|writing|wrote|left|on the line|regarding|re|about|demanding|sent)',
+        '(@lawyer|paralegal|law firm|law office|legal office|someone from a law firm) (called|calling|phoned|rang|emailed|wrote|reached out|is on the line|on the line|on line|left a (voicemail|vm|message)|contacted us|sent (a|us) (letter|email|notice)|requesting|requested|asking|asked)',
+        '(call|calls|phone call|robocall|robocalls|spam calls|texts|voicemail|voicemails|vm|email|emails|letter|letters|inquiry|message|messages) from (a|an|the|some|cx s|customer s|customers|his|her|their)? _{0,2} (@lawyer|paralegal|law firm|law office)',
+        '(@lawyer|paralegal) (s)? office (called|calling|emailed|reached out|contacted)',
+        '(@lawyer|paralegal|law firm|law office) (for|representing|on behalf of) _{1,4} (called|calling|phoned|emailed|wrote|reached out|left a (voicemail|vm|message)|asking|asked|requesting|requested)',
+        '(cx|customer|mbr|member|caller|client) s? (@lawyer|paralegal|law firm) (called|calling|phoned|emailed|reached|contacted|is on|on the line|sent)',
       ],
     },
   ],
@@ -278,9 +275,6 @@ export const mediaThreat: TTriggerDefinitionInput = {
   ],
 };
 
-const reviewPlatforms =
-  'google|yelp|bbb|better business bureau|better business|trustpilot|trust pilot|consumeraffairs|consumer affairs|angi|angies list|angie s list|angie list|angi list|angies|ripoff report|rip off report|tiktok|tik tok|facebook|fb|instagram|insta|twitter|reddit|youtube|social media|socials|app store|play store|google play|apple store|sitejabber|nextdoor|blog|my blog|forum|forums|every forum|review sites|review site|every review site|message boards|the whole internet|whole internet|internet|every site|every website|every platform|everywhere online|all over the internet|the internet|online|x com';
-
 export const reviewThreat: TTriggerDefinitionInput = {
   code: 'REVIEW_THREAT',
   detectorId: 'text.review-threat',
@@ -317,7 +311,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
   cues: [
     {
       id: 'platform',
-      patterns: [`(${reviewPlatforms})`],
+      patterns: ['(@review-platform)'],
       requires: [
         {
           scope: 'clause',
@@ -342,7 +336,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
         {
           scope: 'overlap',
           anyOf: [
-            `(found|find|searched|search|googled|saw|seen) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (${reviewPlatforms})`,
+            '(found|find|searched|search|googled|saw|seen) _{0,3} (you|your company|this|it|the number|the site)? (on|in|through|via) (@review-platform)',
             '(sign|signed|log|logged|login|logging) (in|on|up)? (with|through|via) (google|facebook|fb|apple)',
             '(google|apple|facebook) (login|log in|sign in|account|pay|wallet|calendar|maps|play store|store)',
             '(asked|asking|question|questions|check|checked|checking|looked up|look up|what is|whats|about) (about)? (your|the)? (bbb|google|yelp|trustpilot|angi) (rating|ratings|accreditation|accredited|score|grade|profile|page|listing)',
@@ -357,7 +351,7 @@ export const reviewThreat: TTriggerDefinitionInput = {
       patterns: [
         '(a lot of people|lots of people|everyone|everybody|the whole town|the whole city|the world|thousands of people|people|my followers) (are|is)? (going to|gonna|will|about to) (hear|know|see|find out|learn|read)',
       ],
-      requires: [{ scope: 'sentence', anyOf: [`(${reviewPlatforms})`] }],
+      requires: [{ scope: 'sentence', anyOf: ['(@review-platform)'] }],
     },
     {
       id: 'bad-review',
