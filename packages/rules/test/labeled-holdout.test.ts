@@ -27,6 +27,8 @@ const heldOutSetFiles = [
   'labeled-holdout-16.ndjson',
   'labeled-holdout-17.ndjson',
   'labeled-holdout-18.ndjson',
+  'labeled-holdout-19.ndjson',
+  'labeled-holdout-20.ndjson',
 ].filter((fileName) => existsSync(new URL(`./${fileName}`, import.meta.url)));
 
 describe('held-out labeled messages (report only)', () => {
