@@ -181,16 +181,20 @@ async function checkSameRows(
     return id && decode ? globalIdToUuid(id) : id;
   };
   for (const read of ['cases', 'case'] as const) {
-    const [escalate, postgraphile, bare] = await Promise.all(SIDES.map((side) => ask(side, read)));
+    const [escalate, postgraphile, bare] = (await Promise.all(SIDES.map((side) => ask(side, read)))) as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
     const escalateNodes: Node[] =
       read === 'cases'
-        ? (escalate?.cases as { edges: { node: Node }[] }).edges.map((edge) => edge.node)
-        : [escalate?.case as Node];
+        ? (escalate.cases as { edges: { node: Node }[] }).edges.map((edge) => edge.node)
+        : [escalate.case as Node];
     const postgraphileNodes: Node[] =
       read === 'cases'
-        ? (postgraphile?.allCases as { edges: { node: Node }[] }).edges.map((edge) => edge.node)
-        : [postgraphile?.caseById as Node];
-    const bareNodes: Node[] = read === 'cases' ? (bare?.cases as { nodes: Node[] }).nodes : [bare?.case as Node];
+        ? (postgraphile.allCases as { edges: { node: Node }[] }).edges.map((edge) => edge.node)
+        : [postgraphile.caseById as Node];
+    const bareNodes: Node[] = read === 'cases' ? (bare.cases as { nodes: Node[] }).nodes : [bare.case as Node];
     const a = escalateNodes.map((node) =>
       summary({ ...node, id: globalIdToUuid(node.id) }, (name) => relationId(node[name], true)),
     );
