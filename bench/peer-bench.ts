@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { HARNESS_PEPPER, startHarness } from './harness.js';
 import { combineLoads, type LoadResult, runLoad } from './load.js';
-import { postgresCpuMs, seedPeerCases } from './peer/peer-data.js';
+import { postgresCpu, postgresCpuSince, seedPeerCases } from './peer/peer-data.js';
 import { buildApi, type Child, cpuMs, productionCommand, startApiProcess, startChild } from './processes.js';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -95,9 +95,9 @@ async function main() {
       for (let slice = 0; slice < SECONDS; slice += 1) {
         for (const side of SIDES) {
           const pid = servers[side].process.pid as number;
-          const before = cpuMs(pid) + postgresCpuMs(postmaster);
+          const before = { server: cpuMs(pid), postgres: postgresCpu(postmaster) };
           const result = await runLoad({ ...options(side), durationMs: 1_000 });
-          cpu[side] += cpuMs(pid) + postgresCpuMs(postmaster) - before;
+          cpu[side] += cpuMs(pid) - before.server + postgresCpuSince(before.postgres, postgresCpu(postmaster));
           slices[side].push(result);
         }
       }

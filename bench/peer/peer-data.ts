@@ -37,9 +37,9 @@ export async function seedPeerCases(db: PrismaClient, tenant: HarnessTenant, cou
   return rows.map((row) => row.id);
 }
 
-/** CPU time (ms) used so far by a PostgreSQL server: the postmaster and its live children (Linux). */
-export function postgresCpuMs(postmaster: number): number {
-  let total = 0;
+/** CPU time (ms) used so far by each process of a PostgreSQL server: the postmaster and its children (Linux). */
+export function postgresCpu(postmaster: number): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -51,7 +51,14 @@ export function postgresCpuMs(postmaster: number): number {
     const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
     const pid = Number(entry);
     if (pid !== postmaster && Number(fields[1]) !== postmaster) continue;
-    total += (Number(fields[11]) + Number(fields[12])) * 10;
+    byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
   }
+  return byPid;
+}
+
+/** CPU (ms) the server's processes used between two snapshots; a process that exited in between is not counted. */
+export function postgresCpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
