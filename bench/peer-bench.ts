@@ -8,6 +8,7 @@
  * Env: BENCH_SECONDS (slices per side and read, default 5), BENCH_PEER_CASES (20000),
  * BENCH_PEER_CONNECTIONS (comma list, default "1,16,64"; BENCH_QUICK=1: "16").
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { HARNESS_PEPPER, startHarness } from './harness.js';
@@ -223,11 +224,14 @@ async function checkSameRows(
 async function postmasterPid(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const result = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  await client.end();
-  const { readFileSync } = await import('node:fs');
-  const status = readFileSync(`/proc/${result.rows[0]?.pid}/status`, 'utf8');
-  return Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  try {
+    const result = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // read while the backend is alive: its parent is the postmaster
+    const status = readFileSync(`/proc/${result.rows[0]?.pid}/status`, 'utf8');
+    return Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 await main();

@@ -14,6 +14,7 @@ const url = process.env.DATABASE_URL;
 const tenantId = process.env.BENCH_TENANT_ID;
 if (!url || !tenantId) throw new Error('usage: DATABASE_URL=… BENCH_TENANT_ID=… tsx bench/peer/bare-pg-server.ts');
 const pool = new pg.Pool({ connectionString: url, max: 10 });
+pool.on('error', () => {}); // an idle connection closed by the server when the run ends
 
 const NODE = `json_build_object(
   'id', c."id", 'number', c."number", 'status', c."status", 'priority', c."priority", 'subject', c."subject",
