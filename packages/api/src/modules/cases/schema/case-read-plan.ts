@@ -96,6 +96,15 @@ function addCaseFields(selectionSet: SelectionSetNode | undefined, fragments: Fr
   });
 }
 
+/**
+ * Marks Pothos' Prisma query as used when a plan replaces it: in development Pothos warns
+ * about resolvers that ignore their query, which is what the one-statement path does on purpose.
+ */
+export function replacesPrismaQuery(query: object): true {
+  for (const key of Object.keys(query)) void (query as Record<string, unknown>)[key];
+  return true;
+}
+
 function newPlan(): PlanBuilder {
   return { columns: new Set(), relations: {} };
 }

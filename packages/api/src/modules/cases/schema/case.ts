@@ -20,7 +20,7 @@ import {
   type Tier,
   TierEnum,
 } from './case-enums.js';
-import { casePagePlan, caseReadPlan } from './case-read-plan.js';
+import { casePagePlan, caseReadPlan, replacesPrismaQuery } from './case-read-plan.js';
 
 export const CaseRef = builder.prismaNode('Case', {
   id: { field: 'id' },
@@ -144,7 +144,7 @@ builder.queryFields((t) => ({
       if (!id) return null;
       // one statement with only the asked columns when the selection allows (case-read-plan.ts)
       const plan = caseReadPlan(info);
-      if (plan && query) return readCase(context, plan, id) as never;
+      if (plan && replacesPrismaQuery(query)) return readCase(context, plan, id) as never;
       return context.db.case.findUnique({ ...query, where: { id } });
     },
   }),
@@ -169,14 +169,14 @@ builder.queryFields((t) => ({
         (afterId === null || UUID.test(afterId))
       ) {
         const fast = casePagePlan(info);
-        if (fast) {
+        if (fast && replacesPrismaQuery(query)) {
           const limit = fast.needsNextPage ? take : take - 1;
           return (await readCasePage(context, fast.plan, { limit, afterId })) as never;
         }
       }
       const where = caseWhere(args.filter, context.now);
       const bound = await cursorBound(context, query);
-      if (bound === 'not-found') return [];
+      if (bound === 'not-found' && replacesPrismaQuery(query)) return [];
       return context.db.case.findMany({
         ...query,
         where: bound ? { AND: [where, bound] } : where,
