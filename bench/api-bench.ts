@@ -113,7 +113,13 @@ async function main() {
     bare: await seedCases(harness, tenant, ESCALATIONS, 'EscBare'),
     full: await seedCases(harness, tenant, ESCALATIONS, 'EscFull'),
   };
-  const env = { DATABASE_URL: databaseUrl, BENCH_PEPPER: HARNESS_PEPPER, NODE_ENV: 'production', LOG_LEVEL: 'info' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    BENCH_PEPPER: HARNESS_PEPPER,
+    BENCH_EMBEDDED: embedded ? '1' : '0',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+  };
   // the production default: buckets in PostgreSQL (shared by replicas); the embedded
   // database has exactly one API process, so it keeps them in memory
   const store = embedded ? 'memory' : 'postgres';

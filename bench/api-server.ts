@@ -22,7 +22,7 @@ const pepper = process.env.BENCH_PEPPER;
 if (!url || !pepper || (mode !== 'full' && mode !== 'bare')) {
   throw new Error('usage: DATABASE_URL=… BENCH_PEPPER=… tsx bench/api-server.ts full|bare');
 }
-const db = createDatabaseClient({ url, maxConnections: 10 });
+const db = createDatabaseClient({ url, maxConnections: 10, namedStatements: process.env.BENCH_EMBEDDED !== '1' });
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

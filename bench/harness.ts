@@ -25,7 +25,11 @@ export async function startHarness(options: { databaseUrl?: string; poolSize?: n
   if (!external) embedded = await startEmbeddedDatabase({ maxConnections: 200 });
   const databaseUrl = external ?? (embedded as EmbeddedDatabase).url;
   await migrateDatabase(databaseUrl);
-  const db = createDatabaseClient({ url: databaseUrl, maxConnections: options.poolSize ?? 10 });
+  const db = createDatabaseClient({
+    url: databaseUrl,
+    maxConnections: options.poolSize ?? 10,
+    namedStatements: Boolean(external),
+  });
   setPrisma(db);
   return {
     databaseUrl,

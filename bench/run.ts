@@ -1,6 +1,7 @@
 /**
  * `pnpm bench` (after the rules benchmark): the API benchmark on the embedded database, then
- * on a throwaway PostgreSQL with the 60 s memory run, then the 1M-case scale benchmark.
+ * on a throwaway PostgreSQL with the 60 s memory run, then the read benchmark against
+ * PostGraphile and a hand-written pg handler, then the 1M-case scale benchmark.
  * BENCH_QUICK=1 shortens everything (smoke run).
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ delete env.TEST_DATABASE_URL;
 const steps: [string, string[]][] = [
   ['npx', ['tsx', 'bench/api-bench.ts']],
   ['scripts/with-postgres.sh', ['npx', 'tsx', 'bench/api-bench.ts']],
+  ['scripts/with-postgres.sh', ['npx', 'tsx', 'bench/peer-bench.ts']],
   ['scripts/with-postgres.sh', ['npx', 'tsx', 'bench/scale-bench.ts']],
 ];
 let failed = false;

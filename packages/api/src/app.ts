@@ -47,7 +47,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     logger.info({ dataDir }, 'embedded PGlite database started');
   }
   await migrateDatabase(databaseUrl);
-  const db = createDatabaseClient({ url: databaseUrl, maxConnections: embedded ? 20 : 10 });
+  const db = createDatabaseClient({
+    url: databaseUrl,
+    maxConnections: embedded ? 20 : 10,
+    namedStatements: !embedded,
+  });
   setPrisma(db);
   const demoKeys = config.ESCALATE_SEED
     ? await seedDatabase(db, { demoKeySecret: config.ESCALATE_DEMO_KEY_SECRET, pepper: config.ESCALATE_API_KEY_PEPPER })

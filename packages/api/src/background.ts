@@ -37,23 +37,23 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Part
   };
 }
 
-/**
- * Background work of `pnpm start` (pass it to `startApp({ background: [...] })`): the live
- * event feed for subscriptions (LISTEN/NOTIFY on PostgreSQL, polling on the embedded
- * database) and a delivery worker. More workers can run beside it with `pnpm worker`.
- */
-export async function startNotificationDelivery(app: {
+/** The live event feed for subscriptions: LISTEN/NOTIFY on PostgreSQL, polling on the embedded database. */
+export async function startLiveEvents(app: {
   db: PrismaClient;
   logger: Logger;
   config: TConfig;
 }): Promise<() => Promise<void>> {
-  const embedded = !app.config.DATABASE_URL;
   await configureLiveEvents({
-    embedded,
+    embedded: !app.config.DATABASE_URL,
     databaseUrl: app.config.DATABASE_URL ?? '',
     db: app.db,
     logger: app.logger,
   });
+  return () => liveEvents().close();
+}
+
+/** A delivery worker inside the API process (the embedded database's default; `pnpm worker` runs one on its own). */
+export async function startDeliveryWorker(app: { db: PrismaClient; logger: Logger }): Promise<() => Promise<void>> {
   const worker = new DeliveryWorker({
     db: app.db,
     logger: app.logger.child({ component: 'delivery-worker' }),
@@ -61,8 +61,31 @@ export async function startNotificationDelivery(app: {
     ...workerOptionsFromEnv(),
   });
   worker.start();
+  return () => worker.stop();
+}
+
+/**
+ * Where the delivery worker runs: ESCALATE_DELIVERY_WORKER, else inside the API process on the
+ * embedded database and in processes of its own (`node dist/worker-main.js`) on PostgreSQL, so
+ * its polling and deliveries do not take CPU from requests.
+ */
+export function deliveryWorkerInProcess(config: TConfig): boolean {
+  return (config.ESCALATE_DELIVERY_WORKER ?? (config.DATABASE_URL ? 'separate' : 'in-process')) === 'in-process';
+}
+
+/**
+ * Background work of `pnpm start` (pass it to `startApp({ background: [...] })`): the live
+ * event feed for subscriptions and a delivery worker. More workers can run beside it with `pnpm worker`.
+ */
+export async function startNotificationDelivery(app: {
+  db: PrismaClient;
+  logger: Logger;
+  config: TConfig;
+}): Promise<() => Promise<void>> {
+  const stopLive = await startLiveEvents(app);
+  const stopWorker = await startDeliveryWorker(app);
   return async () => {
-    await worker.stop();
-    await liveEvents().close();
+    await stopWorker();
+    await stopLive();
   };
 }

@@ -34,6 +34,11 @@ export const ZConfig = z.object({
   ESCALATE_PERSISTED_OPERATIONS_FILE: z.string().optional(),
   /** Serve Prometheus metrics on /metrics. */
   ESCALATE_METRICS: ZBooleanFlag.default(true),
+  /**
+   * Where notification delivery runs: `in-process` (inside the API) or `separate` (`pnpm worker`
+   * / `node dist/worker-main.js`). Default: in-process on the embedded database, separate on PostgreSQL.
+   */
+  ESCALATE_DELIVERY_WORKER: z.enum(['in-process', 'separate']).optional(),
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   ESCALATE_METRICS_TOKEN: z.string().min(16).optional(),
 });

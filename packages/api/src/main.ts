@@ -1,13 +1,19 @@
 import { embeddedDataDir, startApp } from './app.js';
-import { startNotificationDelivery } from './background.js';
+import { deliveryWorkerInProcess, startDeliveryWorker, startLiveEvents } from './background.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
 
 const config = readConfig();
 const logger = createLogger(config.LOG_LEVEL);
 
-// notifications are delivered in process; `pnpm worker` adds workers beside it (claims never overlap)
-const app = await startApp({ config, logger, background: [startNotificationDelivery] });
+// subscriptions' live events always run here; notification delivery runs here on the embedded
+// database and in worker processes of its own on PostgreSQL (`pnpm worker`; claims never overlap)
+const workerInProcess = deliveryWorkerInProcess(config);
+const app = await startApp({
+  config,
+  logger,
+  background: workerInProcess ? [startLiveEvents, startDeliveryWorker] : [startLiveEvents],
+});
 
 const byOrganization = new Map<string, string[]>();
 for (const demo of app.demoKeys) {
@@ -21,6 +27,7 @@ const keyTable = [...byOrganization.entries()]
 process.stdout.write(
   `\nEscalate API: ${app.url} (GraphiQL in the browser)\n` +
     `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${embeddedDataDir(config)}`}\n` +
+    `Notification delivery: ${workerInProcess ? 'in this process' : 'separate worker processes (pnpm worker)'}\n` +
     (keyTable ? `\nDemo API keys (send as "Authorization: Bearer <key>"):\n${keyTable}\n` : '') +
     '\nPress Ctrl-C to stop.\n',
 );

@@ -11,6 +11,12 @@ export interface DatabaseClientOptions {
   maxConnections?: number;
   /** log every query (tests count queries to catch N+1) */
   onQuery?: (event: { query: string; durationMs: number }) => void;
+  /**
+   * Hand-written reads (db/sql-read.ts) may use named prepared statements: on for PostgreSQL.
+   * Off for the embedded database, whose connections share one session (a name prepared by one
+   * connection would collide with the same name from another).
+   */
+  namedStatements?: boolean;
 }
 
 /** Creates a Prisma client that talks to PostgreSQL (or PGlite over its socket) through adapter-pg. */
@@ -32,6 +38,7 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
   });
   pools.set(client, pool);
+  sqlAccess.set(client, { pool, onQuery: options.onQuery ?? null, namedStatements: options.namedStatements ?? false });
   if (options.onQuery) {
     const onQuery = options.onQuery;
     client.$on('query' as never, (event: { query: string; duration: number }) => {
@@ -42,6 +49,18 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
 }
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+export interface SqlAccess {
+  pool: pg.Pool;
+  onQuery: DatabaseClientOptions['onQuery'] | null;
+  namedStatements: boolean;
+}
+const sqlAccess = new WeakMap<PrismaClient, SqlAccess>();
+
+/** The pool under a client, for the few hand-written reads that bypass Prisma (db/sql-read.ts). */
+export function sqlAccessOf(client: PrismaClient): SqlAccess | null {
+  return sqlAccess.get(client) ?? null;
+}
 
 /** Connection counts of a client's pool (for metrics): total, idle, and callers waiting for one. */
 export function poolUsage(client: PrismaClient): { total: number; idle: number; waiting: number; max: number } | null {

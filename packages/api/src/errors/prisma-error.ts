@@ -46,7 +46,7 @@ export function translateDatabaseError(error: unknown): unknown {
   if (
     (code && CONNECTION_CODES.has(code)) ||
     (driverCode && PG_CONNECTION_CODES.has(driverCode)) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|not queryable|connection error/i.test(
+    /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|not queryable|connection error|timeout exceeded when trying to connect/i.test(
       message,
     )
   ) {

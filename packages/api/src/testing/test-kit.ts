@@ -53,6 +53,8 @@ export async function createTestKit(options: { onQuery?: (query: string) => void
   const db = createDatabaseClient({
     url: databaseUrl,
     maxConnections: 5,
+    // PostgreSQL (scripts/with-postgres.sh sets TEST_DATABASE_URL); the embedded database shares one session
+    namedStatements: databaseUrl === process.env.TEST_DATABASE_URL,
     onQuery: options.onQuery ? (event) => options.onQuery?.(event.query) : undefined,
   });
   setPrisma(db);

@@ -3,6 +3,7 @@ import type { Context } from '../../../context.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
 import { parseInput } from '../../../errors/zod-error.js';
+import { readCase, readCasePage } from '../case-read-sql.js';
 import { type CreateCaseResult, createCase, ZCreateCaseInput } from '../case-service.js';
 import {
   CASE_PRIORITIES,
@@ -17,6 +18,7 @@ import {
   type Tier,
   TierEnum,
 } from './case-enums.js';
+import { casePagePlan, caseReadPlan, replacesPrismaQuery } from './case-read-plan.js';
 
 export const CaseRef = builder.prismaNode('Case', {
   id: { field: 'id' },
@@ -113,14 +115,18 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
  * cursor row's value (≤ going forward, ≥ going back) lets the (tenantId, createdAt, id) index
  * start the scan at the cursor; Prisma's own condition still breaks ties on id.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function cursorBound(
   context: Context,
   query: { cursor?: { id?: string }; take?: number },
-): Promise<Prisma.CaseWhereInput | null> {
+): Promise<Prisma.CaseWhereInput | 'not-found' | null> {
   const cursorId = query.cursor?.id;
   if (!cursorId) return null;
   const row = await context.db.case.findUnique({ where: { id: cursorId }, select: { createdAt: true } });
-  if (!row) return null;
+  // a cursor that is not a case of this organization pages nothing (Prisma would still place
+  // the page after the other organization's case)
+  if (!row) return 'not-found';
   const forward = (query.take ?? 1) > 0;
   return { createdAt: forward ? { lte: row.createdAt } : { gte: row.createdAt } };
 }
@@ -131,9 +137,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A case of your organization by id; null when there is none (or it belongs to another organization)',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args, context, info) => {
+      // the id arrives decoded (edge/id-arguments.ts)
       const id = String(args.id);
-      return id ? context.db.case.findUnique({ ...query, where: { id } }) : null;
+      // one statement with only the asked columns when the selection allows (case-read-plan.ts)
+      const plan = caseReadPlan(info);
+      if (plan && replacesPrismaQuery(query)) return readCase(context, plan, id) as never;
+      return context.db.case.findUnique({ ...query, where: { id } });
     },
   }),
   cases: t.prismaConnection({
@@ -143,9 +153,28 @@ builder.queryFields((t) => ({
     maxSize: 100,
     args: { filter: t.arg({ type: CaseFilterInput }) },
     description: 'Cases of your organization, newest first, with keyset pagination',
-    resolve: async (query, _root, args, context) => {
+    resolve: async (query, _root, args, context, info) => {
+      // first pages and `after` pages without a filter: one statement with only the asked
+      // columns, and no extra row unless pageInfo.hasNextPage is asked (case-read-plan.ts)
+      const take = query.take;
+      const afterId = query.cursor?.id ?? null;
+      if (
+        !args.filter &&
+        args.last == null &&
+        args.before == null &&
+        take > 0 &&
+        (afterId === null || UUID.test(afterId))
+      ) {
+        const fast = casePagePlan(info);
+        if (fast && replacesPrismaQuery(query)) {
+          const limit = fast.needsNextPage ? take : take - 1;
+          return (await readCasePage(context, fast.plan, { limit, afterId })) as never;
+        }
+      }
       const where = caseWhere(args.filter, context.now);
       const bound = await cursorBound(context, query);
+      // a cursor naming no case of this organization starts an empty page
+      if (bound === 'not-found') return [];
       return context.db.case.findMany({
         ...query,
         where: bound ? { AND: [where, bound] } : where,
