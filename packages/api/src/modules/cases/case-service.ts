@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
-import { nextTenantNumber } from '../../kernel/counters.js';
 import { runIdempotent } from '../../kernel/idempotency.js';
-import { recordTimelineEvent } from '../../kernel/timeline.js';
-import { resolveCaseBrand } from './case-brand.js';
+import { normalizeConcernKey, planCases } from './case-create-plan.js';
+import { insertCases } from './case-insert.js';
 import { CASE_PRIORITIES, CHANNELS } from './schema/case-enums.js';
 
 const ZSlug = z.string().trim().min(1).max(80);
@@ -31,73 +29,24 @@ export interface CreateCaseResult {
   created: boolean;
 }
 
-const OPEN_STATUSES = ['NEW', 'OPEN', 'PENDING_APPROVAL', 'WAITING_ON_CUSTOMER', 'ESCALATED'];
-
 /** Normalizes a concern so "Billing  Dispute" and "billing dispute" are the same concern (SOL-2). */
 export function normalizeConcern(concern: string): string {
-  return concern.trim().toLowerCase().replace(/\s+/g, ' ');
+  return normalizeConcernKey(concern);
 }
 
+/**
+ * Creates a case: the plan reads only what the input names (open duplicates for a concern,
+ * the queue, the policy for a brand); the case and its CASE_CREATED event are one statement.
+ */
 export async function createCase(context: Context, rawInput: unknown): Promise<CreateCaseResult> {
   const input = parseInput(ZCreateCaseInput, rawInput);
   return runIdempotent(context, 'createCase', input, input.idempotencyKey, async (tx) => {
-    const concern = input.concern ? normalizeConcern(input.concern) : null;
-    if (concern && !input.allowDuplicate) {
-      // SOL-2: an open case for the same customer and concern is returned instead of a duplicate
-      const existing = await tx.case.findFirst({
-        where: { customerRef: input.customerRef, concern, status: { in: OPEN_STATUSES } },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true },
-      });
-      if (existing) return { caseId: existing.id, created: false };
-    }
-    let queueId: string | null = null;
-    let teamId: string | null = null;
-    if (input.queue) {
-      const queue = await tx.queue.findFirst({ where: { slug: input.queue } });
-      if (!queue) {
-        throw new AppError('VALIDATION_FAILED', `Unknown queue "${input.queue}"`, {
-          fields: [{ path: 'input.queue', message: 'no queue with this slug in your organization' }],
-        });
-      }
-      queueId = queue.id;
-      teamId = queue.teamId;
-    }
-    const customer = await tx.customer.findFirst({ where: { externalRef: input.customerRef }, select: { id: true } });
-    const number = await nextTenantNumber(tx, context.viewer.tenantId, 'case');
-    const created = await tx.case.create({
-      data: {
-        tenantId: context.viewer.tenantId,
-        number,
-        subject: input.subject,
-        description: input.description ?? null,
-        customerRef: input.customerRef,
-        customerId: customer?.id ?? null,
-        concern,
-        externalCrmNumber: input.externalCrmNumber ?? null,
-        priority: input.priority ?? 'NORMAL',
-        channel: input.channel ?? null,
-        brand: (await resolveCaseBrand(tx, input.brand)) ?? null,
-        queueId,
-        teamId,
-        signals: (input.signals ?? {}) as object,
-        createdById: context.viewer.userId,
-        slaStartedAt: context.now,
-      },
-    });
-    await recordTimelineEvent(tx, context, {
-      caseId: created.id,
-      type: 'CASE_CREATED',
-      data: {
-        number,
-        subject: created.subject,
-        customerRef: created.customerRef,
-        status: created.status,
-        priority: created.priority,
-        tier: created.tier,
-        queue: input.queue ?? null,
-      },
-    });
+    const [plan] = await planCases(tx, [{ input, path: 'input' }]);
+    if (!plan || plan.kind === 'sameAs') throw new Error('a single create has no earlier input');
+    if (plan.kind === 'error') throw plan.error;
+    if (plan.kind === 'existing') return { caseId: plan.caseId, created: false };
+    const [created] = await insertCases(tx, context, [plan.row]);
+    if (!created) throw new Error('the case was not inserted');
     return { caseId: created.id, created: true };
   });
 }

@@ -7,14 +7,15 @@ import { runIdempotent } from '../../kernel/idempotency.js';
 import { parseId } from '../../kernel/ids.js';
 import { recordTimelineEvent } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
-import { assertVersion, requireCase, updateCaseGuarded } from '../cases/case-guards.js';
+import { assertVersion, updateCaseGuarded } from '../cases/case-guards.js';
 import { missingNoteFields, type NoteFields, noteRequiredError, recordHandoffNote } from '../cases/handoff-notes.js';
 import { enqueueNotification } from '../delivery/outbox.js';
-import { activePolicy } from '../policy/policy-store.js';
+import { activePolicyOf } from '../policy/policy-store.js';
 import { approverRecipient } from './approvers.js';
 import { applyDecision } from './decision-apply.js';
+import { loadEscalationSnapshot } from './escalation-snapshot.js';
 import { buildEvaluationInput, caseReference, ZRoutingSignals } from './evaluation-input.js';
-import { decide, loadCaseForEvaluation } from './routing.js';
+import { decide } from './routing.js';
 
 /** A handoff note: the policy's note fields (camelCase names) with their text. */
 export const ZNoteFields = z
@@ -52,6 +53,8 @@ async function requestApproval(
     policyVersion: number;
     evaluationInput: TEvaluationInput;
     note: NoteFields | null;
+    /** the case number, as read with the case */
+    number: number;
   },
 ): Promise<string> {
   const { decision } = args;
@@ -92,7 +95,7 @@ async function requestApproval(
     decision,
     policyVersion: args.policyVersion,
   });
-  const row = await tx.case.findUniqueOrThrow({ where: { id: args.caseId }, select: { number: true } });
+  const row = { number: args.number };
   await enqueueNotification(tx, context, {
     caseId: args.caseId,
     channel: 'DIRECT_MESSAGE',
@@ -151,16 +154,17 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
   const input = parseInput(ZEscalateCaseInput, rawInput);
   const note = input.note ?? null;
   return runIdempotent(context, 'escalateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
-    const current = await requireCase(tx, caseId, { version: true, status: true });
+    // the case, its relations, the active policy row and SOL-7 availability: read once, passed along
+    const current = await loadEscalationSnapshot(tx, context.viewer.tenantId, caseId);
+    if (!current) throw AppError.notFound('Case');
     assertVersion(current, input.expectedVersion);
     if (current.status === 'PENDING_APPROVAL') {
       throw new AppError('APPROVAL_REQUIRED', 'The case waits for a pending approval; approve or reject it first', {
         rule: 'CIN-2',
       });
     }
-    const policy = await activePolicy(tx);
-    const row = await loadCaseForEvaluation(tx, caseId);
-    const evaluationInput = buildEvaluationInput(policy.compiled, row, input, context.viewer, context.now);
+    const policy = await activePolicyOf(tx, current.policy);
+    const evaluationInput = buildEvaluationInput(policy.compiled, current, input, context.viewer, context.now);
     const decision = decide(policy, evaluationInput);
     // a rule that only asks for a message or a task (LL-8 bank call, LL-9 adverse event) still
     // applies: the note, the notification and the decision are recorded, the case stays where it is
@@ -175,7 +179,7 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
         },
       });
     }
-    const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note);
+    const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note, current);
     if (missing.length > 0) throw noteRequiredError(missing, decision, policy.compiled);
     const base = { caseId, policyVersion: policy.version, input: evaluationInput, decision };
     const approverRole = decision.approval.approverRole;
@@ -189,6 +193,7 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
         policyVersion: policy.version,
         evaluationInput,
         note,
+        number: current.number,
       });
       return { ...base, outcome: 'PENDING_APPROVAL' as const, approvalId };
     }
@@ -203,6 +208,16 @@ export async function escalateCase(context: Context, rawCaseId: string, rawInput
       policyVersion: policy.version,
       evaluationInput,
       note,
+      before: {
+        number: current.number,
+        status: current.status,
+        priority: current.priority,
+        tier: current.tier,
+        assigneeId: current.assigneeId,
+        queue: current.queue,
+        team: current.team,
+        customer: { email: current.customerEmail },
+      },
     });
     return { ...base, outcome: 'APPLIED' as const, approvalId };
   });

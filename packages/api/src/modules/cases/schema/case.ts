@@ -3,8 +3,10 @@ import type { Context } from '../../../context.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
 import { assertPageSize } from '../../../edge/pagination.js';
+import { AppError } from '../../../errors/app-error.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { parseId, parseIdOrNull } from '../../../kernel/ids.js';
+import { type BulkCaseResult, createCases, MAX_BULK_CASES } from '../case-bulk-service.js';
 import { type CreateCaseResult, createCase } from '../case-service.js';
 import {
   CASE_PRIORITIES,
@@ -194,5 +196,57 @@ builder.mutationField('createCase', (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateCaseInput, required: true }) },
     resolve: async (_root, args, context) => createCase(context, args.input),
+  }),
+);
+
+interface CreatedItem {
+  index: number;
+  caseId: string;
+  created: boolean;
+}
+
+const CreateCasesItem = builder.objectRef<CreatedItem>('CreateCasesItem').implement({
+  description: 'One item of createCases that succeeded',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'position of the item in the input list' }),
+    created: t.exposeBoolean('created', {
+      description: 'false when an existing open case for the same customer and concern was returned (SOL-2)',
+    }),
+    case: t.prismaField({
+      type: 'Case',
+      resolve: (query, item, _args, context) =>
+        context.db.case.findUniqueOrThrow({ ...query, where: { id: item.caseId } }),
+    }),
+  }),
+});
+
+const CreateCasesResult = builder.unionType('CreateCasesResult', {
+  description: "One item's outcome: the case, or the typed error that left this item unwritten",
+  types: [CreateCasesItem, AppError],
+  resolveType: (value) => (value instanceof AppError ? 'AppError' : 'CreateCasesItem'),
+});
+
+const CreateCasesPayload = builder.objectRef<BulkCaseResult[]>('CreateCasesPayload').implement({
+  fields: (t) => ({
+    results: t.field({
+      type: [CreateCasesResult],
+      description: 'one result per input item, in input order',
+      resolve: (results) =>
+        results.map((result, index) =>
+          result.ok ? { index, caseId: result.caseId, created: result.created } : result.error,
+        ),
+    }),
+    createdCount: t.int({ resolve: (results) => results.filter((result) => result.ok && result.created).length }),
+    failedCount: t.int({ resolve: (results) => results.filter((result) => !result.ok).length }),
+  }),
+});
+
+builder.mutationField('createCases', (t) =>
+  t.field({
+    type: CreateCasesPayload,
+    errors: {},
+    description: `Creates up to ${MAX_BULK_CASES} cases. Items are independent: a bad item is an AppError in its place in \`results\`, writes nothing and does not stop the others. Each item's idempotencyKey works as in createCase; the rate limit counts items.`,
+    args: { input: t.arg({ type: [CreateCaseInput], required: true }) },
+    resolve: async (_root, args, context) => createCases(context, args.input),
   }),
 );
