@@ -7,6 +7,7 @@ import { AppError } from '../../../errors/app-error.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { parseId, parseIdOrNull } from '../../../kernel/ids.js';
 import { type BulkCaseResult, createCases, MAX_BULK_CASES } from '../case-bulk-service.js';
+import { caseSearch } from '../case-search.js';
 import { type CreateCaseResult, createCase } from '../case-service.js';
 import {
   CASE_PRIORITIES,
@@ -71,7 +72,9 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
     customerRef: t.string(),
     breached: t.boolean({ description: 'only cases whose SLA due time has passed (true) or not (false)' }),
     dueBefore: t.field({ type: 'DateTime' }),
-    search: t.string({ description: 'text in the subject (case-insensitive)' }),
+    search: t.string({
+      description: 'text in the subject, the description or the customer reference (case-insensitive)',
+    }),
   }),
 });
 
@@ -102,7 +105,7 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
   if (filter.assigneeId) where.assigneeId = parseId(filter.assigneeId, 'User', 'filter.assigneeId');
   if (filter.trigger) where.triggers = { has: filter.trigger };
   if (filter.customerRef) where.customerRef = filter.customerRef;
-  if (filter.search) where.subject = { contains: filter.search, mode: 'insensitive' };
+  if (filter.search) where.OR = caseSearch(filter.search);
   if (filter.breached === true) and.push({ slaDueAt: { lt: now } }, { closedAt: null }, { slaPausedAt: null });
   if (filter.breached === false)
     and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { slaPausedAt: { not: null } }] });
@@ -220,10 +223,24 @@ const CreateCasesItem = builder.objectRef<CreatedItem>('CreateCasesItem').implem
   }),
 });
 
+interface ItemError {
+  itemError: true;
+  code: AppError['code'];
+  message: string;
+  rule: string | null;
+  fields: AppError['fields'];
+  details: AppError['details'];
+}
+
+function itemError(error: AppError): ItemError {
+  const { code, message, rule, fields, details } = error;
+  return { itemError: true, code, message, rule, fields, details };
+}
+
 const CreateCasesResult = builder.unionType('CreateCasesResult', {
   description: "One item's outcome: the case, or the typed error that left this item unwritten",
   types: [CreateCasesItem, AppError],
-  resolveType: (value) => (value instanceof AppError ? 'AppError' : 'CreateCasesItem'),
+  resolveType: (value) => ('itemError' in value ? 'AppError' : 'CreateCasesItem'),
 });
 
 const CreateCasesPayload = builder.objectRef<BulkCaseResult[]>('CreateCasesPayload').implement({
@@ -231,9 +248,13 @@ const CreateCasesPayload = builder.objectRef<BulkCaseResult[]>('CreateCasesPaylo
     results: t.field({
       type: [CreateCasesResult],
       description: 'one result per input item, in input order',
+      // an Error returned in a list would be raised by GraphQL: each item's error goes out as a
+      // plain copy with the AppError type's fields
       resolve: (results) =>
         results.map((result, index) =>
-          result.ok ? { index, caseId: result.caseId, created: result.created } : result.error,
+          result.ok
+            ? { index, caseId: result.caseId, created: result.created }
+            : (itemError(result.error) as unknown as AppError),
         ),
     }),
     createdCount: t.int({ resolve: (results) => results.filter((result) => result.ok && result.created).length }),
