@@ -238,6 +238,7 @@ describe('filtered lists use indexes', () => {
     trigger: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "triggers" @> ARRAY['legal_threat']::text[] LIMIT 51`,
     'customer and concern': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "customerRef" = 'member-1' AND "concern" = 'billing'`,
     'due before (breached)': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "slaDueAt" < now() LIMIT 51`,
+    'search (subject, description, customer reference)': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND ("subject" ILIKE '%zebra crossing%' OR "description" ILIKE '%zebra crossing%' OR "customerRef" ILIKE '%zebra crossing%') ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
     'timeline of a case': `SELECT "id" FROM "TimelineEvent" WHERE "tenantId" = $1::uuid AND "caseId" = '00000000-0000-4000-8000-000000000000' ORDER BY "seq" LIMIT 51`,
   };
 
@@ -254,5 +255,45 @@ describe('filtered lists use indexes', () => {
       .filter(([, plan]) => /Seq Scan/.test(plan) || !/Index/.test(plan))
       .map(([name, plan]) => `${name}:\n${plan}`);
     expect(withoutIndex).toEqual([]);
+  });
+});
+
+describe('case search', () => {
+  it('finds the text in the subject, the description or the customer reference, whatever its case', async () => {
+    const owner = await kit.createTenant('care');
+    const bulk = `mutation Bulk($input: [CreateCaseInput!]!) { createCases(input: $input) { __typename } }`;
+    await owner.as('agent')(bulk, {
+      input: [
+        { subject: 'Parcel left at the Zebra Crossing', customerRef: 'm-1' },
+        { subject: 'Refund', description: 'the courier stopped at the zebra crossing twice', customerRef: 'm-2' },
+        { subject: 'Login', customerRef: 'ZEBRA-CROSSING-7' },
+        { subject: 'Unrelated', description: 'zebra, then a crossing', customerRef: 'm-4' },
+      ],
+    });
+    const list = `query Search($search: String!) { cases(first: 10, filter: { search: $search }) { edges { node { subject } } } }`;
+    const found = async (search: string) => {
+      const response = await owner.as('agent')<{ cases: { edges: { node: { subject: string } }[] } }>(list, { search });
+      return (response.data?.cases.edges ?? []).map((edge) => edge.node.subject).sort();
+    };
+    expect(await found('zebra crossing')).toEqual(['Parcel left at the Zebra Crossing', 'Refund']);
+    expect(await found('zebra-CROSSING')).toEqual(['Login']);
+    expect(await found('ZEBRA')).toHaveLength(4);
+    expect(await found('100%')).toEqual([]);
+  });
+
+  it('each searched column has a trigram index that serves ILIKE (PostgreSQL and PGlite)', async () => {
+    const plans: Record<string, string> = {};
+    await kit.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      for (const column of ['subject', 'description', 'customerRef']) {
+        const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+          `EXPLAIN SELECT "id" FROM "Case" WHERE "${column}" ILIKE '%zebra crossing%'`,
+        );
+        plans[column] = rows.map((row) => row['QUERY PLAN']).join('\n');
+      }
+    });
+    expect(plans.subject).toContain('Case_subject_trgm_idx');
+    expect(plans.description).toContain('Case_description_trgm_idx');
+    expect(plans.customerRef).toContain('Case_customerRef_trgm_idx');
   });
 });
