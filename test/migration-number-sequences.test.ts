@@ -6,7 +6,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Context } from '../packages/api/src/context.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../packages/api/src/db/embedded-database.js';
@@ -17,6 +16,7 @@ import { nextTenantNumber } from '../packages/api/src/kernel/counters.js';
 import { createLogger } from '../packages/api/src/logger.js';
 import { createCase } from '../packages/api/src/modules/cases/case-service.js';
 import '../packages/api/src/testing/provided-context.js';
+import { type RunSql, withSqlConnection } from '../packages/api/src/testing/sql-connection.js';
 
 const FIRST_NEW_MIGRATION = '20261203150000_tenant_number_sequences';
 const migrationsDir = path.join(repositoryRoot, 'prisma/migrations');
@@ -34,16 +34,16 @@ const tenants = {
 };
 const users = { busy: randomUUID(), ahead: randomUUID(), empty: randomUUID() };
 
-async function applyOldMigrations(client: pg.Client): Promise<void> {
+async function applyOldMigrations(run: RunSql): Promise<void> {
   const names = (await readdir(migrationsDir)).filter((name) => /^\d{14}_/.test(name)).sort();
-  await client.query(`CREATE TABLE "_prisma_migrations" (
+  await run(`CREATE TABLE "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
     "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
   for (const name of names.filter((candidate) => candidate < FIRST_NEW_MIGRATION)) {
     const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
-    await client.query(sql);
-    await client.query(
+    await run(sql);
+    await run(
       `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count")
        VALUES ($1, $2, now(), $3, 1)`,
       [randomUUID(), createHash('sha256').update(sql).digest('hex'), name],
@@ -51,66 +51,55 @@ async function applyOldMigrations(client: pg.Client): Promise<void> {
   }
 }
 
-async function seedOldRows(client: pg.Client): Promise<void> {
+async function seedOldRows(run: RunSql): Promise<void> {
   for (const [key, id] of Object.entries(tenants)) {
-    await client.query(`INSERT INTO "Tenant" ("id", "slug", "name", "timeZone") VALUES ($1, $2, $2, 'UTC')`, [
+    await run(`INSERT INTO "Tenant" ("id", "slug", "name", "timeZone") VALUES ($1, $2, $2, 'UTC')`, [
       id,
       `mig-${key}-${id.slice(0, 8)}`,
     ]);
-    await client.query(
-      `INSERT INTO "User" ("id", "tenantId", "email", "name", "role") VALUES ($1, $2, $3, 'Agent', 'agent')`,
-      [users[key as keyof typeof users], id, `agent-${key}@example.test`],
-    );
+    await run(`INSERT INTO "User" ("id", "tenantId", "email", "name", "role") VALUES ($1, $2, $3, 'Agent', 'agent')`, [
+      users[key as keyof typeof users],
+      id,
+      `agent-${key}@example.test`,
+    ]);
   }
   const insertCase = (tenantId: string, number: number) =>
-    client.query(
+    run(
       `INSERT INTO "Case" ("id", "tenantId", "number", "customerRef", "subject", "updatedAt")
        VALUES ($1, $2, $3, 'm-1', $4, now())`,
       [randomUUID(), tenantId, number, `old case ${number}`],
     );
   // the busy tenant: 41 numbers handed out (two cases left), 7 privacy request numbers
-  await client.query(
+  await run(
     `INSERT INTO "TenantCounter" ("tenantId", "name", "value") VALUES ($1, 'case', 41), ($1, 'privacy-request', 7)`,
     [tenants.busy],
   );
   await insertCase(tenants.busy, 40);
   await insertCase(tenants.busy, 41);
-  await client.query(`INSERT INTO "TenantCounter" ("tenantId", "name", "value") VALUES ($1, 'case', 5)`, [
-    tenants.ahead,
-  ]);
+  await run(`INSERT INTO "TenantCounter" ("tenantId", "name", "value") VALUES ($1, 'case', 5)`, [tenants.ahead]);
   await insertCase(tenants.ahead, 9);
 }
 
 beforeAll(async () => {
   const shared = inject('databaseUrl');
-  if (shared.includes('127.0.0.1') && !shared.includes('postgres:postgres@')) {
+  // the embedded test database (PGlite) has one database per instance: start another one
+  const pglite = shared.includes('sslmode=disable');
+  if (!pglite) {
     // PostgreSQL: a database of its own on the same server
     const name = `escalate_migration_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: shared });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    await withSqlConnection(shared, (run) => run(`CREATE DATABASE "${name}"`));
     const url = new URL(shared);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const cleanup = new pg.Client({ connectionString: shared });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    };
+    dropDatabase = () => withSqlConnection(shared, (run) => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   } else {
     embedded = await startEmbeddedDatabase({ maxConnections: 20 });
     databaseUrl = embedded.url;
   }
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await applyOldMigrations(client);
-    await seedOldRows(client);
-  } finally {
-    await client.end();
-  }
+  await withSqlConnection(databaseUrl, async (run) => {
+    await applyOldMigrations(run);
+    await seedOldRows(run);
+  });
   await migrateDatabase(databaseUrl);
   db = createDatabaseClient({ url: databaseUrl, maxConnections: 4 });
 }, 180_000);

@@ -51,6 +51,11 @@ export async function startNotificationDelivery(app: {
     db: app.db,
     logger: app.logger,
   });
+  if (!app.config.ESCALATE_DELIVERY_WORKER) {
+    return async () => {
+      await liveEvents().close();
+    };
+  }
   const worker = new DeliveryWorker({
     db: app.db,
     logger: app.logger.child({ component: 'delivery-worker' }),

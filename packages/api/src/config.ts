@@ -16,6 +16,11 @@ export const ZConfig = z.object({
   ESCALATE_DEMO_KEY_SECRET: z.string().min(8).default('escalate-demo-keys'),
   /** Seed the five demo organizations on start-up (idempotent). */
   ESCALATE_SEED: ZBooleanFlag.default(true),
+  /**
+   * Run a notification delivery worker inside the API process. Replicas behind a load balancer
+   * can set it to false and run `pnpm worker` processes instead (live events are heard either way).
+   */
+  ESCALATE_DELIVERY_WORKER: ZBooleanFlag.default(true),
   /** Serve GraphiQL and allow introspection. */
   ESCALATE_GRAPHIQL: ZBooleanFlag.default(true),
   ESCALATE_INTROSPECTION: ZBooleanFlag.default(true),
