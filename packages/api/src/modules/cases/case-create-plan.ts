@@ -46,7 +46,8 @@ export async function planCases(tx: TenantTransaction, inputs: readonly PlannedI
   if (pairs.length > 0) {
     const rows = await tx.case.findMany({
       where: { OR: pairs, status: { in: OPEN_STATUSES } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      // cases created in one call share createdAt: their numbers keep the input order
+      orderBy: [{ createdAt: 'asc' }, { number: 'asc' }],
       select: { id: true, customerRef: true, concern: true },
     });
     for (const row of rows) {
