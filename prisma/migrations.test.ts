@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGLITE_EXTENSIONS } from '../packages/api/src/db/pglite-extensions.js';
 
 // The committed migrations, applied by the real Prisma CLI (through prisma/schema-engine.mjs)
 // to a fresh PGlite served over the Postgres wire protocol; the rules are then checked on that
@@ -57,7 +58,7 @@ describe('prisma migrations on PGlite', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    db = await PGlite.create();
+    db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
     await server.start();
     databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;

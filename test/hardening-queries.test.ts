@@ -24,6 +24,22 @@ afterAll(async () => {
   await kit?.close();
 });
 
+/** Every statement sent, transaction control included. */
+async function countStatements(run: () => Promise<unknown>): Promise<string[]> {
+  queries = [];
+  counting = true;
+  try {
+    await run();
+  } finally {
+    counting = false;
+  }
+  const sent = queries.filter((query) => !/^(SET|SAVEPOINT|RELEASE)/i.test(query.trim()));
+  // the query log shows COMMIT/ROLLBACK but not the BEGIN the driver adapter sends: count it
+  const begins = sent.filter((query) => /^BEGIN/i.test(query.trim())).length;
+  const ends = sent.filter((query) => /^(COMMIT|ROLLBACK)/i.test(query.trim())).length;
+  return [...Array.from({ length: Math.max(0, ends - begins) }, () => 'BEGIN'), ...sent];
+}
+
 async function countQueries(run: () => Promise<unknown>): Promise<number> {
   queries = [];
   counting = true;
@@ -166,6 +182,50 @@ describe('query counts per operation (no N+1)', () => {
     expect(outcomes[0]).toBe(outcomes[1]);
     expect(outcomes[1]).toBe('EscalateCasePayload');
     expect(many).toBe(few);
+    // lean writes: the case and its relations are read once, events and messages go in together
+    const [fourth] = await addCases(1, 'escalate-count', tonal);
+    const statements = await countStatements(() => tonal.as('tier2')(escalate, { caseId: fourth, input }));
+    console.info(`statements: escalateCase = ${statements.length}`);
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(12);
+  });
+
+  it('createCase: at most 5 statements, 2 more with an idempotency key; the number from the sequence', async () => {
+    const create = `mutation Create($input: CreateCaseInput!) { createCase(input: $input) {
+      __typename ... on CreateCasePayload { created case { id number } } ... on AppError { code message } } }`;
+    await tenant.as('agent')(create, { input: { subject: 'warm', customerRef: 'm-warm' } });
+    const plain = await countStatements(async () => {
+      const response = await tenant.as('agent')<{ createCase: { __typename: string } }>(create, {
+        input: { subject: 'Counted', customerRef: 'm-count', description: 'no key' },
+      });
+      expect(response.data?.createCase.__typename).toBe('CreateCasePayload');
+    });
+    const keyed = await countStatements(async () => {
+      const response = await tenant.as('agent')<{ createCase: { __typename: string } }>(create, {
+        input: { subject: 'Counted', customerRef: 'm-count', idempotencyKey: `count-${tenant.tenantId}` },
+      });
+      expect(response.data?.createCase.__typename).toBe('CreateCasePayload');
+    });
+    console.info(`statements: createCase = ${plain.length}, with an idempotency key = ${keyed.length}`);
+    expect(plain.length, plain.join('\n')).toBeLessThanOrEqual(5);
+    expect(keyed.length, keyed.join('\n')).toBeLessThanOrEqual(plain.length + 2);
+    expect(plain.some((statement) => /TenantCounter/.test(statement))).toBe(false);
+  });
+
+  it('createCases: statements do not grow with the number of items', async () => {
+    const bulk = `mutation Bulk($input: [CreateCaseInput!]!) { createCases(input: $input) {
+      __typename ... on CreateCasesPayload { createdCount results { __typename ... on CreateCasesItem { case { id number } } } } } }`;
+    const items = (count: number, prefix: string) =>
+      Array.from({ length: count }, (_, i) => ({
+        subject: `${prefix} ${i}`,
+        customerRef: `bulk-${i}`,
+        queue: i % 2 ? 'tier1' : null,
+        idempotencyKey: `${prefix}-${tenant.tenantId}-${i}`,
+      }));
+    await tenant.as('agent')(bulk, { input: items(2, 'warm-bulk') });
+    const few = await countStatements(() => tenant.as('agent')(bulk, { input: items(2, 'few-bulk') }));
+    const many = await countStatements(() => tenant.as('agent')(bulk, { input: items(100, 'many-bulk') }));
+    console.info(`statements: createCases(2) = ${few.length}, createCases(100) = ${many.length}`);
+    expect(many.length, many.join('\n')).toBe(few.length);
   });
 });
 
@@ -178,6 +238,7 @@ describe('filtered lists use indexes', () => {
     trigger: `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "triggers" @> ARRAY['legal_threat']::text[] LIMIT 51`,
     'customer and concern': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "customerRef" = 'member-1' AND "concern" = 'billing'`,
     'due before (breached)': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND "slaDueAt" < now() LIMIT 51`,
+    'search (subject, description, customer reference)': `SELECT "id" FROM "Case" WHERE "tenantId" = $1::uuid AND ("subject" ILIKE '%zebra crossing%' OR "description" ILIKE '%zebra crossing%' OR "customerRef" ILIKE '%zebra crossing%') ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`,
     'timeline of a case': `SELECT "id" FROM "TimelineEvent" WHERE "tenantId" = $1::uuid AND "caseId" = '00000000-0000-4000-8000-000000000000' ORDER BY "seq" LIMIT 51`,
   };
 
@@ -194,5 +255,45 @@ describe('filtered lists use indexes', () => {
       .filter(([, plan]) => /Seq Scan/.test(plan) || !/Index/.test(plan))
       .map(([name, plan]) => `${name}:\n${plan}`);
     expect(withoutIndex).toEqual([]);
+  });
+});
+
+describe('case search', () => {
+  it('finds the text in the subject, the description or the customer reference, whatever its case', async () => {
+    const owner = await kit.createTenant('care');
+    const bulk = `mutation Bulk($input: [CreateCaseInput!]!) { createCases(input: $input) { __typename } }`;
+    await owner.as('agent')(bulk, {
+      input: [
+        { subject: 'Parcel left at the Zebra Crossing', customerRef: 'm-1' },
+        { subject: 'Refund', description: 'the courier stopped at the zebra crossing twice', customerRef: 'm-2' },
+        { subject: 'Login', customerRef: 'ZEBRA-CROSSING-7' },
+        { subject: 'Unrelated', description: 'zebra, then a crossing', customerRef: 'm-4' },
+      ],
+    });
+    const list = `query Search($search: String!) { cases(first: 10, filter: { search: $search }) { edges { node { subject } } } }`;
+    const found = async (search: string) => {
+      const response = await owner.as('agent')<{ cases: { edges: { node: { subject: string } }[] } }>(list, { search });
+      return (response.data?.cases.edges ?? []).map((edge) => edge.node.subject).sort();
+    };
+    expect(await found('zebra crossing')).toEqual(['Parcel left at the Zebra Crossing', 'Refund']);
+    expect(await found('zebra-CROSSING')).toEqual(['Login']);
+    expect(await found('ZEBRA')).toHaveLength(4);
+    expect(await found('100%')).toEqual([]);
+  });
+
+  it('each searched column has a trigram index that serves ILIKE (PostgreSQL and PGlite)', async () => {
+    const plans: Record<string, string> = {};
+    await kit.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      for (const column of ['subject', 'description', 'customerRef']) {
+        const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+          `EXPLAIN SELECT "id" FROM "Case" WHERE "${column}" ILIKE '%zebra crossing%'`,
+        );
+        plans[column] = rows.map((row) => row['QUERY PLAN']).join('\n');
+      }
+    });
+    expect(plans.subject).toContain('Case_subject_trgm_idx');
+    expect(plans.description).toContain('Case_description_trgm_idx');
+    expect(plans.customerRef).toContain('Case_customerRef_trgm_idx');
   });
 });

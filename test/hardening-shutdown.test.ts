@@ -64,25 +64,30 @@ describe('graceful shutdown', () => {
     const started = await startServer();
     child = started.process;
     const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
-    // hold the tenant's case counter so the request waits inside the server
+    // hold the request's idempotency key (inserted, not committed) so the request waits inside
+    // the server; the holder then rolls back and the request goes ahead
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const holding = kit.db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`INSERT INTO "TenantCounter" ("tenantId", "name", "value") VALUES (${tenant.tenantId}::uuid, 'case', 0)
-          ON CONFLICT ("tenantId", "name") DO UPDATE SET "value" = "TenantCounter"."value"`;
-        await released;
-      },
-      { timeout: 30_000 },
-    );
+    const holding = kit.db
+      .$transaction(
+        async (tx) => {
+          await tx.$executeRaw`INSERT INTO "IdempotencyKey" ("tenantId", "key", "operation", "requestHash", "expiresAt")
+            VALUES (${tenant.tenantId}::uuid, 'shutdown-hold', 'createCase', 'held', now() + interval '1 hour')`;
+          await released;
+          throw new Error('rolled back on purpose');
+        },
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined);
     await sleep(200);
     const inFlight = fetch(started.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.keys.agent}` },
       body: JSON.stringify({
-        query: 'mutation { createCase(input: { subject: "During shutdown", customerRef: "m-1" }) { __typename } }',
+        query:
+          'mutation { createCase(input: { subject: "During shutdown", customerRef: "m-1", idempotencyKey: "shutdown-hold" }) { __typename } }',
       }),
     });
     await sleep(700);

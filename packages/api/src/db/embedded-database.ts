@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { PGliteWireServer } from './pglite-wire-server.js';
 
 export interface EmbeddedDatabase {
@@ -40,9 +41,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {
   if (options.dataDir) {
     const dataDir = path.resolve(options.dataDir);
     await mkdir(dataDir, { recursive: true });
-    db = await PGlite.create({ dataDir });
+    db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
   } else {
-    db = await PGlite.create();
+    db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   }
   const port = options.port || (await findFreePort());
   const server = new PGliteWireServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 100 });

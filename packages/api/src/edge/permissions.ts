@@ -80,6 +80,7 @@ export const PERMISSIONS: PermissionTable = {
       completeWarmTransfer: CALL_HANDLERS,
       createApiKey: ADMINS,
       createCase: EVERYONE,
+      createCases: EVERYONE,
       createPolicyVersion: ADMINS,
       createPrivacyRequest: ['privacy'],
       createTask: EVERYONE.filter((role) => role !== 'privacy'),

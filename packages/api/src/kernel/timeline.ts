@@ -31,6 +31,38 @@ export async function recordTimelineEvent(
   });
 }
 
+/**
+ * Timeline events collected during a write and inserted together (one statement) by flush():
+ * they keep the order in which they were added. Flush before anything that records events of
+ * its own, so the timeline's order stays the order of the changes.
+ */
+export class TimelineBatch {
+  private entries: TimelineEntry[] = [];
+
+  constructor(private readonly context: Context) {}
+
+  add(entry: TimelineEntry): void {
+    this.entries.push(entry);
+  }
+
+  async flush(tx: TenantTransaction): Promise<void> {
+    if (this.entries.length === 0) return;
+    const { context } = this;
+    const data = this.entries.map((entry) => ({
+      tenantId: context.viewer.tenantId,
+      caseId: entry.caseId,
+      actorId: context.viewer.userId,
+      type: entry.type,
+      data: (entry.data ?? {}) as object,
+      decision: entry.decision === undefined ? undefined : (entry.decision as object),
+      policyVersion: entry.policyVersion ?? null,
+      requestId: context.requestId,
+    }));
+    this.entries = [];
+    await tx.timelineEvent.createMany({ data });
+  }
+}
+
 /** Before/after pairs for the fields that actually changed. */
 export function changedFields<T extends Record<string, unknown>>(
   before: T,

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { translateDatabaseError } from '../errors/prisma-error.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../observability/request-observer.js';
+import { operationCost } from './operation-cost.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 function refusal(code: 'RATE_LIMITED' | 'UNAVAILABLE', message: string, retryAfterSeconds: number, requestId: string) {
@@ -25,7 +26,8 @@ function refusal(code: 'RATE_LIMITED' | 'UNAVAILABLE', message: string, retryAft
 
 /**
  * Per-API-key rate limit: every operation takes a token from its key's bucket before it
- * runs; an empty bucket answers 429 with Retry-After and runs nothing.
+ * runs (a batch mutation one per item); an empty bucket answers 429 with Retry-After and runs
+ * nothing.
  */
 export function rateLimitPlugin(limiter: RateLimiter, logger: Logger): Plugin {
   return {
@@ -35,7 +37,8 @@ export function rateLimitPlugin(limiter: RateLimiter, logger: Logger): Plugin {
       if (!viewer) return;
       const requestId = context.requestId ?? '';
       try {
-        const decision = await limiter.take(`api-key:${viewer.apiKeyId}`);
+        const cost = operationCost(args.document, args.operationName, args.variableValues ?? undefined);
+        const decision = await limiter.take(`api-key:${viewer.apiKeyId}`, cost);
         if (!decision.allowed) {
           setResultAndStopExecution(
             refusal(

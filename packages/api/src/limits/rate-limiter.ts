@@ -8,7 +8,12 @@ export interface RateLimitDecision {
 
 export interface RateLimiter {
   readonly store: 'postgres' | 'memory';
-  take(key: string): Promise<RateLimitDecision>;
+  /**
+   * Takes `cost` tokens (default 1; createCases costs one per item). A cost larger than the
+   * bucket is allowed only from a full bucket, which then goes into debt: later requests wait
+   * until it has refilled, so items are counted whatever the batch size.
+   */
+  take(key: string, cost?: number): Promise<RateLimitDecision>;
 }
 
 export interface TokenBucketOptions {
@@ -18,8 +23,8 @@ export interface TokenBucketOptions {
   burst: number;
 }
 
-function retryAfter(tokens: number, perSecond: number): number {
-  return Math.max(1, Math.ceil((1 - tokens) / perSecond));
+function retryAfter(tokens: number, perSecond: number, needed = 1): number {
+  return Math.max(1, Math.ceil((needed - tokens) / perSecond));
 }
 
 /** How many tokens one round trip leases for a replica to spend locally (1 for small buckets: exact). */
@@ -49,26 +54,33 @@ export class PostgresTokenBucket implements RateLimiter {
     this.lease = leaseSize(options.burst);
   }
 
-  async take(key: string): Promise<RateLimitDecision> {
+  async take(key: string, cost = 1): Promise<RateLimitDecision> {
     const now = this.clock();
     const held = this.leases.get(key);
-    if (held && held.tokens >= 1 && held.expiresAt > now) {
-      held.tokens -= 1;
+    if (held && held.tokens >= cost && held.expiresAt > now) {
+      held.tokens -= cost;
       return { allowed: true, retryAfterSeconds: 0 };
     }
-    const { granted, tokens } = await this.draw(key, this.lease);
-    if (granted < 1) {
+    const need = Math.max(1, Math.ceil(cost));
+    const { granted, tokens } = await this.draw(key, need, need + this.lease - 1);
+    if (granted < need) {
       this.leases.delete(key);
-      return { allowed: false, retryAfterSeconds: retryAfter(tokens, this.options.perSecond) };
+      const threshold = Math.min(need, this.options.burst);
+      return { allowed: false, retryAfterSeconds: retryAfter(tokens, this.options.perSecond, threshold) };
     }
     if (this.leases.size > 100_000) this.leases.clear();
-    this.leases.set(key, { tokens: granted - 1, expiresAt: now + LEASE_LIFETIME_MS });
+    this.leases.set(key, { tokens: granted - need, expiresAt: now + LEASE_LIFETIME_MS });
     return { allowed: true, retryAfterSeconds: 0 };
   }
 
-  /** Takes up to `wanted` whole tokens; returns how many it got and what is left. */
-  private async draw(key: string, wanted: number): Promise<{ granted: number; tokens: number }> {
+  /**
+   * Takes `need` tokens and up to `wanted` in all (the rest is the local lease) when the bucket
+   * holds at least `need` (or is full, for a need larger than the bucket); returns how many it
+   * got and what is left.
+   */
+  private async draw(key: string, need: number, wanted: number): Promise<{ granted: number; tokens: number }> {
     const { perSecond, burst } = this.options;
+    const threshold = Math.min(need, burst);
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const rows = await this.db.$queryRaw<{ granted: number; tokens: number }[]>`
         WITH previous AS (
@@ -76,11 +88,14 @@ export class PostgresTokenBucket implements RateLimiter {
           FROM "RateLimitBucket" WHERE "key" = ${key} FOR UPDATE
         )
         UPDATE "RateLimitBucket" AS bucket SET
-          "tokens" = previous.refill - LEAST(${wanted}::float8, floor(previous.refill)),
-          "allowed" = floor(previous.refill) >= 1,
+          "tokens" = previous.refill - (CASE WHEN floor(previous.refill) >= ${threshold}::float8
+            THEN GREATEST(${need}::float8, LEAST(${wanted}::float8, floor(previous.refill))) ELSE 0 END),
+          "allowed" = floor(previous.refill) >= ${threshold}::float8,
           "updatedAt" = clock_timestamp()
         FROM previous WHERE bucket."key" = ${key}
-        RETURNING LEAST(${wanted}::float8, floor(previous.refill))::float8 AS granted, bucket."tokens"::float8 AS tokens`;
+        RETURNING (CASE WHEN floor(previous.refill) >= ${threshold}::float8
+            THEN GREATEST(${need}::float8, LEAST(${wanted}::float8, floor(previous.refill))) ELSE 0 END)::float8 AS granted,
+          bucket."tokens"::float8 AS tokens`;
       const row = rows[0];
       if (row) return { granted: Number(row.granted), tokens: Number(row.tokens) };
       // first request of this key: a full bucket, then draw from it
@@ -102,15 +117,19 @@ export class MemoryTokenBucket implements RateLimiter {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async take(key: string): Promise<RateLimitDecision> {
+  async take(key: string, cost = 1): Promise<RateLimitDecision> {
     const { perSecond, burst } = this.options;
     const now = this.clock();
+    const need = Math.max(1, Math.ceil(cost));
+    const threshold = Math.min(need, burst);
     const bucket = this.buckets.get(key) ?? { tokens: burst, updatedAt: now };
     const tokens = Math.min(burst, bucket.tokens + (Math.max(0, now - bucket.updatedAt) / 1000) * perSecond);
-    const allowed = tokens >= 1;
+    const allowed = tokens >= threshold;
     if (this.buckets.size > 100_000) this.buckets.clear();
-    this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, updatedAt: now });
-    return allowed ? { allowed, retryAfterSeconds: 0 } : { allowed, retryAfterSeconds: retryAfter(tokens, perSecond) };
+    this.buckets.set(key, { tokens: allowed ? tokens - need : tokens, updatedAt: now });
+    return allowed
+      ? { allowed, retryAfterSeconds: 0 }
+      : { allowed, retryAfterSeconds: retryAfter(tokens, perSecond, threshold) };
   }
 }
 

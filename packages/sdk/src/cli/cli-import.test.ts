@@ -63,7 +63,7 @@ describe('escalate import', () => {
     });
     await writeFile(file, `${lines.join('\n')}\n`);
     const started = Date.now();
-    const run = await escalateCli(['import', file, '--concurrency', '16', '--results', join(work, 'results.ndjson')]);
+    const run = await escalateCli(['import', file, '--concurrency', '4', '--results', join(work, 'results.ndjson')]);
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`escalate import of ${LINES} lines: ${seconds.toFixed(1)} s\n`);
 
@@ -101,9 +101,11 @@ describe('escalate import', () => {
     await writeFile(file, `${lines.join('\n')}\n`);
     const count = () =>
       env.kit.db.case.count({ where: { tenantId: env.tenant.tenantId, customerRef: { startsWith: 'crash-' } } });
-    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, 'import', file, '--results', '-'], {
-      env: { ...process.env, ESCALATE_URL: env.url, ESCALATE_API_KEY: env.tenant.keys.tier2 ?? '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cliMain, 'import', file, '--results', '-', '--batch-size', '20', '--concurrency', '1'],
+      { env: { ...process.env, ESCALATE_URL: env.url, ESCALATE_API_KEY: env.tenant.keys.tier2 ?? '' } },
+    );
     let results = 0;
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -129,9 +131,11 @@ describe('escalate import', () => {
       JSON.stringify({ subject: `Interrupt ${index + 1}`, customerRef: `interrupt-${index + 1}` }),
     );
     await writeFile(file, `${lines.join('\n')}\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, 'import', file, '--results', '-'], {
-      env: { ...process.env, ESCALATE_URL: env.url, ESCALATE_API_KEY: env.tenant.keys.tier2 ?? '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cliMain, 'import', file, '--results', '-', '--batch-size', '10', '--concurrency', '1'],
+      { env: { ...process.env, ESCALATE_URL: env.url, ESCALATE_API_KEY: env.tenant.keys.tier2 ?? '' } },
+    );
     let results = 0;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {

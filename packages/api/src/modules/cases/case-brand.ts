@@ -1,3 +1,4 @@
+import type { CompiledPolicy } from '@escalate/rules';
 import { AppError } from '../../errors/app-error.js';
 import { activePolicy, type PolicyReader } from '../policy/index.js';
 
@@ -13,7 +14,12 @@ export async function resolveCaseBrand(
 ): Promise<string | null | undefined> {
   if (brand === null || brand === undefined) return brand;
   const { compiled } = await activePolicy(db);
-  const brands: readonly string[] = compiled.pack.brands;
+  return brandOfPolicy(compiled, brand, path);
+}
+
+/** The same check against a policy already loaded (bulk creates load it once). */
+export function brandOfPolicy(policy: CompiledPolicy, brand: string, path = 'input.brand'): string {
+  const brands: readonly string[] = policy.pack.brands;
   if (brands.length === 0) return brand;
   const known = brands.find((candidate) => candidate.toLowerCase() === brand.toLowerCase());
   if (!known) {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { CompiledPolicy, TDecision } from '@escalate/rules';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { recordTimelineEvent } from '../../kernel/timeline.js';
+import { recordTimelineEvent, type TimelineBatch } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { REVIEW_SUBJECT_KEYWORDS, reviewActionInSubject } from '../policy/index.js';
 
@@ -20,17 +21,17 @@ export async function recordHandoffNote(
   caseId: string,
   fields: NoteFields,
   extra: Record<string, unknown> = {},
+  /** collect the NOTE_ADDED event here instead of inserting it now */
+  timeline?: TimelineBatch,
 ): Promise<string> {
-  const note = await tx.handoffNote.create({
-    data: { tenantId: context.viewer.tenantId, caseId, authorId: context.viewer.userId, fields },
-    select: { id: true },
+  const id = randomUUID();
+  await tx.handoffNote.createMany({
+    data: [{ id, tenantId: context.viewer.tenantId, caseId, authorId: context.viewer.userId, fields }],
   });
-  await recordTimelineEvent(tx, context, {
-    caseId,
-    type: 'NOTE_ADDED',
-    data: { noteId: note.id, fields, ...extra },
-  });
-  return note.id;
+  const event = { caseId, type: 'NOTE_ADDED', data: { noteId: id, fields, ...extra } };
+  if (timeline) timeline.add(event);
+  else await recordTimelineEvent(tx, context, event);
+  return id;
 }
 
 /**
@@ -58,6 +59,8 @@ export async function missingNoteFields(
   caseId: string,
   required: readonly string[],
   note: NoteFields | null | undefined,
+  /** the case's own columns, when the caller already read them */
+  row?: { externalCrmNumber: string | null; subject: string },
 ): Promise<string[]> {
   const present = new Set(
     Object.entries(note ?? {})
@@ -66,8 +69,9 @@ export async function missingNoteFields(
   );
   let missing = required.filter((field) => !present.has(field));
   if (missing.some((field) => field in CASE_COLUMN_NOTE_FIELDS)) {
-    const row = await tx.case.findUnique({ where: { id: caseId }, select: { externalCrmNumber: true, subject: true } });
-    if (row) missing = missing.filter((field) => CASE_COLUMN_NOTE_FIELDS[field]?.value(row) == null);
+    const columns =
+      row ?? (await tx.case.findUnique({ where: { id: caseId }, select: { externalCrmNumber: true, subject: true } }));
+    if (columns) missing = missing.filter((field) => CASE_COLUMN_NOTE_FIELDS[field]?.value(columns) == null);
   }
   if (missing.length === 0) return [];
   const earlier = await tx.handoffNote.findMany({ where: { caseId }, select: { fields: true } });

@@ -2,4 +2,4 @@
 export { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
 export { addresseeName, type EmailTemplateId, renderEmail } from './email-templates.js';
 export { configureLiveEvents, liveEvents } from './live-events.js';
-export { enqueueNotification, type OutboxChannel } from './outbox.js';
+export { enqueueNotification, enqueueNotifications, type OutboxChannel, type OutboxEntry } from './outbox.js';

@@ -40,3 +40,24 @@ export async function enqueueNotification(
   });
   return row.id;
 }
+
+/** Several notifications in one statement (same guarantees as enqueueNotification). */
+export async function enqueueNotifications(
+  tx: TenantTransaction,
+  context: Context,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.outboxMessage.createMany({
+    data: entries.map((entry) => ({
+      tenantId: context.viewer.tenantId,
+      caseId: entry.caseId ?? null,
+      channel: entry.channel,
+      template: entry.template ?? null,
+      recipient: entry.recipient,
+      subject: entry.subject ?? null,
+      payload: entry.payload as object,
+      nextAttemptAt: context.now,
+    })),
+  });
+}

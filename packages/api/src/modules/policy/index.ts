@@ -2,6 +2,7 @@
 export {
   type ActivePolicy,
   activePolicy,
+  activePolicyOf,
   type PolicyReader,
   policyByVersion,
   seedShippedPolicy,

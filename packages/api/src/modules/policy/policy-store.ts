@@ -79,6 +79,22 @@ export async function activePolicy(db: PolicyReader): Promise<ActivePolicy> {
   return { id: row.id, version: row.version, compiled: await loadCompiled(db, row) };
 }
 
+/**
+ * The active policy from a PolicyVersion row the caller already read (joined into a larger
+ * query); null means the organization has none.
+ */
+export async function activePolicyOf(
+  db: PolicyReader,
+  row: { id: string; version: number } | null,
+): Promise<ActivePolicy> {
+  if (!row) {
+    throw new AppError('RULE_VIOLATION', 'Your organization has no active policy version; an admin must activate one', {
+      rule: 'X-3',
+    });
+  }
+  return { id: row.id, version: row.version, compiled: await loadCompiled(db, row) };
+}
+
 /** A specific stored version of the tenant's policy. */
 export async function policyByVersion(db: PolicyReader, version: number, path = 'version'): Promise<ActivePolicy> {
   const row = await db.policyVersion.findFirst({ where: { version }, select: { id: true, version: true } });

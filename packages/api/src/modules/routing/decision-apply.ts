@@ -2,7 +2,7 @@ import type { TDecision, TStepKind } from '@escalate/rules';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import { AppError } from '../../errors/app-error.js';
-import { recordTimelineEvent } from '../../kernel/timeline.js';
+import { TimelineBatch } from '../../kernel/timeline.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import {
   type NoteFields,
@@ -11,7 +11,7 @@ import {
   slaDataFromDecision,
   updateCaseGuarded,
 } from '../cases/index.js';
-import type { ApplyDecisionArgs } from './decision-args.js';
+import type { ApplyDecisionArgs, CaseBeforeDecision } from './decision-args.js';
 import {
   createDecisionTasks,
   enqueueDecisionNotifications,
@@ -21,9 +21,44 @@ import {
 } from './decision-effects.js';
 import { caseReference } from './evaluation-input.js';
 
-export type { ApplyDecisionArgs } from './decision-args.js';
+export type { ApplyDecisionArgs, CaseBeforeDecision } from './decision-args.js';
 
 const DEFAULT_STEP_ORDER: readonly TStepKind[] = ['NOTE', 'QUEUE', 'STATUS_OPEN', 'PRIORITY'];
+async function loadCaseBefore(tx: TenantTransaction, caseId: string): Promise<CaseBeforeDecision> {
+  return tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      number: true,
+      status: true,
+      priority: true,
+      tier: true,
+      assigneeId: true,
+      queue: { select: { slug: true } },
+      team: { select: { slug: true } },
+      customer: { select: { email: true } },
+    },
+  });
+}
+
+/** The decision's target queue and team by slug, in one statement. */
+async function loadTargets(
+  tx: TenantTransaction,
+  tenantId: string,
+  queueSlug: string | null,
+  teamSlug: string | null,
+): Promise<{ queue: { id: string; teamId: string | null } | null; team: { id: string } | null }> {
+  if (!queueSlug && !teamSlug) return { queue: null, team: null };
+  const rows = await tx.$queryRaw<{ queueId: string | null; queueTeamId: string | null; teamId: string | null }[]>`
+    SELECT q."id"::text AS "queueId", q."teamId"::text AS "queueTeamId",
+      (SELECT t."id"::text FROM "Team" t WHERE t."tenantId" = ${tenantId}::uuid AND t."slug" = ${teamSlug}) AS "teamId"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Queue" q ON q."tenantId" = ${tenantId}::uuid AND q."slug" = ${queueSlug}`;
+  const row = rows[0];
+  return {
+    queue: row?.queueId ? { id: row.queueId, teamId: row.queueTeamId } : null,
+    team: row?.teamId ? { id: row.teamId } : null,
+  };
+}
 
 export interface AppliedDecision {
   version: number;
@@ -48,31 +83,16 @@ export async function applyDecision(
   args: ApplyDecisionArgs,
 ): Promise<AppliedDecision> {
   const { decision } = args;
-  const before = await tx.case.findUniqueOrThrow({
-    where: { id: args.caseId },
-    select: {
-      number: true,
-      status: true,
-      priority: true,
-      tier: true,
-      assigneeId: true,
-      queue: { select: { slug: true } },
-      team: { select: { slug: true } },
-      customer: { select: { email: true } },
-    },
-  });
+  const before = args.before ?? (await loadCaseBefore(tx, args.caseId));
   const reference = caseReference(before.number);
   const queueSlug = decision.target.queue;
-  const queue = queueSlug
-    ? await tx.queue.findFirst({ where: { slug: queueSlug }, select: { id: true, teamId: true } })
-    : null;
+  const teamSlug = decision.target.team;
+  const { queue, team } = await loadTargets(tx, context.viewer.tenantId, queueSlug ?? null, teamSlug ?? null);
   if (queueSlug && !queue) {
     throw new AppError('RULE_VIOLATION', `The policy routes to queue "${queueSlug}", which does not exist`, {
       rule: 'TON-3',
     });
   }
-  const teamSlug = decision.target.team;
-  const team = teamSlug ? await tx.team.findFirst({ where: { slug: teamSlug }, select: { id: true } }) : null;
   const assignee = await findDirectAssignee(tx, decision);
   const reopened = before.status === 'CLOSED';
   const startStatus = reopened ? 'NEW' : before.status;
@@ -102,8 +122,10 @@ export async function applyDecision(
   };
   const version = await updateCaseGuarded(tx, args.caseId, args.expectedVersion, data);
 
+  // the events of this change go in together, in the order of the steps
+  const timeline = new TimelineBatch(context);
   if (reopened) {
-    await recordTimelineEvent(tx, context, {
+    timeline.add({
       caseId: args.caseId,
       type: 'STATUS_CHANGED',
       data: {
@@ -117,12 +139,12 @@ export async function applyDecision(
     switch (step) {
       case 'NOTE':
         if (args.note && Object.keys(args.note).length > 0) {
-          await recordHandoffNote(tx, context, args.caseId, args.note);
+          await recordHandoffNote(tx, context, args.caseId, args.note, {}, timeline);
         }
         break;
       case 'QUEUE':
         if (queueSlug !== (before.queue?.slug ?? null) && queueSlug) {
-          await recordTimelineEvent(tx, context, {
+          timeline.add({
             caseId: args.caseId,
             type: 'QUEUE_CHANGED',
             policyVersion: args.policyVersion,
@@ -136,7 +158,7 @@ export async function applyDecision(
         break;
       case 'STATUS_OPEN':
         if (nextStatus !== startStatus) {
-          await recordTimelineEvent(tx, context, {
+          timeline.add({
             caseId: args.caseId,
             type: 'STATUS_CHANGED',
             data: { status: { before: startStatus, after: nextStatus } },
@@ -146,7 +168,7 @@ export async function applyDecision(
         break;
       case 'PRIORITY':
         if (nextPriority !== before.priority) {
-          await recordTimelineEvent(tx, context, {
+          timeline.add({
             caseId: args.caseId,
             type: 'PRIORITY_CHANGED',
             policyVersion: args.policyVersion,
@@ -157,19 +179,22 @@ export async function applyDecision(
     }
   }
   if (assignee && assignee.id !== before.assigneeId) {
-    await recordTimelineEvent(tx, context, {
+    timeline.add({
       caseId: args.caseId,
       type: 'ASSIGNED',
       policyVersion: args.policyVersion,
       data: { assignee: { before: before.assigneeId, after: assignee.id }, directive: decision.assignment },
     });
   }
+  // offers and tasks record events of their own: ours go first
+  const offers = decision.assignment && (decision.assignment.strategy !== 'DIRECT' || decision.assignment.offer);
+  if (offers || decision.tasks.length > 0) await timeline.flush(tx);
   const pooled =
     (await offerPoolAssignment(tx, context, args.caseId, decision)) ??
     (await offerDirectAssignment(tx, context, args.caseId, decision, assignee));
   const taskIds = await createDecisionTasks(tx, context, args.caseId, decision);
   await enqueueDecisionNotifications(tx, context, args, before.customer?.email ?? null, reference);
-  await recordTimelineEvent(tx, context, {
+  timeline.add({
     caseId: args.caseId,
     type: 'ESCALATED',
     data: {
@@ -187,6 +212,7 @@ export async function applyDecision(
     decision,
     policyVersion: args.policyVersion,
   });
+  await timeline.flush(tx);
   return { version, assigneeId: assignee?.id ?? before.assigneeId };
 }
 

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/prisma-client.js';
 import type { TenantTransaction } from '../../kernel/transaction.js';
 import { offerAssignment } from '../assignments/index.js';
-import { enqueueNotification, type OutboxChannel } from '../delivery/index.js';
+import { enqueueNotifications, type OutboxChannel, type OutboxEntry } from '../delivery/index.js';
 import { createTaskInTransaction, TASK_KINDS, type TaskKind } from '../tasks/index.js';
 import type { ApplyDecisionArgs } from './decision-args.js';
 
@@ -44,6 +44,9 @@ export async function enqueueDecisionNotifications(
   customerEmail: string | null,
   reference: string,
 ): Promise<void> {
+  const entries: OutboxEntry[] = [];
+  // read once, and only when a staff notification carries it
+  let staffNote: Promise<Record<string, string> | null> | null = null;
   for (const notification of args.decision.notifications) {
     let channel: OutboxChannel;
     let recipient: string;
@@ -71,7 +74,8 @@ export async function enqueueDecisionNotifications(
         recipient = notification.channel.startsWith('#') ? notification.channel : `#${notification.channel}`;
         break;
     }
-    await enqueueNotification(tx, context, {
+    if (!isForCustomer(notification)) staffNote ??= handoffNoteFor(tx, args);
+    entries.push({
       caseId: args.caseId,
       channel,
       template,
@@ -84,10 +88,11 @@ export async function enqueueDecisionNotifications(
         caseReference: reference,
         policyVersion: args.policyVersion,
         // staff read the handoff note in the message itself (LL-2 "saying you did so and why", LL-8)
-        ...(isForCustomer(notification) ? {} : { note: await handoffNoteFor(tx, args) }),
+        ...(isForCustomer(notification) ? {} : { note: await staffNote }),
       },
     });
   }
+  await enqueueNotifications(tx, context, entries);
 }
 
 /** A direct assignment (LL-2 lead, CIN-8 executive owner): an available user with the skill or role. */

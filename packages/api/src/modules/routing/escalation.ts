@@ -11,16 +11,16 @@ import {
   type NoteFields,
   noteRequiredError,
   recordHandoffNote,
-  requireCase,
   updateCaseGuarded,
   ZNoteFields,
 } from '../cases/index.js';
 import { enqueueNotification } from '../delivery/index.js';
-import { activePolicy } from '../policy/index.js';
+import { activePolicyOf } from '../policy/index.js';
 import { approverRecipient } from './approvers.js';
 import { applyDecision } from './decision-apply.js';
+import { loadEscalationSnapshot } from './escalation-snapshot.js';
 import { buildEvaluationInput, caseReference, ZCallerSignals } from './evaluation-input.js';
-import { decide, loadCaseForEvaluation } from './routing.js';
+import { decide } from './routing.js';
 
 export const ZEscalateCaseInput = z.object({
   expectedVersion: z.number().int().min(1),
@@ -53,6 +53,8 @@ async function requestApproval(
     policyVersion: number;
     evaluationInput: TEvaluationInput;
     note: NoteFields | null;
+    /** the case number, as read with the case */
+    number: number;
   },
 ): Promise<string> {
   const { decision } = args;
@@ -93,7 +95,7 @@ async function requestApproval(
     decision,
     policyVersion: args.policyVersion,
   });
-  const row = await tx.case.findUniqueOrThrow({ where: { id: args.caseId }, select: { number: true } });
+  const row = { number: args.number };
   await enqueueNotification(tx, context, {
     caseId: args.caseId,
     channel: 'DIRECT_MESSAGE',
@@ -155,16 +157,18 @@ export async function escalateCase(
   const caseId = rawCaseId;
   const note = input.note ?? null;
   return runIdempotent(context, 'escalateCase', { caseId, ...input }, input.idempotencyKey, async (tx) => {
-    const current = await requireCase(tx, caseId, { version: true, status: true });
+    // the case, its relations, the active policy row, SOL-7 availability and the facts on record:
+    // read once, passed along
+    const current = await loadEscalationSnapshot(tx, context.viewer.tenantId, caseId);
+    if (!current) throw AppError.notFound('Case');
     assertCaseVersion(current, input.expectedVersion);
     if (current.status === 'PENDING_APPROVAL') {
       throw new AppError('APPROVAL_REQUIRED', 'The case waits for a pending approval; approve or reject it first', {
         rule: 'CIN-2',
       });
     }
-    const policy = await activePolicy(tx);
-    const row = await loadCaseForEvaluation(tx, caseId);
-    const evaluationInput = buildEvaluationInput(policy.compiled, row, input, context.viewer, context.now);
+    const policy = await activePolicyOf(tx, current.policy);
+    const evaluationInput = buildEvaluationInput(policy.compiled, current, input, context.viewer, context.now);
     const decision = decide(policy, evaluationInput);
     // a rule that only asks for a message or a task (LL-8 bank call, LL-9 adverse event) still
     // applies: the note, the notification and the decision are recorded, the case stays where it is
@@ -179,7 +183,7 @@ export async function escalateCase(
         },
       });
     }
-    const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note);
+    const missing = await missingNoteFields(tx, caseId, decision.requiredNoteFields, note, current);
     if (missing.length > 0) throw noteRequiredError(missing, decision, policy.compiled);
     const base = { caseId, policyVersion: policy.version, input: evaluationInput, decision };
     const approverRole = decision.approval.approverRole;
@@ -193,6 +197,7 @@ export async function escalateCase(
         policyVersion: policy.version,
         evaluationInput,
         note,
+        number: current.number,
       });
       return { ...base, outcome: 'PENDING_APPROVAL' as const, approvalId };
     }
@@ -207,6 +212,16 @@ export async function escalateCase(
       policyVersion: policy.version,
       evaluationInput,
       note,
+      before: {
+        number: current.number,
+        status: current.status,
+        priority: current.priority,
+        tier: current.tier,
+        assigneeId: current.assigneeId,
+        queue: current.queue,
+        team: current.team,
+        customer: { email: current.customerEmail },
+      },
     });
     return { ...base, outcome: 'APPLIED' as const, approvalId };
   });

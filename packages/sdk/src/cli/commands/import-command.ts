@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes.js';
 
 interface ImportFlags {
   concurrency: string;
+  batchSize: string;
   results?: string;
   keyScope?: string;
   progress: boolean;
@@ -33,12 +34,14 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
     .summary('create cases from an NDJSON file (bounded concurrency, resumable)')
     .description(
       'create cases from an NDJSON file, one JSON object per line (subject, customerRef, priority, …).\n' +
+        'Lines go to the server in batches (createCases, up to 500 lines a call; the rate limit counts lines).\n' +
         'Bad lines are reported with their line number and skipped. Each line carries an idempotency key\n' +
         'derived from the file name, line number and content: run the same file again to resume after a\n' +
         'crash without creating anything twice (keys are kept for 24 hours).',
     )
     .argument('<file>', 'NDJSON file')
-    .option('--concurrency <n>', 'requests in flight at once (1-64)', '8')
+    .option('--concurrency <n>', 'requests (batches) in flight at once (1-64)', '4')
+    .option('--batch-size <n>', 'lines per request (1-500)', '250')
     .option('--results <file>', 'write one JSON result per line to this file ("-" for stdout)')
     .option('--key-scope <text>', "what makes this run's keys unique (default: the file name)")
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
@@ -46,6 +49,10 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
       const concurrency = Number(flags.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw usageError('--concurrency must be a whole number from 1 to 64');
+      }
+      const batchSize = Number(flags.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) {
+        throw usageError('--batch-size must be a whole number from 1 to 500');
       }
       await access(file).catch(() => {
         throw usageError(`Cannot read ${file}`);
@@ -76,6 +83,7 @@ export function importCommand(io: CliIo, setExitCode: (code: number) => void): C
         client,
         filePath: file,
         concurrency,
+        batchSize,
         signal: interrupt.signal,
         ...(flags.keyScope ? { keyScope: flags.keyScope } : {}),
         onResult: (result) => results?.write(`${JSON.stringify(result)}\n`),

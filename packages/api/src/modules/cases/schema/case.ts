@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { Context } from '../../../context.js';
 import type { Prisma } from '../../../db/prisma-client.js';
 import { builder } from '../../../edge/builder.js';
+import { AppError } from '../../../errors/app-error.js';
 import { parseInput } from '../../../errors/zod-error.js';
+import { type BulkCaseResult, createCases, MAX_BULK_CASES } from '../case-bulk-service.js';
 import { readCase, readCasePage } from '../case-read-sql.js';
+import { caseSearch } from '../case-search.js';
 import { type CreateCaseResult, createCase, ZCreateCaseInput } from '../case-service.js';
 import {
   CASE_PRIORITIES,
@@ -69,7 +72,9 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
     customerRef: t.string(),
     breached: t.boolean({ description: 'only cases whose SLA due time has passed (true) or not (false)' }),
     dueBefore: t.field({ type: 'DateTime' }),
-    search: t.string({ description: 'text in the subject (case-insensitive)' }),
+    search: t.string({
+      description: 'text in the subject, the description or the customer reference (case-insensitive)',
+    }),
   }),
 });
 
@@ -100,7 +105,7 @@ export function caseWhere(rawFilter: unknown, now: Date): Prisma.CaseWhereInput 
   if (filter.assigneeId) where.assigneeId = filter.assigneeId;
   if (filter.trigger) where.triggers = { has: filter.trigger };
   if (filter.customerRef) where.customerRef = filter.customerRef;
-  if (filter.search) where.subject = { contains: filter.search, mode: 'insensitive' };
+  if (filter.search) where.OR = caseSearch(filter.search);
   if (filter.breached === true) and.push({ slaDueAt: { lt: now } }, { closedAt: null }, { slaPausedAt: null });
   if (filter.breached === false)
     and.push({ OR: [{ slaDueAt: null }, { slaDueAt: { gte: now } }, { slaPausedAt: { not: null } }] });
@@ -220,5 +225,78 @@ builder.mutationField('createCase', (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateCaseInput, required: true }) },
     resolve: async (_root, args, context) => createCase(context, parseInput(ZCreateCaseInput, args.input)),
+  }),
+);
+
+interface CreatedItem {
+  index: number;
+  caseId: string;
+  created: boolean;
+  /** the case row, loaded for all items at once */
+  row: Prisma.CaseGetPayload<Record<string, never>>;
+}
+
+const CreateCasesItem = builder.objectRef<CreatedItem>('CreateCasesItem').implement({
+  description: 'One item of createCases that succeeded',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'position of the item in the input list' }),
+    created: t.exposeBoolean('created', {
+      description: 'false when an existing open case for the same customer and concern was returned (SOL-2)',
+    }),
+    case: t.field({ type: CaseRef, resolve: (item) => item.row }),
+  }),
+});
+
+interface ItemError {
+  itemError: true;
+  code: AppError['code'];
+  message: string;
+  rule: string | null;
+  fields: AppError['fields'];
+  details: AppError['details'];
+}
+
+function itemError(error: AppError): ItemError {
+  const { code, message, rule, fields, details } = error;
+  return { itemError: true, code, message, rule, fields, details };
+}
+
+const CreateCasesResult = builder.unionType('CreateCasesResult', {
+  description: "One item's outcome: the case, or the typed error that left this item unwritten",
+  types: [CreateCasesItem, AppError],
+  resolveType: (value) => ('itemError' in value ? 'AppError' : 'CreateCasesItem'),
+});
+
+const CreateCasesPayload = builder.objectRef<BulkCaseResult[]>('CreateCasesPayload').implement({
+  fields: (t) => ({
+    results: t.field({
+      type: [CreateCasesResult],
+      description: 'one result per input item, in input order',
+      // an Error returned in a list would be raised by GraphQL: each item's error goes out as a
+      // plain copy with the AppError type's fields
+      resolve: async (results, _args, context) => {
+        // one read for every item's case (500 single-row loads cost more than the insert)
+        const ids = [...new Set(results.flatMap((result) => (result.ok ? [result.caseId] : [])))];
+        const rows = ids.length > 0 ? await context.db.case.findMany({ where: { id: { in: ids } } }) : [];
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return results.map((result, index) => {
+          const row = result.ok ? byId.get(result.caseId) : undefined;
+          if (result.ok && row) return { index, caseId: result.caseId, created: result.created, row };
+          return itemError(result.ok ? AppError.notFound('Case') : result.error) as unknown as AppError;
+        });
+      },
+    }),
+    createdCount: t.int({ resolve: (results) => results.filter((result) => result.ok && result.created).length }),
+    failedCount: t.int({ resolve: (results) => results.filter((result) => !result.ok).length }),
+  }),
+});
+
+builder.mutationField('createCases', (t) =>
+  t.field({
+    type: CreateCasesPayload,
+    errors: {},
+    description: `Creates up to ${MAX_BULK_CASES} cases. Items are independent: a bad item is an AppError in its place in \`results\`, writes nothing and does not stop the others. Each item's idempotencyKey works as in createCase; the rate limit counts items.`,
+    args: { input: t.arg({ type: [CreateCaseInput], required: true }) },
+    resolve: async (_root, args, context) => createCases(context, args.input),
   }),
 );
