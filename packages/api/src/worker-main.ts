@@ -1,5 +1,6 @@
 import { createDatabaseClient } from './db/prisma-client.js';
 import { createLogger } from './logger.js';
+import { DEFAULT_OUTBOUND_POLICY, parseAllowlist, registerOutboundPolicy } from './security/outbound-url.js';
 import { WORKER_MAINTENANCE, workerOptionsFromEnv } from './services/delivery/background.js';
 import { DeliveryWorker } from './services/delivery/delivery-worker.js';
 
@@ -16,6 +17,11 @@ if (!databaseUrl) {
 }
 const logger = createLogger();
 const db = createDatabaseClient({ url: databaseUrl, maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 5) });
+// webhooks go to public addresses only, plus the receivers the allowlist names (as in the API)
+registerOutboundPolicy(db, {
+  ...DEFAULT_OUTBOUND_POLICY,
+  allow: parseAllowlist(process.env.ESCALATE_OUTBOUND_ALLOWLIST),
+});
 const worker = new DeliveryWorker({ db, logger, maintenance: WORKER_MAINTENANCE, ...workerOptionsFromEnv() });
 worker.start();
 process.stdout.write(`delivery worker ${worker.workerId} started\n`);

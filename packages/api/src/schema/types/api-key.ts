@@ -3,6 +3,7 @@ import { generateApiKey } from '../../auth/api-keys.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
+import { assertApiKeyQuota } from '../../limits/api-key-quota.js';
 import { apiKeyPepperFor } from '../../security/api-key-pepper.js';
 import { runIdempotent } from '../../services/idempotency.js';
 import type { TenantTransaction } from '../../services/transaction.js';
@@ -142,6 +143,7 @@ builder.mutationFields((t) => ({
             fields: [{ path: 'input.userId', message: 'no such user in your organization' }],
           });
         }
+        await assertApiKeyQuota(context.rootDb, () => tx.apiKey.count({ where: { revokedAt: null } }));
         const issued = await issueKey(tx, context, userId, input.name);
         key = issued.key;
         return { apiKeyId: issued.apiKeyId };

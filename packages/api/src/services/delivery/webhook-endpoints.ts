@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/zod-error.js';
 import { parseId } from '../../schema/global-id.js';
+import { assertOutboundUrl } from '../../security/outbound-url.js';
 import { OUTBOX_CHANNELS } from '../outbox.js';
 import { inTransaction } from '../transaction.js';
 
@@ -34,6 +35,7 @@ export async function createWebhookEndpoint(
   rawInput: unknown,
 ): Promise<{ endpointId: string; secret: string }> {
   const input = parseInput(ZCreateInput, rawInput);
+  await assertOutboundUrl(context.rootDb, input.url, 'input.url');
   const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
   const row = await context.db.webhookEndpoint.create({
     data: { tenantId: context.viewer.tenantId, url: input.url, channels: input.channels, secret },
@@ -53,6 +55,7 @@ const ZUpdateInput = z.object({
 export async function updateWebhookEndpoint(context: Context, rawInput: unknown): Promise<{ endpointId: string }> {
   const input = parseInput(ZUpdateInput, rawInput);
   const id = parseId(input.endpointId, 'WebhookEndpoint', 'input.endpointId');
+  if (input.url) await assertOutboundUrl(context.rootDb, input.url, 'input.url');
   return inTransaction(context, async (tx) => {
     const updated = await tx.webhookEndpoint.updateMany({
       where: { id },
