@@ -113,6 +113,12 @@ export function requestGate(options: RequestGateOptions): RequestGate {
 
       const client = `client:${clientAddress(request, serverContext, options.trustedProxies)}`;
       const blocked = options.unauthenticated.peek(client);
+      // a client over its limit keeps working with a key it used successfully just now
+      const known = blocked.allowed ? null : options.authenticator.cached(authorization);
+      if (known) {
+        viewers.set(request, known);
+        return;
+      }
       if (!blocked.allowed) {
         endResponse(
           refusal(
