@@ -3,7 +3,6 @@
  * connection timeout and then get 503 UNAVAILABLE with Retry-After (retryable), never a
  * masked internal error. Runs on the embedded database and on PostgreSQL alike.
  */
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClient, type PrismaClient, poolOf } from '../packages/api/src/db/prisma-client.js';
 import { createLogger } from '../packages/api/src/logger.js';
@@ -57,7 +56,7 @@ describe('pool exhaustion answers 503 UNAVAILABLE with Retry-After', () => {
     const key = tenant.keys.agent as string;
     // the key is looked up (and cached) while the pool is free
     expect((await createCase(key, 'before the outage')).status).toBe(200);
-    const pool = poolOf(small) as pg.Pool;
+    const pool = poolOf(small) as NonNullable<ReturnType<typeof poolOf>>;
     const held = await Promise.all([pool.connect(), pool.connect()]);
     try {
       const answer = await createCase(key, 'during the outage');
