@@ -123,7 +123,7 @@ describe('a correctly configured production start', () => {
       LOG_LEVEL: 'warn',
     });
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start:\n${started.output()}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`no start:\n${started.output()}`)), 150_000);
       const check = () => {
         const match = /Escalate API: (http:\/\/\S+\/graphql)/.exec(started.output());
         if (match?.[1]) {
@@ -180,5 +180,5 @@ describe('a correctly configured production start', () => {
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
-  });
+  }, 180_000);
 });

@@ -71,7 +71,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      reader.cancel().catch(() => undefined);
       return null;
     }
     chunks.push(value);
@@ -94,7 +94,8 @@ export function requestGate(options: RequestGateOptions): RequestGate {
       `The request body is larger than the limit of ${options.bodyLimitBytes} bytes`,
       413,
       requestId,
-      {},
+      // the rest of the body is not read: the connection cannot carry another request
+      { connection: 'close' },
       { limitBytes: options.bodyLimitBytes },
     );
 
