@@ -210,7 +210,7 @@ describe('active API keys per organization', () => {
     expect(await kit.db.apiKey.count({ where: { tenantId: tenant.tenantId, revokedAt: null } })).toBe(active + 1);
     const revoked = await call(
       /* GraphQL */ `mutation R($input: ApiKeyIdInput!) { revokeApiKey(input: $input) { __typename } }`,
-      { input: { id: (first.data.createApiKey?.apiKey as { id: string }).id } },
+      { input: { id: (first.data.createApiKey?.apiKey as { id: string } | undefined)?.id } },
     );
     expect(revoked.data.revokeApiKey?.__typename).toBe('RevokeApiKeyPayload');
     const third = await call(CREATE, { input: { name: 'integration three' } });
