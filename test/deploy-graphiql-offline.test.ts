@@ -99,12 +99,12 @@ describe.skipIf(!CHROMIUM)('GraphiQL in a headless browser without the internet'
     // the docs panel lists the root types once the schema is in
     await page.locator('.graphiql-sidebar button[aria-label*="Documentation" i]').first().click();
     await expect
-      .poll(async () => await page.locator('.graphiql-doc-explorer').innerText(), { timeout: 30_000 })
+      .poll(async () => await page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 })
       .toMatch(/Query/);
 
     await page.locator('.graphiql-execute-button').first().click();
     await expect
-      .poll(async () => await page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
+      .poll(async () => await page.locator('.graphiql-response').textContent(), { timeout: 30_000 })
       .toMatch(/"role":\s*"agent"/);
     expect(pageErrors).toEqual([]);
     // whatever it tried to fetch from elsewhere was refused, and it did not need it
