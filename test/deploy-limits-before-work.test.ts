@@ -122,7 +122,7 @@ describe('request body limit', () => {
 
 describe('per-client limit on requests without a valid key', () => {
   it('a burst of invalid keys gets 401 up to the burst, then 429 with Retry-After; a working key keeps working', async () => {
-    const { port } = await serve({ limits: { unauthenticated: { perSecond: 0.5, burst: 10 } } });
+    const { port } = await serve({ limits: { unauthenticated: { perSecond: 0.01, burst: 10 } } });
     const key = tenant.keys.agent as string;
     const query = JSON.stringify({ query: '{ viewer { role } }' });
     expect((await rawPost(port, query, { authorization: `Bearer ${key}` })).status).toBe(200);
