@@ -231,6 +231,8 @@ async function main() {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       ESCALATE_API_KEY_PEPPER: HARNESS_PEPPER,
+      ESCALATE_DEMO_KEY_SECRET: 'bench-demo-key-secret',
+      ESCALATE_METRICS_TOKEN: 'bench-metrics-token-0123456789',
       ESCALATE_SEED: 'false',
       ESCALATE_GRAPHIQL: 'false',
       ESCALATE_INTROSPECTION: 'false',

@@ -16,7 +16,8 @@ let receiver: WebhookReceiver;
 const logger = createLogger('silent');
 
 beforeAll(async () => {
-  kit = await createTestKit();
+  // the receivers listen on loopback, which webhooks may reach only when allowlisted
+  kit = await createTestKit({ outbound: { allow: ['127.0.0.1'] } });
   receiver = await startWebhookReceiver();
 });
 

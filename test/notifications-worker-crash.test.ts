@@ -21,7 +21,8 @@ let mail: { url: string; mails: ReceivedMail[]; close(): Promise<void> };
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  kit = await createTestKit();
+  // the receivers listen on loopback, which webhooks may reach only when allowlisted
+  kit = await createTestKit({ outbound: { allow: ['127.0.0.1'] } });
   receiver = await startWebhookReceiver();
   mail = await startMailReceiver();
 });
@@ -46,6 +47,7 @@ function startWorker(workerId: string, tenantId: string): ChildProcess {
       WORKER_BATCH_SIZE: '8',
       WORKER_POLL_MS: '100',
       WORKER_LEASE_MS: '3000',
+      ESCALATE_OUTBOUND_ALLOWLIST: '127.0.0.1',
       LOG_LEVEL: 'silent',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

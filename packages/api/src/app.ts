@@ -7,6 +7,8 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded-data
 import { migrateDatabase, repositoryRoot } from './db/migrate.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from './db/prisma-client.js';
 import { createLogger } from './logger.js';
+import { createApiMetrics } from './observability/metrics.js';
+import { metricsAnswer } from './observability/metrics-endpoint.js';
 import { type DemoKey, seedDatabase } from './seed/seed.js';
 import { createServer, serverOptionsFromConfig } from './server.js';
 
@@ -21,6 +23,8 @@ export interface RunningApp {
   demoKeys: DemoKey[];
   db: PrismaClient;
   http: Server;
+  /** Prometheus metrics on a port of their own (ESCALATE_METRICS_PORT) */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -53,13 +57,47 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     namedStatements: !embedded,
   });
   setPrisma(db);
-  const demoKeys = config.ESCALATE_SEED
-    ? await seedDatabase(db, { demoKeySecret: config.ESCALATE_DEMO_KEY_SECRET, pepper: config.ESCALATE_API_KEY_PEPPER })
-    : [];
-  const yoga = createServer({ db, ...serverOptionsFromConfig(config), logger });
+  // demo organizations and their keys exist in development only (readConfig refuses ESCALATE_SEED in production)
+  const demoKeys =
+    config.ESCALATE_SEED && !config.production
+      ? await seedDatabase(db, {
+          demoKeySecret: config.ESCALATE_DEMO_KEY_SECRET,
+          pepper: config.ESCALATE_API_KEY_PEPPER,
+        })
+      : [];
+  const serverOptions = serverOptionsFromConfig(config);
+  const metrics = serverOptions.metrics === false ? null : createApiMetrics(db);
+  // GraphiQL opens with a working demo key in development, so its docs panel fills on first load
+  const demoKey = demoKeys.find((demo) => demo.role === 'agent') ?? demoKeys[0];
+  const yoga = createServer({
+    db,
+    ...serverOptions,
+    ...(metrics && typeof serverOptions.metrics === 'object'
+      ? { metrics: { ...serverOptions.metrics, instance: metrics } }
+      : {}),
+    ...(serverOptions.graphiql && demoKey ? { graphiql: { authorization: `Bearer ${demoKey.key}` } } : {}),
+    logger,
+  });
   const http = createHttpServer(yoga);
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const { port } = http.address() as AddressInfo;
+  let metricsHttp: Server | null = null;
+  let metricsUrl: string | null = null;
+  if (metrics && config.ESCALATE_METRICS_PORT !== undefined) {
+    const scraped = metrics;
+    metricsHttp = createHttpServer((request, response) => {
+      if (request.url !== '/metrics') {
+        response.writeHead(404).end('not found\n');
+        return;
+      }
+      void metricsAnswer(scraped, config.ESCALATE_METRICS_TOKEN, request.headers.authorization ?? null).then(
+        ({ status, headers, body }) => response.writeHead(status, headers).end(body),
+      );
+    });
+    const server = metricsHttp;
+    await new Promise<void>((resolve) => server.listen(config.ESCALATE_METRICS_PORT, config.HOST, resolve));
+    metricsUrl = `http://${config.HOST}:${(server.address() as AddressInfo).port}/metrics`;
+  }
   const stoppers: (() => Promise<void>)[] = [];
   for (const start of options.background ?? []) stoppers.push(await start({ db, logger, config }));
 
@@ -70,6 +108,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     demoKeys,
     db,
     http,
+    metricsUrl,
     stop() {
       stopping ??= (async () => {
         // stop taking requests, let in-flight ones finish, then release the database
@@ -77,6 +116,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           http.close(() => resolve());
           http.closeIdleConnections();
         });
+        await new Promise<void>((resolve) => (metricsHttp ? metricsHttp.close(() => resolve()) : resolve()));
         for (const stop of stoppers.reverse()) await stop();
         await db.$disconnect();
         await embedded?.stop();

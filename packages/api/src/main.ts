@@ -1,9 +1,16 @@
 import { embeddedDataDir, startApp } from './app.js';
 import { deliveryWorkerInProcess, startDeliveryWorker, startLiveEvents } from './background.js';
-import { readConfig } from './config.js';
+import { readConfig, type TConfig } from './config.js';
 import { createLogger } from './logger.js';
 
-const config = readConfig();
+let config: TConfig;
+try {
+  config = readConfig();
+} catch (error) {
+  // one message naming every offending variable, no stack trace
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
 const logger = createLogger(config.LOG_LEVEL);
 
 // subscriptions' live events always run here; notification delivery runs here on the embedded
@@ -25,10 +32,12 @@ const keyTable = [...byOrganization.entries()]
   .map(([organization, lines]) => `  ${organization}\n${lines.join('\n')}`)
   .join('\n');
 process.stdout.write(
-  `\nEscalate API: ${app.url} (GraphiQL in the browser)\n` +
+  `\nEscalate API: ${app.url}${config.ESCALATE_GRAPHIQL ? ' (GraphiQL in the browser)' : ''}\n` +
+    (app.metricsUrl ? `Metrics: ${app.metricsUrl}\n` : '') +
     `Database: ${config.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${embeddedDataDir(config)}`}\n` +
     `Notification delivery: ${workerInProcess ? 'in this process' : 'separate worker processes (pnpm worker)'}\n` +
-    (keyTable ? `\nDemo API keys (send as "Authorization: Bearer <key>"):\n${keyTable}\n` : '') +
+    // demo keys exist only in development: a production start never seeds or prints them
+    (keyTable && !config.production ? `\nDemo API keys (send as "Authorization: Bearer <key>"):\n${keyTable}\n` : '') +
     '\nPress Ctrl-C to stop.\n',
 );
 

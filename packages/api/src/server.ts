@@ -11,9 +11,12 @@ import { tenantDatabase } from './db/tenant-scope.js';
 import { schema } from './edge/schema.js';
 import { AppError, httpStatusFor } from './errors/app-error.js';
 import { translateDatabaseError } from './errors/prisma-error.js';
+import { DEFAULT_MAX_API_KEYS, registerApiKeyQuota } from './limits/api-key-quota.js';
 import { queryLimitPlugin } from './limits/query-limits.js';
 import { rateLimitPlugin } from './limits/rate-limit-plugin.js';
-import { createRateLimiter, type RateLimitStore } from './limits/rate-limiter.js';
+import { createRateLimiter, MemoryTokenBucket, type RateLimitStore } from './limits/rate-limiter.js';
+import { requestGate } from './limits/request-gate.js';
+import { sseStreamLimitPlugin } from './limits/sse-streams.js';
 import { createLogger } from './logger.js';
 import { instrumentAppErrorResults } from './observability/app-error-results.js';
 import { type ApiMetrics, createApiMetrics } from './observability/metrics.js';
@@ -25,12 +28,16 @@ import {
 } from './observability/request-observer.js';
 import { registerApiKeyPepper } from './security/api-key-pepper.js';
 import { inputHygienePlugin } from './security/input-hygiene.js';
+import { offlineGraphiQL } from './security/offline-graphiql.js';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, registerOutboundPolicy } from './security/outbound-url.js';
 import { persistedOperationsPlugin, readPersistedOperations } from './security/persisted-operations.js';
 
 export interface ServerOptions {
   db: PrismaClient;
   apiKeyPepper: string;
-  graphiql?: boolean;
+  /** GraphiQL, served with its assets by the API; `authorization` prefills the header (a demo key in development) */
+  graphiql?: boolean | { authorization?: string };
+  /** introspection (allowed unless false) and field suggestions (only when true) */
   introspection?: boolean;
   logger?: Logger;
   /** per-API-key token buckets; off unless given */
@@ -39,9 +46,36 @@ export interface ServerOptions {
   csrfPrevention?: boolean;
   /** persisted operations by id; `only` refuses any other document */
   persistedOperations?: { operations: Map<string, string>; only: boolean };
-  /** Prometheus metrics on /metrics (default on), optionally behind a bearer token */
-  metrics?: boolean | { token?: string };
+  /**
+   * Prometheus metrics (default on): on /metrics, optionally behind a bearer token, or, with
+   * `endpoint: false`, only on the separate port the caller serves `instance` on
+   */
+  metrics?: boolean | { token?: string; endpoint?: boolean; instance?: ApiMetrics };
+  /** where outbound requests (webhooks) may go; default: public addresses only, real DNS */
+  outbound?: OutboundPolicy;
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  /** largest request body, in bytes (413 beyond) */
+  bodyLimitBytes: number;
+  /** per-client token bucket for requests without a valid API key (429 beyond) */
+  unauthenticated: { perSecond: number; burst: number };
+  /** X-Forwarded-For entries added by trusted proxies */
+  trustedProxies: number;
+  /** open server-sent event streams per API key */
+  sseMaxPerKey: number;
+  /** active API keys per organization */
+  maxApiKeysPerOrganization: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyLimitBytes: 1_048_576,
+  unauthenticated: { perSecond: 1, burst: 30 },
+  trustedProxies: 0,
+  sseMaxPerKey: 10,
+  maxApiKeysPerOrganization: DEFAULT_MAX_API_KEYS,
+};
 
 /** Server options from the process configuration. */
 export function serverOptionsFromConfig(config: TConfig): Omit<ServerOptions, 'db' | 'logger'> {
@@ -70,7 +104,20 @@ export function serverOptionsFromConfig(config: TConfig): Omit<ServerOptions, 'd
           },
         }
       : {}),
-    metrics: config.ESCALATE_METRICS ? { token: config.ESCALATE_METRICS_TOKEN } : false,
+    metrics: config.ESCALATE_METRICS
+      ? { token: config.ESCALATE_METRICS_TOKEN, endpoint: config.ESCALATE_METRICS_PORT === undefined }
+      : false,
+    outbound: { ...DEFAULT_OUTBOUND_POLICY, allow: config.ESCALATE_OUTBOUND_ALLOWLIST },
+    limits: {
+      bodyLimitBytes: config.ESCALATE_BODY_LIMIT_BYTES,
+      unauthenticated: {
+        perSecond: config.ESCALATE_UNAUTHENTICATED_PER_SECOND,
+        burst: config.ESCALATE_UNAUTHENTICATED_BURST,
+      },
+      trustedProxies: config.ESCALATE_TRUSTED_PROXIES,
+      sseMaxPerKey: config.ESCALATE_SSE_MAX_PER_KEY,
+      maxApiKeysPerOrganization: config.ESCALATE_MAX_API_KEYS_PER_ORGANIZATION,
+    },
   };
 }
 
@@ -150,15 +197,28 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
   const logger = options.logger ?? createLogger();
   const authenticator = new Authenticator(options.db, options.apiKeyPepper);
   registerApiKeyPepper(options.db, options.apiKeyPepper);
-  const metrics: ApiMetrics | null = options.metrics === false ? null : createApiMetrics(options.db);
+  registerOutboundPolicy(options.db, options.outbound ?? DEFAULT_OUTBOUND_POLICY);
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  registerApiKeyQuota(options.db, limits.maxApiKeysPerOrganization);
+  const metricsOptions = typeof options.metrics === 'object' ? options.metrics : {};
+  const metrics: ApiMetrics | null =
+    options.metrics === false ? null : (metricsOptions.instance ?? createApiMetrics(options.db));
   const observer = createRequestObserver({ logger, metrics });
   instrumentAppErrorResults(schema, observer.reportAppErrorResult);
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit.store, options.db, options.rateLimit) : null;
+  const graphiql = options.graphiql !== false;
+  const gate = requestGate({
+    graphqlPath: '/graphql',
+    bodyLimitBytes: limits.bodyLimitBytes,
+    authenticator,
+    unauthenticated: new MemoryTokenBucket(limits.unauthenticated),
+    trustedProxies: limits.trustedProxies,
+    graphiql,
+    requestIdFor: observer.requestIdFor,
+  });
   const plugins: Plugin[] = [
     healthPlugin(options.db),
-    ...(metrics
-      ? [metricsEndpointPlugin(metrics, typeof options.metrics === 'object' ? options.metrics.token : undefined)]
-      : []),
+    ...(metrics && metricsOptions.endpoint !== false ? [metricsEndpointPlugin(metrics, metricsOptions.token)] : []),
     observer.plugin,
     ...(options.csrfPrevention === false
       ? []
@@ -167,6 +227,8 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
             requestHeaders: ['x-graphql-yoga-csrf', 'x-escalate-client', 'apollo-require-preflight'],
           }),
         ]),
+    gate.plugin,
+    sseStreamLimitPlugin(limits.sseMaxPerKey),
     ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
     inputHygienePlugin(),
     queryLimitPlugin({ fieldSuggestions: Boolean(options.introspection) }),
@@ -178,10 +240,22 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql:
-      options.graphiql === false
-        ? false
-        : { title: 'Escalate API', headers: '{\n  "Authorization": "Bearer <demo key>"\n}' },
+    graphiql: graphiql
+      ? {
+          title: 'Escalate API',
+          headers: JSON.stringify(
+            {
+              Authorization:
+                (typeof options.graphiql === 'object' && options.graphiql.authorization) || 'Bearer <your API key>',
+              'x-escalate-client': 'graphiql',
+            },
+            null,
+            2,
+          ),
+          shouldPersistHeaders: false,
+        }
+      : false,
+    renderGraphiQL: offlineGraphiQL,
     plugins,
     logging: false,
     maskedErrors: {
@@ -199,11 +273,13 @@ export function createServer(options: ServerOptions): YogaServerInstance<ServerC
     },
     context: async ({ request }): Promise<Context> => {
       const requestId = observer.requestIdFor(request);
-      const viewer = await authenticator.authenticate(request.headers.get('authorization')).catch((error) => {
-        const translated = translateDatabaseError(error);
-        if (translated instanceof AppError) throw appErrorToGraphQL(translated, requestId);
-        throw error;
-      });
+      const viewer =
+        gate.viewerFor(request) ??
+        (await authenticator.authenticate(request.headers.get('authorization')).catch((error) => {
+          const translated = translateDatabaseError(error);
+          if (translated instanceof AppError) throw appErrorToGraphQL(translated, requestId);
+          throw error;
+        }));
       if (!viewer) {
         throw new GraphQLError('Missing or invalid API key: send "Authorization: Bearer <key>"', {
           extensions: {

@@ -2,6 +2,7 @@ import { WORKER_MAINTENANCE, workerOptionsFromEnv } from './background.js';
 import { createDatabaseClient } from './db/prisma-client.js';
 import { createLogger } from './logger.js';
 import { DeliveryWorker } from './modules/delivery/index.js';
+import { DEFAULT_OUTBOUND_POLICY, parseAllowlist, registerOutboundPolicy } from './security/outbound-url.js';
 
 /**
  * `pnpm worker`: a notification delivery worker process. Run as many as you like against the
@@ -16,6 +17,11 @@ if (!databaseUrl) {
 }
 const logger = createLogger();
 const db = createDatabaseClient({ url: databaseUrl, maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 5) });
+// webhooks go to public addresses only, plus the receivers the allowlist names (as in the API)
+registerOutboundPolicy(db, {
+  ...DEFAULT_OUTBOUND_POLICY,
+  allow: parseAllowlist(process.env.ESCALATE_OUTBOUND_ALLOWLIST),
+});
 const worker = new DeliveryWorker({ db, logger, maintenance: WORKER_MAINTENANCE, ...workerOptionsFromEnv() });
 worker.start();
 process.stdout.write(`delivery worker ${worker.workerId} started\n`);

@@ -10,6 +10,11 @@ interface CachedViewer {
   expiresAt: number;
 }
 
+function bearerKey(authorization: string | null): string | undefined {
+  if (!authorization) return undefined;
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+}
+
 /**
  * Resolves a bearer key to the viewer. Results are cached for a few seconds per key so a
  * burst of requests does not look the key up each time; revocation takes effect within that.
@@ -22,10 +27,15 @@ export class Authenticator {
     private readonly pepper: string,
   ) {}
 
+  /** The viewer of a key looked up in the last few seconds, without touching the database. */
+  cached(authorization: string | null): Viewer | null {
+    const key = bearerKey(authorization);
+    const cached = key ? this.cache.get(key) : undefined;
+    return cached && cached.expiresAt > Date.now() ? cached.viewer : null;
+  }
+
   async authenticate(authorization: string | null): Promise<Viewer | null> {
-    if (!authorization) return null;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const key = match?.[1];
+    const key = bearerKey(authorization);
     if (!key) return null;
     const now = Date.now();
     const cached = this.cache.get(key);

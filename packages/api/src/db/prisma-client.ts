@@ -9,6 +9,8 @@ export interface DatabaseClientOptions {
   url: string;
   /** pool size; keep it at or below the embedded server's connection limit */
   maxConnections?: number;
+  /** how long a caller waits for a free pool connection before the request answers 503 (default 5 s) */
+  connectionTimeoutMs?: number;
   /** log every query (tests count queries to catch N+1) */
   onQuery?: (event: { query: string; durationMs: number }) => void;
   /**
@@ -24,7 +26,7 @@ export function createDatabaseClient(options: DatabaseClientOptions): PrismaClie
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
   });
   // a connection the server drops (restart, pg_terminate_backend) emits 'error' on its client;
@@ -67,6 +69,11 @@ export function poolUsage(client: PrismaClient): { total: number; idle: number; 
   const pool = pools.get(client);
   if (!pool) return null;
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}
+
+/** The pg pool behind a client (tests hold its connections to drive pool exhaustion). */
+export function poolOf(client: PrismaClient): pg.Pool | undefined {
+  return pools.get(client);
 }
 
 let singleton: PrismaClient | undefined;

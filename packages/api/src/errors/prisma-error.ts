@@ -8,7 +8,7 @@ interface PrismaLikeError {
 }
 
 const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
-const PG_CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const PG_CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
 
 function pgCode(error: PrismaLikeError): string | undefined {
   const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } | undefined;
@@ -46,7 +46,8 @@ export function translateDatabaseError(error: unknown): unknown {
   if (
     (code && CONNECTION_CODES.has(code)) ||
     (driverCode && PG_CONNECTION_CODES.has(driverCode)) ||
-    /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|not queryable|connection error|timeout exceeded when trying to connect/i.test(
+    // pool exhaustion ("timeout exceeded when trying to connect") and a full server are outages too
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|Can't reach database|not queryable|connection error|timeout exceeded when trying to connect|too many (clients|connections)/i.test(
       message,
     )
   ) {

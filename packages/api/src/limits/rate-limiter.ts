@@ -117,6 +117,17 @@ export class MemoryTokenBucket implements RateLimiter {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Whether a request would be allowed now, without taking a token. */
+  peek(key: string): RateLimitDecision {
+    const { perSecond, burst } = this.options;
+    const bucket = this.buckets.get(key);
+    if (!bucket) return { allowed: true, retryAfterSeconds: 0 };
+    const tokens = Math.min(burst, bucket.tokens + (Math.max(0, this.clock() - bucket.updatedAt) / 1000) * perSecond);
+    return tokens >= 1
+      ? { allowed: true, retryAfterSeconds: 0 }
+      : { allowed: false, retryAfterSeconds: retryAfter(tokens, perSecond) };
+  }
+
   async take(key: string, cost = 1): Promise<RateLimitDecision> {
     const { perSecond, burst } = this.options;
     const now = this.clock();

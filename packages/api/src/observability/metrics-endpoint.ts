@@ -8,19 +8,35 @@ function tokenMatches(authorization: string | null, token: string): boolean {
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
+export interface MetricsAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The answer to GET /metrics: the Prometheus text format, or 401 without the configured token. */
+export async function metricsAnswer(
+  metrics: ApiMetrics,
+  token: string | undefined,
+  authorization: string | null,
+): Promise<MetricsAnswer> {
+  if (token && !tokenMatches(authorization, token)) {
+    return { status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, body: 'unauthorized\n' };
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': metrics.registry.contentType },
+    body: await metrics.registry.metrics(),
+  };
+}
+
 /** Serves the Prometheus text format on GET /metrics, behind a bearer token when one is configured. */
 export function metricsEndpointPlugin(metrics: ApiMetrics, token?: string): Plugin {
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== '/metrics') return;
-      if (token && !tokenMatches(request.headers.get('authorization'), token)) {
-        endResponse(
-          new fetchAPI.Response('unauthorized\n', { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }),
-        );
-        return;
-      }
-      const body = await metrics.registry.metrics();
-      endResponse(new fetchAPI.Response(body, { headers: { 'content-type': metrics.registry.contentType } }));
+      const answer = await metricsAnswer(metrics, token, request.headers.get('authorization'));
+      endResponse(new fetchAPI.Response(answer.body, { status: answer.status, headers: answer.headers }));
     },
   };
 }

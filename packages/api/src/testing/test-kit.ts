@@ -4,11 +4,17 @@ import { inject } from 'vitest';
 import type { Role } from '../auth/roles.js';
 import { createDatabaseClient, type PrismaClient, setPrisma } from '../db/prisma-client.js';
 import { createLogger } from '../logger.js';
+import type { OutboundPolicy, Resolver } from '../security/outbound-url.js';
 import { seedThrowawayTenant } from '../seed/seed-throwaway-tenant.js';
-import { createServer } from '../server.js';
+import { createServer, type ServerLimits } from '../server.js';
 import './provided-context.js';
 
 export const TEST_PEPPER = 'test-pepper-value';
+
+/** Tests never ask real DNS: a name resolves only where a test injects a resolver. */
+export const noDnsResolver: Resolver = async (hostname) => {
+  throw Object.assign(new Error(`no DNS in tests (${hostname})`), { code: 'ENOTFOUND' });
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -48,7 +54,17 @@ export interface TestKit {
  * Test kit: real server, real database. Tenants are created per test with random slugs, so
  * test files run in parallel without resetting anything.
  */
-export async function createTestKit(options: { onQuery?: (query: string) => void } = {}): Promise<TestKit> {
+export async function createTestKit(
+  options: {
+    onQuery?: (query: string) => void;
+    /**
+     * where webhooks may go: by default the production rule (public addresses only, no
+     * allowlist) with no DNS; delivery tests allow their loopback receivers explicitly
+     */
+    outbound?: Partial<OutboundPolicy>;
+    limits?: Partial<ServerLimits>;
+  } = {},
+): Promise<TestKit> {
   const databaseUrl = inject('databaseUrl');
   const db = createDatabaseClient({
     url: databaseUrl,
@@ -62,6 +78,9 @@ export async function createTestKit(options: { onQuery?: (query: string) => void
     db,
     apiKeyPepper: TEST_PEPPER,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    outbound: { allow: [], resolve: noDnsResolver, ...options.outbound },
+    // every in-process request comes from the same "client": keep the unauthenticated limit out of the way
+    limits: { unauthenticated: { perSecond: 1_000, burst: 10_000 }, ...options.limits },
   });
 
   const execute =

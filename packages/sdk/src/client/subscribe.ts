@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createParser } from 'eventsource-parser';
 import { print } from 'graphql';
 import {
   errorFromGraphQLErrors,
@@ -16,24 +17,37 @@ interface ExecutionResult {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** Splits a text/event-stream body into events (`event:` name and joined `data:` lines). */
-async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
+export interface ServerSentEvent {
+  /** the `event:` field; `message` when the server sent none */
+  event: string;
+  data: string;
+  /** the last `id:` seen, for a reconnect's Last-Event-ID */
+  id: string | undefined;
+}
+
+/**
+ * Splits a text/event-stream body into events with `eventsource-parser`, which follows the
+ * HTML spec: `\n`, `\r\n` and `\r` line ends, multi-line `data:`, `id:`, `retry:` and comments.
+ * `onRetry` receives the reconnection delay the server asks for.
+ */
+export async function* serverSentEvents(
+  body: ReadableStream<Uint8Array>,
+  onRetry?: (milliseconds: number) => void,
+): AsyncGenerator<ServerSentEvent> {
   const decoder = new TextDecoder();
-  let buffer = '';
+  const ready: ServerSentEvent[] = [];
+  // the last event id lasts until the server sends another (the parser reports it per event)
+  let lastId: string | undefined;
+  const parser = createParser({
+    onEvent(message) {
+      lastId = message.id ?? lastId;
+      ready.push({ event: message.event ?? 'message', data: message.data, id: lastId });
+    },
+    ...(onRetry ? { onRetry } : {}),
+  });
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-      }
-      if (data.length) yield { event, data: data.join('\n') };
-      else if (event === 'complete') yield { event, data: '' };
-    }
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    while (ready.length > 0) yield ready.shift() as ServerSentEvent;
   }
 }
 
@@ -87,7 +101,7 @@ export async function* subscribe<TData, TVariables extends Variables>(
     }
     for await (const message of serverSentEvents(response.body)) {
       if (message.event === 'complete') return;
-      if (message.event !== 'next' && message.event !== 'message') continue;
+      if ((message.event !== 'next' && message.event !== 'message') || !message.data) continue;
       const result = JSON.parse(message.data) as ExecutionResult;
       if (result.errors?.length) throw errorFromGraphQLErrors(result.errors, response.status, response.headers, facts);
       yield result.data as TData;

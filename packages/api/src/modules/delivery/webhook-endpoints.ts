@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { inTransaction } from '../../kernel/transaction.js';
+import { assertOutboundUrl } from '../../security/outbound-url.js';
 import { OUTBOX_CHANNELS } from './outbox.js';
 
 const WEBHOOK_CHANNELS = OUTBOX_CHANNELS.filter((channel) => channel !== 'EMAIL');
@@ -31,6 +32,7 @@ export async function createWebhookEndpoint(
   context: Context,
   input: z.output<typeof ZCreateInput>,
 ): Promise<{ endpointId: string; secret: string }> {
+  await assertOutboundUrl(context.rootDb, input.url, 'input.url');
   const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
   const row = await context.db.webhookEndpoint.create({
     data: { tenantId: context.viewer.tenantId, url: input.url, channels: input.channels, secret },
@@ -52,6 +54,7 @@ export async function updateWebhookEndpoint(
   input: z.output<typeof ZUpdateInput>,
 ): Promise<{ endpointId: string }> {
   const id = input.endpointId;
+  if (input.url) await assertOutboundUrl(context.rootDb, input.url, 'input.url');
   return inTransaction(context, async (tx) => {
     const updated = await tx.webhookEndpoint.updateMany({
       where: { id },

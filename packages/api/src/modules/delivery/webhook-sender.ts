@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../db/prisma-client.js';
+import { describeOutboundError, postOutbound } from '../../security/outbound-http.js';
+import { outboundPolicyFor } from '../../security/outbound-url.js';
 import type { DeliveryOutcome, OutboxRow } from './delivery-types.js';
 import { signWebhook, WEBHOOK_HEADERS } from './signature.js';
 
@@ -80,8 +82,8 @@ export class WebhookSender {
   ): Promise<EndpointResult> {
     const timestamp = String(Math.floor(now.getTime() / 1000));
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
+      const response = await postOutbound({
+        url: endpoint.url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Escalate-Webhooks/1',
@@ -91,23 +93,14 @@ export class WebhookSender {
           [WEBHOOK_HEADERS.channel]: message.channel,
         },
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'manual',
+        timeoutMs: this.options.timeoutMs,
+        policy: outboundPolicyFor(this.db),
       });
-      await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) return { kind: 'delivered' };
       if (response.status === 410) return { kind: 'gone', status: 410 };
       return { kind: 'failed', error: `HTTP ${response.status}` };
     } catch (error) {
-      const reason =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-          ? `timed out after ${this.options.timeoutMs} ms`
-          : error instanceof Error
-            ? error.cause instanceof Error
-              ? error.cause.message
-              : error.message
-            : String(error);
-      return { kind: 'failed', error: reason };
+      return { kind: 'failed', error: describeOutboundError(error, this.options.timeoutMs) };
     }
   }
 

@@ -12,10 +12,10 @@ describe('US federal holidays (data)', () => {
     const dates = Object.fromEntries(usFederalHolidays([2026, 2027]).map((holiday) => [holiday.date, holiday.name]));
     expect(dates['2026-07-03']).toBe('Independence Day'); // July 4 2026 is a Saturday
     expect(dates['2027-07-05']).toBe('Independence Day'); // July 4 2027 is a Sunday
-    expect(dates['2026-01-19']).toBe('Birthday of Martin Luther King, Jr.');
+    expect(dates['2026-01-19']).toBe('Martin Luther King Jr. Day');
     expect(dates['2026-05-25']).toBe('Memorial Day');
     expect(dates['2026-11-26']).toBe('Thanksgiving Day');
-    expect(dates['2026-06-19']).toBe('Juneteenth National Independence Day');
+    expect(dates['2026-06-19']).toBe('Juneteenth');
     expect(dates['2027-12-24']).toBe('Christmas Day'); // Dec 25 2027 is a Saturday
     expect(usFederalHolidays([2020]).some((holiday) => holiday.name.startsWith('Juneteenth'))).toBe(false);
   });

@@ -6,6 +6,7 @@ import { AppError } from '../../../errors/app-error.js';
 import { parseInput } from '../../../errors/zod-error.js';
 import { runIdempotent } from '../../../kernel/idempotency.js';
 import type { TenantTransaction } from '../../../kernel/transaction.js';
+import { assertApiKeyQuota } from '../../../limits/api-key-quota.js';
 import { apiKeyPepperFor } from '../../../security/api-key-pepper.js';
 
 builder.prismaNode('ApiKey', {
@@ -137,6 +138,7 @@ builder.mutationFields((t) => ({
             fields: [{ path: 'input.userId', message: 'no such user in your organization' }],
           });
         }
+        await assertApiKeyQuota(context.rootDb, () => tx.apiKey.count({ where: { revokedAt: null } }));
         const issued = await issueKey(tx, context, userId, input.name);
         key = issued.key;
         return { apiKeyId: issued.apiKeyId };
