@@ -61,5 +61,10 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({});
-builder.mutationType({});
+const PERMISSION_MODEL =
+  'Every field is open only to the roles the permission table lists (deny by default); an object of a type the caller may not see answers as null. Limits: depth 12, 15 aliases, 20 directives, 2,000 tokens, cost 20,000 (QUERY_TOO_COMPLEX past any of them); pages of 0 to 100.';
+
+builder.queryType({ description: `Reads. ${PERMISSION_MODEL}` });
+builder.mutationType({
+  description: `Writes: each returns its payload or an AppError, and changes nothing when it returns an error. ${PERMISSION_MODEL}`,
+});
