@@ -207,9 +207,15 @@ describe('the permission table, role by role (X-5)', () => {
 
   it('answers node(id) for every node type exactly as the table says, for every role', async () => {
     // the restricted types the sample mutations may not have created
-    await owner.as('admin')(
-      'mutation { createWebhookEndpoint(input: { url: "https://hooks.example.test/escalate", channels: [WEBHOOK] }) { __typename } }',
-    );
+    // written directly: registering a URL resolves it (outbound checks), and this test sends nothing anywhere
+    await kit.db.webhookEndpoint.create({
+      data: {
+        tenantId: owner.tenantId,
+        url: 'https://hooks.example.test/escalate',
+        channels: ['WEBHOOK'],
+        secret: 'whsec_probe-secret-0123456789',
+      },
+    });
     await owner.as('integration')(
       'mutation { upsertCustomer(input: { externalRef: "member-pr", signInMethods: [password], email: "pr@example.test" }) { __typename } }',
     );

@@ -121,7 +121,8 @@ async function subscribe(url: string, key: string, query: string) {
 
 beforeAll(async () => {
   if (!postgres) return;
-  kit = await createTestKit();
+  // the receiver listens on loopback, which webhooks may reach only when allowlisted
+  kit = await createTestKit({ outbound: { allow: ['127.0.0.1'] } });
   tenant = await kit.createTenant('tonal');
   receiver = await startWebhookReceiver();
   const endpoint = await tenant.as('admin')<{ createWebhookEndpoint: { __typename: string } }>(
@@ -138,7 +139,12 @@ beforeAll(async () => {
   );
   await start(
     'packages/api/src/worker-main.ts',
-    { WORKER_TENANT_IDS: tenant.tenantId, WORKER_POLL_MS: '100', WORKER_ID: 'replicas-test-worker' },
+    {
+      WORKER_TENANT_IDS: tenant.tenantId,
+      WORKER_POLL_MS: '100',
+      WORKER_ID: 'replicas-test-worker',
+      ESCALATE_OUTBOUND_ALLOWLIST: '127.0.0.1',
+    },
     /delivery worker (\S+) started/,
   );
 }, 180_000);

@@ -17,7 +17,9 @@ const ROOTS = ['Query', 'Mutation', 'Subscription'] as const;
 
 /** FORBIDDEN naming the field and the roles that may use it, so the caller knows whom to hand it to (X-5). */
 export function forbidden(role: Role, field: string, allowed: readonly Role[]): AppError {
-  const who = allowed.length > 0 ? `; ${field} is for ${allowed.join(', ')}` : `; ${field} is not open to any role`;
+  // root fields by their name (createCase), other fields as Type.field
+  const name = /^(Query|Mutation|Subscription)\./.test(field) ? field.slice(field.indexOf('.') + 1) : field;
+  const who = allowed.length > 0 ? `; ${name} is for ${allowed.join(', ')}` : `; ${name} is not open to any role`;
   return new AppError('FORBIDDEN', `The role ${role} may not do this${who}`, {
     details: { field, role, allowedRoles: [...allowed] },
   });
